@@ -1,0 +1,172 @@
+# The DAG of the discussion paper: raw tables -> clean datasets -> figures ->
+# chapter HTML -> book HTML -> PDF. README.md ("How data flows") has the picture.
+# Every file a job reads is an input (our library modules, templates, CSS,
+# fonts, the bibliography, uv.lock for third-party code), so editing one raw
+# table rebuilds exactly what depends on it and a no-op run does nothing.
+from pathlib import Path
+
+from snakemake.utils import validate
+
+from dpaper.config import Edition
+from dpaper.figures import REGISTRY as FIGURES, modules as figure_modules
+from dpaper.fonts import face_paths, licence_paths
+from dpaper.render import tables as table_registry
+from dpaper.render.plan import plan_chapter
+
+
+configfile: "config.yaml"
+
+
+validate(config, "schemas/config.schema.yaml")
+ED = Edition(config)
+OUT = str(ED.out)
+DATASETS = sorted(p.stem for p in Path("schemas/datasets").glob("*.yaml"))
+PLAN = {ch: plan_chapter(ED, ch, set(DATASETS)) for ch in ED.chapters}
+
+
+def code(*parts):
+    """Our modules a job imports, plus the lock file that pins everything else."""
+    files = ["uv.lock", "src/dpaper/__init__.py", "src/dpaper/errors.py", "src/dpaper/config.py"]
+    for part in parts:
+        files += sorted(str(p) for p in Path("src/dpaper").glob(part))
+    return files
+
+
+wildcard_constraints:
+    dataset="|".join(DATASETS) or "none",
+    chapter="|".join(ED.chapters),
+
+
+rule all:
+    input:
+        ED.pdf,
+        f"{OUT}/web/index.html",
+
+
+rule clean:
+    message:
+        "Validating and cleaning {input.raw}"
+    input:
+        raw=f"{ED.raw}/{{dataset}}.csv",
+        schema="schemas/datasets/{dataset}.yaml",
+        code=code("data/*.py"),
+    output:
+        f"{OUT}/data/{{dataset}}.csv",
+    log:
+        f"{OUT}/logs/clean/{{dataset}}.log",
+    script:
+        "scripts/clean_table.py"
+
+
+for _module, _ids in figure_modules().items():
+
+    rule:
+        name:
+            f"figures_{_module}"
+        message:
+            f"Drawing the figures of {_module}: {', '.join(_ids)}"
+        input:
+            data=sorted({str(ED.clean(d)) for i in _ids for d in FIGURES[i].datasets}),
+            schemas=sorted({f"schemas/datasets/{d}.yaml" for i in _ids for d in FIGURES[i].datasets}),
+            code=code("data/*.py", "fonts.py", "figures/__init__.py", "figures/style.py",
+                      "figures/draw.py", f"figures/{_module}.py"),
+        output:
+            [str(ED.figure(i, ext)) for i in _ids for ext in ("svg", "csv", "json")],
+        params:
+            module=_module,
+        log:
+            f"{OUT}/logs/figures/{_module}.log",
+        script:
+            "scripts/draw_figures.py"
+
+
+rule labels:
+    message:
+        "Numbering chapters, sections, tables, figures and boxes"
+    input:
+        chapters=[str(ED.chapter_source(c)) for c in ED.chapters],
+        code=code("render/*.py", "figures/__init__.py"),
+    output:
+        str(ED.labels),
+    log:
+        f"{OUT}/logs/labels.log",
+    script:
+        "scripts/index_labels.py"
+
+
+rule chapter:
+    message:
+        "Rendering chapter {wildcards.chapter}"
+    input:
+        source=lambda w: str(ED.chapter_source(w.chapter)),
+        labels=str(ED.labels),
+        data=lambda w: [str(ED.clean(d)) for d in PLAN[w.chapter].datasets],
+        schemas=lambda w: [f"schemas/datasets/{d}.yaml" for d in PLAN[w.chapter].datasets],
+        figures=lambda w: [str(ED.figure(f, e)) for f in PLAN[w.chapter].figures for e in ("svg", "json")],
+        images=lambda w: PLAN[w.chapter].images,
+        bibliography=str(ED.bibliography),
+        templates=["templates/part.html.j2", "templates/web.html.j2"],
+        code=code("data/*.py", "render/*.py"),
+    output:
+        part=f"{OUT}/parts/{{chapter}}.html",
+        web=f"{OUT}/web/{{chapter}}.html",
+    log:
+        f"{OUT}/logs/chapter/{{chapter}}.log",
+    script:
+        "scripts/render_chapter.py"
+
+
+rule assets:
+    message:
+        "Copying fonts and stylesheets"
+    input:
+        css=["templates/fonts.css", "templates/print.css", "templates/screen.css"],
+        fonts=[str(p) for p in face_paths().values()],
+        licences=[str(p) for p in licence_paths().values()],
+        code=code("fonts.py"),
+    output:
+        css=[f"{OUT}/assets/{n}" for n in ("fonts.css", "print.css", "screen.css")],
+        fonts=[f"{OUT}/assets/fonts/{n}" for n in face_paths()],
+        licences=[f"{OUT}/assets/fonts/{n}" for n in licence_paths()],
+    log:
+        f"{OUT}/logs/assets.log",
+    script:
+        "scripts/copy_assets.py"
+
+
+rule book:
+    message:
+        "Assembling the book HTML"
+    input:
+        parts=[str(ED.part(c)) for c in ED.chapters],
+        labels=str(ED.labels),
+        templates=["templates/book.html.j2", "templates/index.html.j2"],
+        code=code("render/*.py"),
+    output:
+        book=str(ED.book),
+        index=f"{OUT}/web/index.html",
+    params:
+        edition=config["edition"],
+    log:
+        f"{OUT}/logs/book.log",
+    script:
+        "scripts/assemble_book.py"
+
+
+rule pdf:
+    message:
+        "Laying out the PDF with WeasyPrint (the slow step, about 20 s): {output}"
+    input:
+        book=str(ED.book),
+        assets=rules.assets.output,
+        figures=[str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures],
+        images=[i for ch in ED.chapters for i in PLAN[ch].images],
+        code=code("pdf.py"),
+    output:
+        update(ensure(str(ED.pdf), non_empty=True)),
+    params:
+        date=config["edition"]["date"],
+    log:
+        f"{OUT}/logs/pdf.log",
+    script:
+        "scripts/write_pdf.py"

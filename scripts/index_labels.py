@@ -1,0 +1,17 @@
+"""Snakemake: manuscript -> the label index, labels.json (rule `labels`)."""
+import json
+from pathlib import Path
+
+from dpaper.errors import run
+from dpaper.figures import REGISTRY as FIGURES
+from dpaper.render import labels, tables
+
+sm = snakemake  # noqa: F821 (provided by Snakemake)
+
+
+def main():
+    index = labels.build([Path(p) for p in sm.input.chapters], set(FIGURES), set(tables.REGISTRY))
+    Path(sm.output[0]).write_text(json.dumps(index, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+run(main, sm.log[0])

@@ -1,0 +1,15 @@
+"""Snakemake: book HTML -> PDF with WeasyPrint (rule `pdf`)."""
+from datetime import datetime, timezone
+
+from dpaper.errors import run
+from dpaper.pdf import write_pdf
+
+sm = snakemake  # noqa: F821 (provided by Snakemake)
+
+
+def main():
+    epoch = int(datetime.fromisoformat(sm.params.date).replace(tzinfo=timezone.utc).timestamp())
+    write_pdf(sm.input.book, sm.output[0], root=".", epoch=epoch)
+
+
+run(main, sm.log[0])

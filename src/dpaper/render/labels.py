@@ -1,0 +1,85 @@
+"""Number every chapter, section, table, figure and box of the book; index labels.
+
+The index (labels.json) is what makes cross-references resolve across
+chapters: `ref("tab:nrw-asean")` in any chapter finds "Table 3.2.1" and the
+page it lives on. Tables and figures are numbered per chapter or case study
+(Table 3.2.1 is the first table of Case Study 2 of Chapter 3), boxes through
+the book, sections per chapter (1, 1.1, 1.1.1).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dpaper.errors import BuildError, where
+from dpaper.render.manuscript import KINDS, PLACERS, environment, read, scan, sections
+
+NAMES = {"tab": "Table", "fig": "Figure", "box": "Box"}
+
+
+def chapter_label(front: dict) -> str | None:
+    kind = KINDS[front["kind"]]
+    if kind is None:
+        return None
+    number = str(front["number"])
+    return f"{kind} {number.split('.')[-1] if front['kind'] == 'case-study' else number}"
+
+
+def build(chapter_paths: list[Path], figure_ids: set[str], table_ids: set[str]) -> dict:
+    env = environment()
+    chapters, labels, problems = [], {}, []
+    boxes = 0
+
+    def add(key: str, entry: dict, path: Path, line: int | None) -> None:
+        if key in labels:
+            problems.append(f"{where(path, line)}: expected each label once, found {key!r} again "
+                            f"(first in {labels[key]['chapter']})")
+        labels[key] = entry
+
+    for path in chapter_paths:
+        src = read(path)
+        front, stem = src.front, src.stem
+        label = chapter_label(front)
+        number = str(front.get("number", ""))
+        chapter = {"id": stem, "kind": front["kind"], "number": number, "label": label,
+                   "title": front["title"], "short": front.get("short", front["title"]),
+                   "authors": front.get("authors", []), "anchor": f"ch-{stem}"}
+        chapters.append(chapter)
+        add(f"ch:{stem}", {"kind": "ch", "text": label or front["title"], "chapter": stem,
+                           "anchor": f"ch-{stem}", "title": front["title"]}, path, 1)
+        counts = {"tab": 0, "fig": 0}
+        for name, ident, kwargs in scan(src, env).placed:
+            kind = PLACERS[name]
+            if kind == "box":
+                boxes += 1
+                text = f"Box {boxes}"
+            else:
+                if not label:
+                    problems.append(f"{where(path)}: expected tables and figures only in numbered chapters")
+                    continue
+                if kind == "fig" and ident not in figure_ids and "image" not in kwargs:
+                    problems.append(f"{where(path)}: unknown figure {ident!r}: expected a registered figure "
+                                    f"({', '.join(sorted(figure_ids))}) or an image= argument")
+                if kind == "tab" and ident not in table_ids:
+                    problems.append(f"{where(path)}: unknown table {ident!r}: expected one of "
+                                    f"{', '.join(sorted(table_ids))}")
+                counts[kind] += 1
+                text = f"{NAMES[kind]} {number}.{counts[kind]}"
+            add(f"{kind}:{ident}", {"kind": kind, "text": text, "chapter": stem, "anchor": f"{kind}-{ident}",
+                                    "title": kwargs.get("caption", kwargs.get("title", ""))}, path, None)
+        numbered = label is not None and front.get("numbered", True)
+        stack: list[int] = []
+        chapter["sections"] = []
+        for level, sec, title, line in sections(src):
+            depth = level - 1
+            stack = (stack + [0] * depth)[:depth]
+            stack[-1] += 1
+            num = ".".join(str(n) for n in stack) if numbered else ""
+            anchor = sec or f"{stem}-s{'-'.join(str(n) for n in stack)}"
+            chapter["sections"].append({"level": level, "number": num, "anchor": anchor, "title": title})
+            if sec:
+                where_text = f"Section {num}" if num else title
+                add(f"sec:{sec[4:]}", {"kind": "sec", "text": where_text, "chapter": stem,
+                                      "anchor": anchor, "title": title}, path, line)
+    if problems:
+        raise BuildError(problems)
+    return {"chapters": chapters, "labels": labels}

@@ -1,0 +1,111 @@
+"""Read manuscript files and find what each one uses, without rendering it.
+
+A chapter file is Markdown with YAML front matter and Jinja2 calls. Scanning
+its Jinja syntax tree (not regular expressions) tells which tables, figures
+and boxes it places, in order, and which datasets it reads: the Snakefile
+uses this for the DAG's inputs, the `labels` rule for numbering.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, nodes
+from jinja2.exceptions import TemplateSyntaxError
+
+from dpaper.errors import BuildError, where
+
+FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+KINDS = {"chapter": "Chapter", "case-study": "Case Study", "front": None, "back": None}
+PLACERS = {"table": "tab", "figure": "fig", "box": "box"}
+SECTION_LABEL = re.compile(r"^\{#(sec-[A-Za-z0-9_-]+)\}\s*$")
+
+
+@dataclass
+class Source:
+    path: Path
+    stem: str
+    front: dict
+    body: str  # front matter replaced by blank lines: line numbers stay those of the file
+
+
+@dataclass
+class Scan:
+    placed: list[tuple[str, str, dict]] = field(default_factory=list)  # (kind, id, constant kwargs)
+    datasets: set[str] = field(default_factory=set)
+    facts: bool = False
+
+
+def environment(**options) -> Environment:
+    """The Jinja2 settings of every manuscript file. Comments are `{## ... ##}`,
+    so that `{#sec-id}` stays free for labelling headings."""
+    return Environment(comment_start_string="{##", comment_end_string="##}", **options)
+
+
+def read(path: str | Path) -> Source:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BuildError(f"{where(path)}: expected a manuscript file, found none") from None
+    m = FRONT.match(text.replace("\r\n", "\n"))
+    if not m:
+        raise BuildError(f"{where(path, 1)}: expected YAML front matter between '---' lines")
+    try:
+        front = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
+        raise BuildError(f"{where(path, line)}: expected valid YAML front matter ({exc.problem})") from None
+    kind = front.get("kind")
+    if kind not in KINDS:
+        raise BuildError(f"{where(path, 2)}: expected kind to be one of {', '.join(KINDS)}, found {kind!r}")
+    for key in ("title",) + (("number",) if KINDS[kind] else ()):
+        if key not in front:
+            raise BuildError(f"{where(path, 2)}: expected '{key}' in the front matter, found none")
+    text = text.replace("\r\n", "\n")
+    body = "\n" * m.group(0).count("\n") + text[m.end():]
+    return Source(path, path.stem, front, body)
+
+
+def scan(src: Source, env: Environment) -> Scan:
+    try:
+        tree = env.parse(src.body, name=src.stem, filename=str(src.path))
+    except TemplateSyntaxError as exc:
+        raise BuildError(f"{where(src.path, exc.lineno)}: {exc.message}") from None
+    out = Scan()
+    for node in tree.find_all((nodes.Call, nodes.Getattr)):
+        if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name) and node.node.name == "data":
+            out.datasets.add(node.attr)
+        elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
+            name = node.node.name
+            if name == "fact":
+                out.facts = True
+            if name in PLACERS:
+                if not node.args or not isinstance(node.args[0], nodes.Const):
+                    raise BuildError(f"{where(src.path, node.lineno)}: expected {name}() to start with a "
+                                     f"quoted id, found an expression")
+                kwargs = {k.key: k.value.value for k in node.kwargs if isinstance(k.value, nodes.Const)}
+                out.placed.append((name, node.args[0].value, kwargs))
+    return out
+
+
+def sections(src: Source) -> list[tuple[int, str, str, int]]:
+    """(level, label, title, line) of each Markdown heading (## and deeper), in order."""
+    out, pending = [], None
+    fence = False
+    for n, line in enumerate(src.body.split("\n"), start=1):
+        if line.startswith("```"):
+            fence = not fence
+        if fence:
+            continue
+        m = SECTION_LABEL.match(line)
+        if m:
+            pending = m.group(1)
+            continue
+        h = re.match(r"^(#{2,4})\s+(.*?)\s*#*\s*$", line)
+        if h:
+            out.append((len(h.group(1)), pending or "", h.group(2), n))
+        pending = None if line.strip() else pending
+    return out

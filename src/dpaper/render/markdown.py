@@ -1,0 +1,29 @@
+"""CommonMark (markdown-it-py) with the few additions the manuscript needs.
+
+- `{#sec-id}` on the line before a heading labels it (attrs_block plugin);
+- headings get their section numbers and anchors from the label index;
+- typographic quotes and dashes;
+- raw HTML passes through (it is what table(), figure() and cite() emit).
+"""
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin
+
+
+def parser() -> MarkdownIt:
+    return (MarkdownIt("commonmark", {"html": True, "typographer": True})
+            .enable(["replacements", "smartquotes"])
+            .use(attrs_block_plugin))
+
+
+def number_headings(tokens: list[Token], sections: list[dict]) -> int:
+    """Give each h2–h4 its anchor and number from the index; return how many were found."""
+    heads = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag in ("h2", "h3", "h4")]
+    for i, sec in zip(heads, sections):
+        tokens[i].attrs["id"] = sec["anchor"]
+        if sec["number"]:
+            num = Token("html_inline", "", 0, content=f'<span class="secnum">{sec["number"]}</span> ')
+            tokens[i + 1].children.insert(0, num)
+    return len(heads)

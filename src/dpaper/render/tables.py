@@ -1,0 +1,92 @@
+"""Tables: generated from cleaned datasets, one spec per table.
+
+REGISTRY maps a table id (used in the manuscript as `table("id", ...)`) to how
+its dataset is laid out. Adding a table is a spec line here; its caption,
+note and source are the manuscript's words. Every cell is escaped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from markupsafe import Markup, escape
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    fmt: str = "text"        # text | percent | number | year
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    dataset: str
+    columns: tuple[Column, ...] = ()
+    pivot: tuple[str, str, str] | None = None   # (row field, column field, value field)
+    pivot_header: str = ""
+    fmt: str = "text"
+    note_field: str | None = None               # a column whose cells become lettered notes
+
+
+REGISTRY: dict[str, TableSpec] = {
+    "nrw-asean": TableSpec(
+        "nrw_asean",
+        columns=(Column("city", "City"), Column("country", "Country"),
+                 Column("nrw_percent", "Non-revenue water", "percent", "right"),
+                 Column("year", "Year", "year", "right")),
+        note_field="note"),
+    "nrw-cambodia": TableSpec("nrw_cambodia", pivot=("city", "year", "nrw_percent"),
+                              pivot_header="City", fmt="percent"),
+}
+
+
+def fmt(value, kind: str) -> str:
+    if value is None:
+        return {"year": "unknown"}.get(kind, "–")
+    if kind == "percent":
+        return f"{Decimal(value).normalize():f}%"
+    if kind == "number":
+        return f"{value:,}"
+    return str(value)
+
+
+def datasets_of(table_id: str) -> set[str]:
+    return {REGISTRY[table_id].dataset}
+
+
+def render(spec: TableSpec, ds) -> tuple[Markup, list[str]]:
+    """The <table> element (one line, so Markdown keeps it one HTML block) and its notes."""
+    notes: list[str] = []
+    if spec.pivot:
+        row_f, col_f, val_f = spec.pivot
+        rows = list(dict.fromkeys(r[row_f] for r in ds))
+        cols = sorted(dict.fromkeys(r[col_f] for r in ds))
+        cell = {(r[row_f], r[col_f]): r[val_f] for r in ds}
+        head = f"<th scope=\"col\">{escape(spec.pivot_header)}</th>" + "".join(
+            f'<th scope="col" class="num">{escape(c)}</th>' for c in cols)
+        body = "".join(
+            f"<tr><th scope=\"row\">{escape(r)}</th>" + "".join(
+                f'<td class="num">{escape(fmt(cell.get((r, c)), spec.fmt))}</td>' for c in cols) + "</tr>"
+            for r in rows)
+    else:
+        head = "".join(f'<th scope="col"{_cls(c)}>{escape(c.header)}</th>' for c in spec.columns)
+        body_rows = []
+        for r in ds:
+            mark = ""
+            if spec.note_field and r.get(spec.note_field):
+                notes.append(r[spec.note_field])
+                mark = f'<sup class="tnote">{chr(ord("a") + len(notes) - 1)}</sup>'
+            cells = []
+            for i, c in enumerate(spec.columns):
+                text = escape(fmt(r[c.field], c.fmt))
+                tag = "th scope=\"row\"" if i == 0 else "td"
+                cells.append(f"<{tag}{_cls(c)}>{text}{mark if i == 0 else ''}</{tag.split()[0]}>")
+            body_rows.append("<tr>" + "".join(cells) + "</tr>")
+        body = "".join(body_rows)
+    return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"), notes
+
+
+def _cls(c: Column) -> str:
+    return ' class="num"' if c.align == "right" else ""
