@@ -23,6 +23,14 @@ from dpaper.render.manuscript import Source, environment
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]!|~"})
 
 
+WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def spell(n: int) -> str:
+    """Small whole numbers in words, as house style wants them in running text."""
+    return WORDS[n] if 0 <= n < len(WORDS) else f"{n:,}"
+
+
 def md_safe(value):
     """Every value printed into the manuscript is data: escape it for HTML and Markdown."""
     if isinstance(value, Markup) or hasattr(value, "__html__"):
@@ -72,7 +80,8 @@ class Renderer:
         self.notes: list[Markup] = []
         self.env = environment(loader=FunctionLoader(self._load), undefined=StrictUndefined,
                                autoescape=True, finalize=md_safe, keep_trailing_newline=True)
-        self.env.filters.update(pct=lambda v: tables.fmt(v, "percent"), num=lambda v: tables.fmt(v, "number"))
+        self.env.filters.update(pct=lambda v: tables.fmt(v, "percent"), num=lambda v: tables.fmt(v, "number"),
+                                spell=spell)
         self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, table=self.table,
                                 figure=self.figure, box=self.box, ref=self.ref, pageref=self.pageref,
                                 cite=self.cite, note=self.note)

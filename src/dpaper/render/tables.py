@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 @dataclass(frozen=True)
 class Column:
-    field: str
+    field: str | tuple[str, str]   # a pair is a range: start–end
     header: str
     fmt: str = "text"        # text | percent | number | year
     align: str = "left"
@@ -37,6 +37,11 @@ REGISTRY: dict[str, TableSpec] = {
                  Column("nrw_percent", "Non-revenue water", "percent", "right"),
                  Column("year", "Year", "year", "right")),
         note_field="note"),
+    "pp-cooperation": TableSpec(
+        "pp_technical_cooperation",
+        columns=(Column("scheme", "Scheme"), Column(("start_year", "end_year"), "Period"),
+                 Column("experts", "Experts sent", "number", "right"),
+                 Column("trainees", "Trainees received", "number", "right"))),
     "nrw-cambodia": TableSpec("nrw_cambodia", pivot=("city", "year", "nrw_percent"),
                               pivot_header="City", fmt="percent"),
 }
@@ -50,6 +55,13 @@ def fmt(value, kind: str) -> str:
     if kind == "number":
         return f"{value:,}"
     return str(value)
+
+
+def cell_text(row: dict, c: Column) -> str:
+    if isinstance(c.field, tuple):
+        start, end = (row[f] for f in c.field)
+        return fmt(start, c.fmt) if start == end else f"{fmt(start, c.fmt)}–{fmt(end, c.fmt)}"
+    return fmt(row[c.field], c.fmt)
 
 
 def datasets_of(table_id: str) -> set[str]:
@@ -80,7 +92,7 @@ def render(spec: TableSpec, ds) -> tuple[Markup, list[str]]:
                 mark = f'<sup class="tnote">{chr(ord("a") + len(notes) - 1)}</sup>'
             cells = []
             for i, c in enumerate(spec.columns):
-                text = escape(fmt(r[c.field], c.fmt))
+                text = escape(cell_text(r, c))
                 tag = "th scope=\"row\"" if i == 0 else "td"
                 cells.append(f"<{tag}{_cls(c)}>{text}{mark if i == 0 else ''}</{tag.split()[0]}>")
             body_rows.append("<tr>" + "".join(cells) + "</tr>")

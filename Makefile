@@ -1,0 +1,44 @@
+# Set-up and the two everyday commands. `make pdf` builds the paper, `make test`
+# runs the tests; both first install what is missing (system libraries, then
+# the locked Python environment in .venv). After that, `snakemake -c all`
+# inside the environment (source .venv/bin/activate) is the everyday command.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+VENV := .venv
+TOOLS := .tools
+
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_COMPILE_BYTECODE := 1
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: pdf test env system lint bench clean
+
+pdf: env
+	$(VENV)/bin/snakemake -c all
+
+test: env
+	$(VENV)/bin/pytest
+
+lint: env
+	$(VENV)/bin/snakemake --lint
+
+bench: env
+	$(VENV)/bin/python tools/benchmark.py
+
+env: system $(VENV)/.synced
+
+system:
+	@bash tools/check-system
+
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# The environment is exactly uv.lock: same libraries on every machine, every year.
+$(VENV)/.synced: uv.lock pyproject.toml | $(TOOLS)/bin/uv
+	$(TOOLS)/bin/uv sync --frozen --python $(PYTHON)
+	@touch $@
+
+clean:
+	rm -rf build .snakemake

@@ -1,0 +1,167 @@
+"""End to end: Snakemake builds the paper in a temporary directory; we read the PDF."""
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import Build, build_in, snakemake
+
+pytestmark = pytest.mark.e2e
+
+
+def norm(text: str) -> str:
+    """PDF text with hyphenation, line breaks and spacing folded, for phrase searches."""
+    text = re.sub(r"[\u2010\u00ad-]\n", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9]+", re.sub(r"[\u2010\u00ad-]\n", "", text))
+
+
+def test_the_pdf_has_the_tables_values(built: Build):
+    text = norm(built.text)
+    assert "Table 3.2.1 Non-revenue water in major ASEAN cities" in text
+    for row in ("Phnom Penh Cambodia 6.2% 2008", "Kuala Lumpur Malaysia 33.9% 2008", "Yangon Myanmar 45% 2012",
+                "Singapore Singapore 4.4% 2008", "Bangkok Thailand 42.8% unknown"):
+        assert row in text
+    assert "Manila Water Company Inc. (east Manila) only" in text           # the table's note, from data
+    assert "Table 3.2.3 Non-revenue water in the provincial cities of Cambodia" in text
+    for row in ("Battambang 20% 11%", "Kampong Cham 11% 9%", "Kampong Thom 15% 11%", "Kampot 18% 11%",
+                "Pursat 16% 11%", "Svay Rieng 13% 10%", "Sihanoukville 17% 13%", "Siem Reap 13% 8%"):
+        assert row in text
+
+
+def test_the_data_bound_sentences(built: Build):
+    text = norm(built.text)
+    assert "stood at 72% in 1993; it fell to 20% by 2003 and to 6.2% by 2008" in text
+    assert "Siem Reap reached the lowest rate of the group, 8%, down from 13% in 2013" in text
+    assert "filled 30 expert posts at PPWSA under three JICA schemes and trained 20" in text
+
+
+def test_footnotes_sit_at_the_foot_of_their_page_numbered_per_chapter(built: Build):
+    intro = next(p for p in built.pages if "CHAPTER 1" in p or "Chapter 1\nIntroduction" in p)
+    body = norm(intro)
+    assert "City-to-City Cooperation: Issues Arising from Experience" in body
+    assert "Report of the First Session of the World Urban Forum" in body
+    assert re.search(r"\n1 +United Nations Centre for Human Settlements", intro)
+    assert re.search(r"\n2 +Ishinabe, N\. Analysis of International City-to-city Cooperation", intro)
+    # the case study restarts at 1: its first note is the city-facts page
+    pp = next(p for p in built.pages if "CASE STUDY 2" in p)
+    assert re.search(r"\n1 +Phnom Penh Capital Hall", pp)
+
+
+def test_every_footnote_of_the_html_reaches_the_pdf(built: Build):
+    html = built.path("book.html").read_text(encoding="utf-8")
+    calls = html.count('class="footnote"')
+    assert calls == 7
+    # each footnote body ends up as a line starting with its number at a page foot
+    texts = re.findall(r'class="footnote">(.*?)</span>', html)
+    assert len(texts) == calls
+    pdf_words = " ".join(words(built.text))
+    for body in texts:
+        assert " ".join(words(re.sub(r"<[^>]+>", "", body))[:8]) in pdf_words, body
+
+
+def test_contents_page_numbers_are_the_pages_of_the_headings(built: Build):
+    pages = built.pages
+    contents = next(p for p in pages if p.lstrip().startswith("Contents"))
+    entries = re.findall(r"^(?:Chapter \d+|Case Study \d+)\s*(.+?)\s*\.{3,}\s*(\d+)$", contents, re.M)
+    assert len(entries) == 3, contents
+    for title, number in entries:
+        # the page whose folio is `number` must carry the heading
+        folio_pages = [p for p in pages if re.search(rf"(^|\n)\s*{number}\s*$", p.strip()) or
+                       p.strip().endswith(f"\n{number}")]
+        assert any(norm(title)[:30] in norm(p) for p in folio_pages), (title, number)
+
+
+def test_pdf_metadata_and_fonts(built: Build):
+    reader = PdfReader(built.pdf)
+    meta = reader.metadata
+    assert meta.title.startswith("Actions for a Sustainable Society")
+    assert "Junko Akagi" in meta.author and "Yatsuka Kataoka" in meta.author
+    assert str(meta.get("/CreationDate", "")).startswith("D:20180701")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    fonts = set()
+    for page in reader.pages:
+        for f in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(f.get_object()["/BaseFont"]).split("+")[-1])
+    assert fonts and all(f.startswith(("Source-Serif-Pro", "Source-Sans-Pro")) for f in fonts), fonts
+    outline = [o.title if not isinstance(o, list) else None for o in reader.outline]
+    assert "Introduction" in outline and "Contents" in outline
+
+
+def test_chapter_web_pages_stand_alone(built: Build):
+    page = built.path("web/phnom-penh.html").read_text(encoding="utf-8")
+    assert '<link rel="stylesheet" href="../assets/screen.css">' in page
+    assert '<img src="../figures/nrw-cambodia.svg"' in page
+    assert 'rel="prev" href="examples.html"' in page            # navigation to the previous chapter
+    assert '<section class="notes"' in page and 'id="fn-1"' in page  # notes at the end on screen
+    assert (built.path("web/../figures/nrw-cambodia.svg")).is_file()
+    intro = built.path("web/introduction.html").read_text(encoding="utf-8")
+    assert 'href="phnom-penh.html#tab-nrw-asean"' in intro           # cross-page reference
+
+
+def test_cleaned_datasets_and_figure_data_sit_beside_the_pdf(built: Build):
+    rows = list(csv.DictReader(open(built.path("data/nrw_asean.csv"), encoding="utf-8")))
+    assert rows[0] == {"city": "Phnom Penh", "country": "Cambodia", "nrw_percent": "6.2", "year": "2008",
+                       "note": "", "provenance": "Table 3.2.1 (2018 edition)"}
+    fig = list(csv.DictReader(open(built.path("figures/nrw-cambodia.csv"), encoding="utf-8")))
+    assert {"city": "Siem Reap", "nrw_percent_2013": "13.0", "nrw_percent_2015": "8.0"} in fig
+
+
+def test_a_second_run_does_nothing(built_copy: Build):
+    result = snakemake(built_copy.dir)
+    assert result.returncode == 0
+    assert "Nothing to be done" in result.stdout + result.stderr
+
+
+def test_lint_reports_only_the_environment_suggestion(built: Build):
+    result = snakemake(built.dir, "--lint")
+    lints = re.findall(r"^\s+\* (.+?):?$", result.stdout + result.stderr, re.M)
+    assert lints, result.stdout
+    assert set(lints) == {"Specify a conda environment or container for each rule."}
+
+
+def test_two_builds_in_different_directories_give_identical_bytes(built: Build, tmp_path_factory):
+    other = build_in(tmp_path_factory.mktemp("b") / "somewhere" / "else")
+    assert other.pdf.read_bytes() == built.pdf.read_bytes()
+    assert other.path("figures/nrw-cambodia.svg").read_bytes() == built.path("figures/nrw-cambodia.svg").read_bytes()
+
+
+def test_one_edited_value_reaches_table_figure_and_sentence(built_copy: Build):
+    raw = built_copy.dir / "data/raw/nrw_cambodia.csv"
+    raw.write_text(raw.read_text().replace("Siem Reap,2015,8%", "Siem Reap,2015,7.5%"))
+    result = snakemake(built_copy.dir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    ran = set(re.findall(r"\(Rule: (\w+)\)", result.stdout + result.stderr))
+    assert ran == {"clean", "figures_phnom_penh", "chapter", "book", "pdf", "all"}, ran
+    text = norm(built_copy.text)
+    assert "Siem Reap 13% 7.5%" in text
+    assert "Siem Reap reached the lowest rate of the group, 7.5%, down from 13% in 2013" in text
+    fig = built_copy.path("figures/nrw-cambodia.csv").read_text()
+    assert "Siem Reap,13.0,7.5" in fig
+    assert "7.5%" in built_copy.path("figures/nrw-cambodia.svg").read_text()
+
+
+def test_another_edition_builds_into_its_own_path(built_copy: Build):
+    d = built_copy.dir
+    shutil.copytree(d / "data/raw", d / "data/raw-next")
+    raw = d / "data/raw-next/nrw_asean.csv"
+    raw.write_text(raw.read_text().replace("Phnom Penh,Cambodia,6.2%,2008", "Phnom Penh,Cambodia,5.9%,2019"))
+    cfg = (d / "config.yaml").read_text()
+    cfg = (cfg.replace('id: "2018"', 'id: "next"').replace("slug: actions-for-a-sustainable-society-2018",
+                                                          "slug: next-edition")
+           .replace("raw: data/raw ", "raw: data/raw-next ").replace("output: build/2018", "output: build/next"))
+    (d / "next.yaml").write_text(cfg)
+    before = built_copy.pdf.read_bytes()
+    result = snakemake(d, "--configfile", "next.yaml")
+    assert result.returncode == 0, result.stderr[-3000:]
+    nxt = Build(d, result, out="build/next", pdf_name="next-edition.pdf")
+    assert "and to 5.9% by 2019" in norm(nxt.text)
+    assert "Phnom Penh Cambodia 5.9% 2019" in norm(nxt.text)
+    assert built_copy.pdf.read_bytes() == before
