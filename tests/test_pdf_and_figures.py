@@ -1,0 +1,76 @@
+"""WeasyPrint under a project-only fetcher; figures that are the same bytes for the same data."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dpaper.data.load import load
+from dpaper.errors import BuildError
+from dpaper.pdf import write_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def page(tmp_path: Path, body: str, css: str = "") -> Path:
+    html = tmp_path / "doc.html"
+    html.write_text(f"<!DOCTYPE html><html lang=en><head><title>t</title><style>{css}</style></head>"
+                    f"<body>{body}</body></html>", encoding="utf-8")
+    return html
+
+
+@pytest.mark.parametrize("src, message", [
+    ("file:///etc/hostname", "refused file:///etc/hostname: only files inside the project may be used"),
+    ("../../../../../etc/hostname", "refused file:///etc/hostname"),   # URL joining lands outside
+    ("http://example.org/a.png", "refused http://example.org/a.png"),
+    ("missing.png", "missing file missing.png"),
+])
+def test_the_fetcher_serves_only_project_files(tmp_path, src, message):
+    html = page(tmp_path, f'<img src="{src}">')
+    with pytest.raises(BuildError, match=message.replace(".", r"\.").replace("(", r"\(")):
+        write_pdf(html, tmp_path / "out.pdf", root=tmp_path, say=lambda *_: None)
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_css_weasyprint_cannot_use_fails_the_build(tmp_path):
+    html = page(tmp_path, "<p>x</p>", css="p { colour: red }")
+    with pytest.raises(BuildError, match="unknown property"):
+        write_pdf(html, tmp_path / "out.pdf", root=tmp_path, say=lambda *_: None)
+
+
+def test_a_failed_render_keeps_the_previous_pdf(tmp_path):
+    good = page(tmp_path, "<p>fine</p>")
+    write_pdf(good, tmp_path / "out.pdf", root=tmp_path, say=lambda *_: None)
+    before = (tmp_path / "out.pdf").read_bytes()
+    page(tmp_path, '<img src="gone.png">')
+    with pytest.raises(BuildError):
+        write_pdf(good, tmp_path / "out.pdf", root=tmp_path, say=lambda *_: None)
+    assert (tmp_path / "out.pdf").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_same_html_same_bytes_wherever_it_sits(tmp_path):
+    outs = []
+    for d in ("one", "two/deeper"):
+        root = tmp_path / d
+        root.mkdir(parents=True)
+        (root / "dot.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+                                      '<circle cx="5" cy="5" r="4"/></svg>')
+        html = page(root, '<p>Same</p><img src="dot.svg">')
+        write_pdf(html, root / "out.pdf", root=root, epoch=1530403200, say=lambda *_: None)
+        outs.append((root / "out.pdf").read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_figures_are_deterministic_and_carry_their_data(tmp_path):
+    from dpaper.data.clean import clean
+    from dpaper.figures.draw import draw_module
+    clean(ROOT / "data/raw/nrw_cambodia.csv", ROOT / "schemas/datasets/nrw_cambodia.yaml", tmp_path / "c.csv")
+    ds = {"nrw_cambodia": load("nrw_cambodia", tmp_path / "c.csv", ROOT / "schemas/datasets/nrw_cambodia.yaml")}
+    draw_module("phnom_penh", ds, tmp_path / "a")
+    draw_module("phnom_penh", ds, tmp_path / "b")
+    svg = (tmp_path / "a/nrw-cambodia.svg").read_bytes()
+    assert svg == (tmp_path / "b/nrw-cambodia.svg").read_bytes()
+    assert b"<dc:date>" not in svg and b"Source Sans Pro" in svg
+    meta = (tmp_path / "a/nrw-cambodia.json").read_text()
+    assert "Siem Reap: 13% to 8%" in meta and "Every city's rate fell, by 2 to 9 percentage points" in meta

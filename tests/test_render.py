@@ -1,0 +1,111 @@
+"""Manuscript rendering: strict names, escaping of data, numbering, references, footnotes."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from dpaper.data.load import Dataset
+from dpaper.errors import BuildError
+from dpaper.render import labels
+from dpaper.render.chapter import Context, render
+from dpaper.render.citations import Bibliography
+from dpaper.render.manuscript import read
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def chapter_file(tmp_path: Path, body: str, name="ch", front="kind: chapter\nnumber: 5\ntitle: Test") -> Path:
+    path = tmp_path / f"{name}.md"
+    path.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
+    return path
+
+
+def render_one(tmp_path, body, datasets=None, mode="print", tables=frozenset({"nrw-asean"})):
+    path = chapter_file(tmp_path, body)
+    index = labels.build([path], {"nrw-cambodia"}, set(tables))
+    ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"],
+                  datasets=datasets or {}, bibliography=Bibliography(ROOT / "content/2018/references.yaml",
+                                                                     "chicago-notes-bibliography"),
+                  figures={"nrw-cambodia": {"alt": "a chart"}}, root=tmp_path, images=Path("img"),
+                  out_dir=Path("build/x"), figures_dir=Path("build/x/figures"))
+    return render(ctx, mode)
+
+
+def test_data_values_are_escaped_for_html_and_markdown(tmp_path):
+    ds = Dataset("d", [{"name": "<script>alert(1)</script> *bold* [x](y)"}], [{"name": "name"}], {})
+    html, _ = render_one(tmp_path, "Value: {{ data.d.rows[0].name }}\n", {"d": ds})
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *bold* [x](y)" in html
+
+
+def test_unknown_names_stop_the_render_with_file_and_line(tmp_path):
+    with pytest.raises(BuildError) as exc:
+        render_one(tmp_path, "line one\n\n{{ nope }}\n")
+    assert exc.value.problems == [f"{tmp_path}/ch.md:8: unknown name: 'nope' is undefined"]
+
+
+def test_unknown_dataset(tmp_path):
+    with pytest.raises(BuildError, match=r"ch.md:6: unknown dataset 'missing'"):
+        render_one(tmp_path, "{{ data.missing.rows }}\n")
+
+
+def test_sections_are_numbered_and_labelled(tmp_path):
+    html, _ = render_one(tmp_path, "## One\n\n{#sec-two}\n## Two\n\n### Two a\n\nSee {{ ref('sec:two') }}.\n")
+    assert '<h2 id="ch-s1"><span class="secnum">1</span> One</h2>' in html
+    assert '<h2 id="sec-two"><span class="secnum">2</span> Two</h2>' in html
+    assert '<h3 id="ch-s2-1"><span class="secnum">2.1</span> Two a</h3>' in html
+    assert '<a class="xref" href="#sec-two">Section 2</a>' in html
+
+
+def test_tables_figures_and_boxes_are_numbered_in_order(tmp_path):
+    path = chapter_file(tmp_path, '{{ figure("nrw-cambodia", caption="c") }}\n{{ table("a", caption="x") }}\n'
+                                  '{{ table("b", caption="y") }}\n{% call box("k", title="t") %}x{% endcall %}\n',
+                        front="kind: case-study\nnumber: '3.2'\ntitle: T")
+    index = labels.build([path], {"nrw-cambodia"}, {"a", "b"})
+    got = {k: v["text"] for k, v in index["labels"].items()}
+    assert got == {"ch:ch": "Case Study 2", "fig:nrw-cambodia": "Figure 3.2.1", "tab:a": "Table 3.2.1",
+                   "tab:b": "Table 3.2.2", "box:k": "Box 1"}
+
+
+def test_duplicate_and_unknown_ids_are_reported_together(tmp_path):
+    path = chapter_file(tmp_path, '{{ table("a", caption="x") }}\n{{ table("a", caption="x") }}\n'
+                                  '{{ figure("nope", caption="c") }}\n')
+    with pytest.raises(BuildError) as exc:
+        labels.build([path], set(), {"a"})
+    assert len(exc.value.problems) == 2
+    assert "expected each label once, found 'tab:a' again" in exc.value.problems[0]
+    assert "unknown figure 'nope'" in exc.value.problems[1]
+
+
+def test_footnotes_float_in_print_and_collect_on_screen(tmp_path):
+    body = 'Text.{{ cite("adb2012") }} More.{{ note("An *explanation*.") }}\n'
+    html, notes = render_one(tmp_path, body)
+    assert html.count('<span class="footnote">') == 2 and notes == []
+    assert "Good Practices in Urban Water Management" in html
+    web, notes = render_one(tmp_path, body, mode="web")
+    assert '<sup class="fn-call" id="fnref-2"><a href="#fn-2">2</a></sup>' in web
+    assert notes[1] == "An <em>explanation</em>."
+
+
+def test_facts_format_with_their_unit(tmp_path):
+    kf = Dataset("key_figures", [{"key": "x", "value": Decimal("9.82"), "unit": "percent", "year": 2013,
+                                  "scope": "s"}], [], {})
+    html, _ = render_one(tmp_path, 'Rate {{ fact("x") }} in {{ fact("x").year }}.\n', {"key_figures": kf})
+    assert "Rate 9.82% in 2013." in html
+    with pytest.raises(BuildError, match="unknown key figure 'y'"):
+        render_one(tmp_path, '{{ fact("y") }}\n', {"key_figures": kf})
+
+
+def test_labels_index_of_the_shipped_manuscript():
+    paths = [ROOT / "content/2018" / f"{c}.md" for c in ("introduction", "examples", "phnom-penh")]
+    index = labels.build(paths, {"nrw-cambodia"}, {"nrw-asean", "nrw-cambodia", "pp-cooperation"})
+    texts = {k: v["text"] for k, v in index["labels"].items()}
+    assert texts["tab:nrw-asean"] == "Table 3.2.1"
+    assert texts["tab:pp-cooperation"] == "Table 3.2.2"
+    assert texts["tab:nrw-cambodia"] == "Table 3.2.3"
+    assert texts["fig:nrw-cambodia"] == "Figure 3.2.1"
+    assert texts["box:intercity"] == "Box 1"
+    json.dumps(index)  # serialisable as labels.json
