@@ -53,7 +53,13 @@ class Fact:
             return f"{text}%"
         if self.unit == "hours per day":
             return f"{text} hours"
-        return text if self.unit == "count" else f"{text} {self.unit}"
+        if self.unit == "km2":
+            return f"{text} km²"
+        if self.unit == "people" and v >= 1_000_000:
+            return f"{(v / 1_000_000).normalize():f} million"
+        if self.unit in ("people", "count"):
+            return f"{v:,}"
+        return f"{text} {self.unit}"
 
 
 @dataclass
