@@ -8,6 +8,8 @@ from pathlib import Path
 from snakemake.utils import validate
 
 from dpaper.config import Edition
+from dpaper.data.clean import referenced_resources
+from dpaper.data.dictionary import print_summary
 from dpaper.figures import REGISTRY as FIGURES, modules as figure_modules
 from dpaper.fonts import face_paths, licence_paths
 from dpaper.render import tables as table_registry
@@ -21,7 +23,22 @@ validate(config, "schemas/config.schema.yaml")
 ED = Edition(config)
 OUT = str(ED.out)
 DATASETS = sorted(p.stem for p in Path("schemas/datasets").glob("*.yaml"))
+REFERENCES = {d: referenced_resources(f"schemas/datasets/{d}.yaml") for d in DATASETS}
 PLAN = {ch: plan_chapter(ED, ch, set(DATASETS)) for ch in ED.chapters}
+EDITION_YEAR = int(config["edition"]["date"][:4])
+
+
+def raw_table(wildcards):
+    """The raw table as editors keep it: CSV or Excel (both given: the job says which to keep)."""
+    found = [str(ED.raw / f"{wildcards.dataset}{ext}") for ext in (".csv", ".xlsx")
+             if (ED.raw / f"{wildcards.dataset}{ext}").exists()]
+    return found or [str(ED.raw / f"{wildcards.dataset}.csv")]
+
+
+def referenced(wildcards):
+    """Clean data (or the bibliography) that this dataset's foreign keys point into."""
+    return [str(ED.bibliography) if r == "bibliography" else str(ED.clean(r))
+            for r in REFERENCES[wildcards.dataset]]
 
 
 def code(*parts):
@@ -41,17 +58,26 @@ rule all:
     input:
         ED.pdf,
         f"{OUT}/web/index.html",
+        f"{OUT}/web/data.html",
+
+
+onsuccess:
+    print_summary(f"{OUT}/validation.json")
 
 
 rule clean:
     message:
         "Validating and cleaning {input.raw}"
     input:
-        raw=f"{ED.raw}/{{dataset}}.csv",
+        raw=raw_table,
         schema="schemas/datasets/{dataset}.yaml",
+        references=referenced,
         code=code("data/*.py"),
     output:
-        f"{OUT}/data/{{dataset}}.csv",
+        data=f"{OUT}/data/{{dataset}}.csv",
+        report=f"{OUT}/validation/{{dataset}}.json",
+    params:
+        edition_year=EDITION_YEAR,
     log:
         f"{OUT}/logs/clean/{{dataset}}.log",
     script:
@@ -78,6 +104,23 @@ for _module, _ids in figure_modules().items():
             f"{OUT}/logs/figures/{_module}.log",
         script:
             "scripts/draw_figures.py"
+
+
+rule data_dictionary:
+    message:
+        "Writing the data dictionary and the validation summary"
+    input:
+        schemas=[f"schemas/datasets/{d}.yaml" for d in DATASETS],
+        reports=[f"{OUT}/validation/{d}.json" for d in DATASETS],
+        template="templates/data.html.j2",
+        code=code("data/*.py", "render/chapter.py"),
+    output:
+        page=f"{OUT}/web/data.html",
+        summary=f"{OUT}/validation.json",
+    log:
+        f"{OUT}/logs/data_dictionary.log",
+    script:
+        "scripts/data_dictionary.py"
 
 
 rule labels:

@@ -1,13 +1,23 @@
-"""Snakemake: raw table -> clean dataset (rule `clean`)."""
-from dpaper.data.clean import clean
-from dpaper.errors import run
+"""Snakemake: raw table -> clean dataset and its validation report (rule `clean`)."""
+from pathlib import Path
+
+from dpaper.data.clean import clean, foreign_keys, load_schema, reference_values, write_report
+from dpaper.errors import BuildError, run
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 
 def main():
-    rows = clean(sm.input.raw, sm.input.schema, sm.output[0])
-    print(f"{sm.input.raw}: {rows} rows valid")
+    if len(sm.input.raw) > 1:
+        raise BuildError(f"{sm.input.raw[0]}: expected one raw table per dataset, found both "
+                         f"{' and '.join(sm.input.raw)} (keep one)")
+    paths = dict(zip([Path(p).stem if not p.endswith((".yaml", ".yml")) else "bibliography"
+                      for p in sm.input.references], sm.input.references))
+    references = {res: reference_values(paths[res], ref_field)
+                  for _, res, ref_field in foreign_keys(load_schema(sm.input.schema))}
+    report = clean(sm.input.raw[0], sm.input.schema, sm.output.data, references, sm.params.edition_year)
+    write_report(report, sm.output.report)
+    print(f"{sm.input.raw[0]}: {report['rows']} rows, {report['checks']} checks passed")
 
 
 run(main, sm.log[0])

@@ -1,22 +1,31 @@
 """Clean one raw table: normalise what editors type, validate, write tidy CSV.
 
-Each dataset has a Frictionless Table Schema (schemas/datasets/<name>.yaml).
-Editors' forms are normalised cell by cell before validation, so the row and
-column of every problem are those of the raw file:
+Each dataset has a Frictionless Table Schema (schemas/datasets/<name>.yaml),
+with a few project keys on fields (see docs/data.md):
 
-- byte-order marks, CRLF line ends, non-breaking and repeated spaces;
-- `6.2%` in percent fields, `1,234` and `1 234` in number fields;
-- en and em dashes, and `Unknown` / `-` / empty as missing values (the
-  schema's `missingValues`).
+- `unit: percent` accepts `6.2%`; numbers accept `1,234` and `1 234`;
+- `kind: period` accepts `2001–2004`, `2001-2004`, `2013–`, `2012`, and adds
+  `<name>_start` and `<name>_end` to the clean data;
+- `kind: partial-date` accepts `2015`, `2015-12`, `2015.12`, `Dec 2015`,
+  `December 2015`, `2015-12-16`, and adds `<name>_year`;
+- `kind: list` holds `a; b; c`;
+- a `maximum: edition-year` constraint is the edition's year.
 
-Columns are matched by name, in any order. All problems of a file are
-reported together, one line each: file, row, column, expected, found.
+Everywhere: byte-order marks, CRLF, non-breaking and repeated spaces are
+normalised, en and em dashes and `Unknown` / `-` / empty are missing values
+(the schema's `missingValues`), markup (`<b>`, `**`) is refused. Foreign keys
+(`foreignKeys`) are checked against other datasets' clean data or the
+bibliography. Columns are matched by name, in any order. Raw tables may be
+CSV or Excel (.xlsx). All problems of a file are reported together, one line
+each: file, row, column, what was expected, what was found.
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
 import re
+from calendar import month_abbr, month_name
 from pathlib import Path
 
 import yaml
@@ -26,9 +35,16 @@ from dpaper.errors import BuildError, where
 SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
 THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
+MARKUP = re.compile(r"</?[A-Za-z][^>]*>|\*\*|__")
 DEFAULT_MISSING = ["", "-", "Unknown", "unknown", "n/a", "N/A"]
-KINDS = {"integer": "a whole number", "number": "a number", "year": "a year",
-         "string": "text", "date": "a date (YYYY-MM-DD)", "boolean": "true or false"}
+TRUE = ["yes", "Yes", "YES", "true", "True", "TRUE", "x", "X", "1"]
+FALSE = ["no", "No", "NO", "false", "False", "FALSE", "0"]
+KINDS = {"integer": "a whole number", "number": "a number", "year": "a year", "yearmonth": "a year-month",
+         "string": "text", "date": "a date (YYYY-MM-DD)", "boolean": "yes or no"}
+MONTHS = {m.lower(): i for i, m in enumerate(month_name) if m} | {m.lower(): i for i, m in enumerate(month_abbr) if m}
+PERIOD = re.compile(r"^(\d{4})(?:\s*-\s*(\d{4})?)?$")
+YM = re.compile(r"^(\d{4})(?:[-./](\d{1,2})(?:[-./](\d{1,2}))?)?$")
+MY = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
 
 
 def load_schema(path: str | Path) -> dict:
@@ -43,8 +59,24 @@ def primary_key(descriptor: dict) -> list[str]:
     return [pk] if isinstance(pk, str) else list(pk)
 
 
+def clean_fields(descriptor: dict) -> list[dict]:
+    """The columns of the clean CSV: the schema's fields plus those derived from periods and dates."""
+    out = []
+    for f in descriptor["fields"]:
+        out.append(f)
+        if f.get("kind") == "period":
+            out += [{"name": f"{f['name']}_start", "type": "integer", "derived": f["name"]},
+                    {"name": f"{f['name']}_end", "type": "integer", "derived": f["name"]}]
+        elif f.get("kind") == "partial-date":
+            out.append({"name": f"{f['name']}_year", "type": "integer", "derived": f["name"]})
+    return out
+
+
+# -- reading ------------------------------------------------------------------
 def read_raw(path: Path) -> list[list[str]]:
-    """Rows of a raw CSV as text, whatever BOM and line ends the editor saved."""
+    """Rows of a raw table as text, from CSV (any BOM, any line ends) or Excel."""
+    if path.suffix == ".xlsx":
+        return read_xlsx(path)
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -60,17 +92,99 @@ def read_raw(path: Path) -> list[list[str]]:
     return rows
 
 
-def normalise_cell(value: str, field: dict) -> str:
+def read_xlsx(path: Path) -> list[list[str]]:
+    from openpyxl import load_workbook
+    try:
+        ws = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise BuildError(f"{where(path)}: expected an Excel workbook, found a file it cannot read ({exc})") from None
+    rows = [[_xlsx_text(c) for c in row] for row in ws.iter_rows()]
+    while rows and not any(rows[-1]):
+        rows.pop()
+    if not rows:
+        raise BuildError(f"{where(path)}: expected a header row and data, found an empty sheet")
+    width = max(i + 1 for r in rows for i, c in enumerate(r) if c) if any(any(r) for r in rows) else 0
+    return [r[:width] for r in rows]
+
+
+def _xlsx_text(cell) -> str:
+    v = cell.value
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, (int, float)):
+        if "%" in (cell.number_format or ""):
+            v = round(v * 100, 10)
+        return f"{v:.10g}" if isinstance(v, float) else str(v)
+    if hasattr(v, "isoformat"):
+        return v.date().isoformat() if hasattr(v, "date") else v.isoformat()
+    return str(v)
+
+
+# -- normalising one cell -------------------------------------------------------
+def normalise_cell(value: str, field: dict, edition_year: int | None = None) -> tuple[str, str | None]:
+    """(normalised text, problem or None) for one raw cell."""
     value = SPACES.sub(" ", value).strip()
     if value in ("\u2013", "\u2014"):
-        return "-"
-    if field.get("type") in ("number", "integer", "year"):
+        return "-", None
+    kind, ftype = field.get("kind"), field.get("type", "string")
+    if ftype in ("number", "integer", "year"):
         value = THOUSANDS.sub("", value.translate(DASHES))
         if field.get("unit") == "percent" and value.endswith("%"):
             value = value[:-1].rstrip()
-    return value
+        return value, None
+    if ftype == "boolean":
+        return ("no" if value == "" else value), None
+    if ftype == "string" and MARKUP.search(value):
+        return value, f"expected plain text, found markup {MARKUP.search(value).group(0)!r}"
+    if value in DEFAULT_MISSING or not kind:
+        return value, None
+    if kind == "period":
+        return _period(value, edition_year)
+    if kind == "partial-date":
+        return _partial_date(value, edition_year)
+    if kind == "list":
+        return "; ".join(p.strip() for p in value.split(";") if p.strip()), None
+    return value, None
 
 
+def _year_ok(year: int, edition_year: int | None) -> bool:
+    return 1900 <= year <= (edition_year or 2100)
+
+
+def _period(value: str, edition_year):
+    m = PERIOD.match(value.translate(DASHES))
+    expected = "expected a period such as 2001–2004, 2013– or 2012"
+    if not m:
+        return value, f"{expected}, found {value!r}"
+    start, end = int(m.group(1)), m.group(2)
+    open_ended = end is None and "-" in value.translate(DASHES)
+    end = int(end) if end else (None if open_ended else start)
+    if not _year_ok(start, edition_year) or (end is not None and not _year_ok(end, edition_year)):
+        return value, f"expected years from 1900 to {edition_year or 2100}, found {value!r}"
+    if end is not None and end < start:
+        return value, f"expected a period that ends after it starts, found {value!r}"
+    text = f"{start}\u2013" if end is None else (str(start) if end == start else f"{start}\u2013{end}")
+    return text, None
+
+
+def _partial_date(value: str, edition_year):
+    expected = "expected a date such as 2015, 2015-12, Dec 2015 or 2015-12-16"
+    year = month = day = None
+    if m := YM.match(value):
+        year, month, day = int(m.group(1)), m.group(2) and int(m.group(2)), m.group(3) and int(m.group(3))
+    elif (m := MY.match(value)) and m.group(2).lower() in MONTHS:
+        year, month, day = int(m.group(3)), MONTHS[m.group(2).lower()], m.group(1) and int(m.group(1))
+    if year is None or (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return value, f"{expected}, found {value!r}"
+    if not _year_ok(year, edition_year):
+        return value, f"expected a year from 1900 to {edition_year or 2100}, found {value!r}"
+    text = f"{year}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+    return text, None
+
+
+# -- messages -------------------------------------------------------------------
 def expected(field: dict, note: str, error_type: str) -> str:
     kind = KINDS.get(field.get("type", "string"), "a value")
     if error_type == "type-error":
@@ -114,15 +228,57 @@ def check_header(path: Path, header: list[str], names: list[str]) -> list[str]:
     return problems
 
 
-def check_cells(path: Path, header: list[str], rows: list[list[str]]) -> list[str]:
-    return [f"{where(path, n)}: expected {len(header)} cells, found {len(row)}"
-            for n, row in rows if len(row) != len(header)]
+def resolve_constraints(descriptor: dict, edition_year: int | None) -> list[dict]:
+    """Schema fields as Frictionless wants them: `edition-year` made a number, our keys kept aside."""
+    fields = []
+    for f in descriptor["fields"]:
+        f = dict(f)
+        c = dict(f.get("constraints", {}))
+        for k, v in c.items():
+            if v == "edition-year":
+                c[k] = edition_year or 2100
+        f["constraints"] = c
+        if f.get("type") == "boolean":
+            f.setdefault("trueValues", TRUE)
+            f.setdefault("falseValues", FALSE)
+        fields.append(f)
+    return fields
 
 
-def clean(raw: str | Path, schema_path: str | Path, out: str | Path) -> int:
+def referenced_resources(schema_path: str | Path) -> list[str]:
+    """Datasets (or `bibliography`) the schema's foreign keys point into."""
+    return list(dict.fromkeys(r for _, r, _ in foreign_keys(load_schema(schema_path))))
+
+
+def reference_values(path: str | Path, field: str) -> set[str]:
+    """The values foreign keys may take: a column of a clean dataset, or the bibliography's ids."""
+    path = Path(path)
+    if path.suffix in (".yaml", ".yml"):
+        return {str(item["id"]) for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []}
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {row[field] for row in csv.DictReader(fh)}
+
+
+def foreign_keys(descriptor: dict) -> list[tuple[str, str, str]]:
+    """(field, resource, referenced field) for each single-column foreign key."""
+    out = []
+    for fk in descriptor.get("foreignKeys", []):
+        fields, ref = fk["fields"], fk["reference"]
+        ref_fields = ref["fields"]
+        fields = fields if isinstance(fields, str) else fields[0]
+        ref_fields = ref_fields if isinstance(ref_fields, str) else ref_fields[0]
+        out.append((fields, ref["resource"], ref_fields))
+    return out
+
+
+# -- the whole table ----------------------------------------------------------------
+def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
+          references: dict[str, set] | None = None, edition_year: int | None = None) -> dict:
     """Validate and clean `raw` against its schema; write tidy CSV to `out`.
 
-    Returns the number of data rows. Raises BuildError listing every problem.
+    `references` maps a resource named in the schema's foreignKeys to its set of
+    allowed values. Returns a report (rows, checks). Raises BuildError listing
+    every problem.
     """
     from frictionless import Resource, Schema  # imported lazily: 0.3 s
 
@@ -133,41 +289,106 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path) -> int:
     rows = read_raw(raw)
     header = [SPACES.sub(" ", c).strip() for c in rows[0]]
     numbered = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
-    problems = check_header(raw, header, names) or check_cells(raw, header, numbered)
+    problems = check_header(raw, header, names) or [
+        f"{where(raw, n)}: expected {len(header)} cells, found {len(r)}" for n, r in numbered
+        if len(r) < len(header) or any(c.strip() for c in r[len(header):])]
     if problems:
         raise BuildError(problems)
     if not numbered:
         raise BuildError(f"{where(raw)}: expected at least one data row, found only the header")
+    numbered = [(n, r + [""] * (len(header) - len(r))) for n, r in numbered]
     index = [header.index(n) for n in names]
     line_of = [n for n, _ in numbered]
-    body = [[normalise_cell(row[i], fields[name]) for i, name in zip(index, names)] for _, row in numbered]
-    schema = Schema.from_descriptor({"fields": descriptor["fields"],
+    found_problems: list[tuple[int, int, str]] = []
+    body = []
+    for n, row in numbered:
+        cells = []
+        for col, (i, name) in enumerate(zip(index, names)):
+            text, problem = normalise_cell(row[i], fields[name], edition_year)
+            if problem:
+                found_problems.append((n, col, f"{where(raw, n, name)}: {problem}"))
+            cells.append(text)
+        body.append(cells)
+    schema = Schema.from_descriptor({"fields": resolve_constraints(descriptor, edition_year),
                                      "primaryKey": primary_key(descriptor),
                                      "missingValues": descriptor["missingValues"]})
     resource = Resource(data=[names] + body, schema=schema)
     report = resource.validate(limit_errors=10_000)
+    pk = primary_key(descriptor)
     for error in report.tasks[0].errors:
         line = line_of[error.row_number - 2] if getattr(error, "row_number", None) else None
+        col = names.index(error.field_name) if getattr(error, "field_name", None) in names else len(names)
+        if any(p[0] == line and p[1] == col for p in found_problems):
+            continue  # the cell's own problem is already said
         if error.type in ("type-error", "constraint-error"):
-            field = fields[error.field_name]
-            problems.append(f"{where(raw, line, error.field_name)}: "
-                            f"{expected(field, error.note, error.type)}, found {found(error.cell)}")
+            field = dict(fields[error.field_name])
+            field["constraints"] = schema.get_field(error.field_name).constraints
+            msg = f"{where(raw, line, error.field_name)}: {expected(field, error.note, error.type)}, found {found(error.cell)}"
         elif error.type == "primary-key":
             first = int(error.note.rsplit(" ", 1)[-1])
-            key = "/".join(primary_key(descriptor))
-            value = ", ".join(str(c) for c in (body[error.row_number - 2][names.index(k)]
-                                               for k in primary_key(descriptor)))
-            problems.append(f"{where(raw, line, key)}: expected a unique {key}, "
-                            f"found {value!r} again (first at row {line_of[first - 2]})")
+            key = "/".join(pk)
+            value = ", ".join(str(body[error.row_number - 2][names.index(k)]) for k in pk)
+            msg = (f"{where(raw, line, key)}: expected a unique {key}, "
+                   f"found {value!r} again (first at row {line_of[first - 2]})")
         else:
-            problems.append(f"{where(raw, line)}: {error.message}")
-    if problems:
-        raise BuildError(problems)
-    with resource:
-        typed = [row.to_list() for row in resource.row_stream]
+            msg = f"{where(raw, line)}: {error.message}"
+        found_problems.append((line or 0, col, msg))
+    checks = len(body) * len(names) + (len(body) if pk else 0) + sum(
+        len(body) * len(f.get("constraints", {})) for f in descriptor["fields"])
+    if not found_problems:
+        with resource:
+            typed = [row.to_dict() for row in resource.row_stream]
+        for field, resource_name, ref_field in foreign_keys(descriptor):
+            allowed = (references or {}).get(resource_name)
+            if allowed is None:
+                raise BuildError(f"{where(schema_path)}: foreign key {field} -> {resource_name}.{ref_field}: "
+                                 f"the build gave no data for {resource_name}")
+            for row, n in zip(typed, line_of):
+                values = row[field]
+                values = [] if values is None else (
+                    values.split("; ") if fields[field].get("kind") == "list" else [values])
+                for v in values:
+                    checks += 1
+                    if str(v) not in allowed:
+                        found_problems.append((n, names.index(field),
+                                               f"{where(raw, n, field)}: expected a {ref_field} of {resource_name}, "
+                                               f"found {str(v)!r}"))
+    if found_problems:
+        raise BuildError([p for _, _, p in sorted(found_problems, key=lambda p: (p[0], p[1]))])
     out.parent.mkdir(parents=True, exist_ok=True)
+    columns = clean_fields(descriptor)
     with open(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(["" if v is None else str(v) for v in r] for r in typed)
-    return len(typed)
+        writer.writerow([c["name"] for c in columns])
+        for row in typed:
+            writer.writerow([_text(_derive(row, c)) for c in columns])
+    return {"dataset": Path(schema_path).stem, "raw": raw.as_posix(), "rows": len(typed),
+            "columns": len(names), "checks": checks, "title": descriptor.get("title", ""),
+            "provenance": descriptor.get("provenance", "")}
+
+
+def _derive(row: dict, col: dict):
+    if "derived" not in col:
+        return row[col["name"]]
+    src = row[col["derived"]]
+    if src is None:
+        return None
+    if col["name"].endswith("_year"):
+        return int(str(src)[:4])
+    start, _, end = str(src).partition("\u2013")
+    if col["name"].endswith("_start"):
+        return int(start)
+    return int(end) if end else (None if str(src).endswith("\u2013") else int(start))
+
+
+def _text(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def write_report(report: dict, path: str | Path) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

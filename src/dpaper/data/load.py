@@ -5,9 +5,9 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-from dpaper.data.clean import load_schema
+from dpaper.data.clean import clean_fields, load_schema
 
-CAST = {"integer": int, "year": int, "number": Decimal, "string": str, "boolean": lambda v: v == "True"}
+CAST = {"integer": int, "year": int, "number": Decimal, "string": str, "boolean": lambda v: v == "true"}
 
 
 class Dataset:
@@ -41,8 +41,9 @@ class Dataset:
 
 def load(name: str, clean_csv: str | Path, schema_path: str | Path) -> Dataset:
     descriptor = load_schema(schema_path)
-    fields = descriptor["fields"]
+    fields = clean_fields(descriptor)
     casts = {f["name"]: CAST.get(f.get("type", "string"), str) for f in fields}
+    casts |= {f["name"]: lambda v: v.split("; ") for f in fields if f.get("kind") == "list"}
     with open(clean_csv, encoding="utf-8", newline="") as fh:
         rows = [{k: (casts[k](v) if v != "" else None) for k, v in row.items()} for row in csv.DictReader(fh)]
     return Dataset(name, rows, fields, descriptor)

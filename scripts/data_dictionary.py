@@ -1,0 +1,22 @@
+"""Snakemake: schemas + validation reports -> data dictionary page and summary (rule `data_dictionary`)."""
+import json
+from pathlib import Path
+
+from dpaper.config import Edition
+from dpaper.data.dictionary import dictionary, summary
+from dpaper.errors import run
+from dpaper.render.chapter import templates
+
+sm = snakemake  # noqa: F821 (provided by Snakemake)
+
+
+def main():
+    datasets = dictionary(list(sm.input.schemas), list(sm.input.reports))
+    s = summary(datasets)
+    Path(sm.output.summary).write_text(json.dumps(s, indent=1) + "\n", encoding="utf-8")
+    page = templates().get_template("data.html.j2").render(edition=Edition(sm.config).meta, datasets=datasets,
+                                                           summary=s)
+    Path(sm.output.page).write_text(page + "\n", encoding="utf-8")
+
+
+run(main, sm.log[0])
