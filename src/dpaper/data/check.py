@@ -1,0 +1,69 @@
+"""Check raw datasets without building: `python -m dpaper.data.check [dataset ...]`.
+
+For editors and data entry: validates each named dataset (default: all) from
+the raw directory of the edition in config.yaml, cleaning the datasets its
+foreign keys point into first, and prints one line per problem.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from dpaper.data.clean import clean, foreign_keys, load_schema, reference_values
+from dpaper.errors import BuildError
+
+SCHEMAS = Path("schemas/datasets")
+
+
+def order(names: list[str]) -> list[str]:
+    """Datasets with the ones they reference first."""
+    done: list[str] = []
+
+    def visit(n: str, path: tuple = ()) -> None:
+        if n in done or n == "bibliography":
+            return
+        if n in path:
+            raise BuildError(f"schemas/datasets/{n}.yaml: foreign keys go round in a circle: {' -> '.join(path + (n,))}")
+        for _, res, _ in foreign_keys(load_schema(SCHEMAS / f"{n}.yaml")):
+            visit(res, path + (n,))
+        done.append(n)
+
+    for n in names:
+        visit(n)
+    return done
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("datasets", nargs="*")
+    ap.add_argument("--config", default="config.yaml")
+    args = ap.parse_args(argv)
+    config = yaml.safe_load(open(args.config, encoding="utf-8"))
+    raw_dir, bib = Path(config["paths"]["raw"]), config["paths"]["bibliography"]
+    year = int(str(config["edition"]["date"])[:4])
+    names = args.datasets or sorted(p.stem for p in SCHEMAS.glob("*.yaml"))
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in order(names):
+            schema = SCHEMAS / f"{name}.yaml"
+            raws = [raw_dir / f"{name}{e}" for e in (".csv", ".xlsx") if (raw_dir / f"{name}{e}").exists()]
+            try:
+                if not raws:
+                    raise BuildError(f"{raw_dir / name}.csv: expected the raw table, found none")
+                refs = {res: reference_values(bib if res == "bibliography" else Path(tmp) / f"{res}.csv", field)
+                        for _, res, field in foreign_keys(load_schema(schema))}
+                report = clean(raws[0], schema, Path(tmp) / f"{name}.csv", refs, year)
+                print(f"ok: {raws[0]}: {report['rows']} rows, {report['checks']} checks passed")
+            except (BuildError, FileNotFoundError) as exc:
+                failed += 1
+                for p in getattr(exc, "problems", [str(exc)]):
+                    print(f"error: {p}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
