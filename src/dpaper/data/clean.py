@@ -41,15 +41,25 @@ TRUE = ["yes", "Yes", "YES", "true", "True", "TRUE", "x", "X", "1"]
 FALSE = ["no", "No", "NO", "false", "False", "FALSE", "0"]
 KINDS = {"integer": "a whole number", "number": "a number", "year": "a year", "yearmonth": "a year-month",
          "string": "text", "date": "a date (YYYY-MM-DD)", "boolean": "yes or no"}
-MONTHS = {m.lower(): i for i, m in enumerate(month_name) if m} | {m.lower(): i for i, m in enumerate(month_abbr) if m}
+MONTHS = {m.lower(): i for i, m in enumerate(month_name) if m} | {m.lower(): i for i, m in enumerate(month_abbr) if m} | {
+    "sept": 9}
 PERIOD = re.compile(r"^(\d{4})(?:\s*-\s*(\d{4})?)?$")
 YM = re.compile(r"^(\d{4})(?:[-./](\d{1,2})(?:[-./](\d{1,2}))?)?$")
 MY = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
 
 
 def load_schema(path: str | Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        descriptor = yaml.safe_load(fh)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            descriptor = yaml.safe_load(fh)
+    except FileNotFoundError:
+        raise BuildError(f"{where(path)}: expected a schema file, found none") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise BuildError(f"{where(path, mark.line + 1 if mark else None)}: expected valid YAML, "
+                         f"found an error ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("fields"), list):
+        raise BuildError(f"{where(path)}: expected a Table Schema with a list of fields")
     descriptor.setdefault("missingValues", DEFAULT_MISSING)
     return descriptor
 
@@ -207,6 +217,12 @@ def expected(field: dict, note: str, error_type: str) -> str:
     return f"expected {note}"
 
 
+def did_you_mean(value: str, allowed) -> str:
+    from difflib import get_close_matches
+    close = get_close_matches(value, [str(a) for a in allowed], n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def found(cell) -> str:
     return "an empty cell" if cell in ("", None) else repr(cell)
 
@@ -277,7 +293,7 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
     """Validate and clean `raw` against its schema; write tidy CSV to `out`.
 
     `references` maps a resource named in the schema's foreignKeys to its set of
-    allowed values. Returns a report (rows, checks). Raises BuildError listing
+    allowed values (None: foreign keys are not checked, for unit tests). Returns a report (rows, checks). Raises BuildError listing
     every problem.
     """
     from frictionless import Resource, Schema  # imported lazily: 0.3 s
@@ -323,7 +339,9 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
         if error.type in ("type-error", "constraint-error"):
             field = dict(fields[error.field_name])
             field["constraints"] = schema.get_field(error.field_name).constraints
-            msg = f"{where(raw, line, error.field_name)}: {expected(field, error.note, error.type)}, found {found(error.cell)}"
+            hint = did_you_mean(str(error.cell), field["constraints"]["enum"]) if '"enum"' in error.note else ""
+            msg = (f"{where(raw, line, error.field_name)}: {expected(field, error.note, error.type)}, "
+                   f"found {found(error.cell)}{hint}")
         elif error.type == "primary-key":
             first = int(error.note.rsplit(" ", 1)[-1])
             key = "/".join(pk)
@@ -338,8 +356,8 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
     if not found_problems:
         with resource:
             typed = [row.to_dict() for row in resource.row_stream]
-        for field, resource_name, ref_field in foreign_keys(descriptor):
-            allowed = (references or {}).get(resource_name)
+        for field, resource_name, ref_field in foreign_keys(descriptor) if references is not None else ():
+            allowed = references.get(resource_name)
             if allowed is None:
                 raise BuildError(f"{where(schema_path)}: foreign key {field} -> {resource_name}.{ref_field}: "
                                  f"the build gave no data for {resource_name}")
@@ -350,9 +368,10 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
                 for v in values:
                     checks += 1
                     if str(v) not in allowed:
-                        found_problems.append((n, names.index(field),
-                                               f"{where(raw, n, field)}: expected a {ref_field} of {resource_name}, "
-                                               f"found {str(v)!r}"))
+                        what = ("a key of the bibliography" if resource_name == "bibliography"
+                                else f"a {ref_field} listed in {resource_name}")
+                        found_problems.append((n, names.index(field), f"{where(raw, n, field)}: expected {what}, "
+                                                                      f"found {str(v)!r}{did_you_mean(str(v), allowed)}"))
     if found_problems:
         raise BuildError([p for _, _, p in sorted(found_problems, key=lambda p: (p[0], p[1]))])
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -49,7 +49,8 @@ class Bibliography:
         if key not in self._cache:
             from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
             from citeproc.source.json import CiteProcJSON
-            bib = CitationStylesBibliography(self.style, CiteProcJSON([self.items[key]]), formatter.html)
+            item = {k: v for k, v in self.items[key].items() if not k.startswith("x-")}  # project keys
+            bib = CitationStylesBibliography(self.style, CiteProcJSON([item]), formatter.html)
             bib.register(Citation([CitationItem(key)]))
             text = str(bib.bibliography()[0]).strip()
             url = self.items[key].get("URL")
