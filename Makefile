@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: pdf test env system lint bench clean
+.PHONY: pdf test env system lint bench clean check-data
 
 pdf: env
 	$(VENV)/bin/snakemake -c all
@@ -22,6 +22,9 @@ test: env
 
 lint: env
 	$(VENV)/bin/snakemake --lint
+
+check-data: env
+	$(VENV)/bin/python -m dpaper.data.check
 
 bench: env
 	$(VENV)/bin/python tools/benchmark.py

@@ -90,3 +90,29 @@ def test_bad_config_is_caught_when_the_workflow_loads(built_copy):
     result = snakemake(built_copy.dir)
     assert result.returncode != 0
     assert "'July 2018' does not match" in result.stderr
+
+
+def test_a_dataset_given_twice(built_copy):
+    from openpyxl import Workbook
+    wb = Workbook()
+    wb.active.append(["city", "year", "nrw_percent", "provenance"])
+    wb.save(built_copy.dir / "data/raw/nrw_cambodia.xlsx")
+    fails_with(built_copy, "data/raw/nrw_cambodia.csv: expected one raw table per dataset, found both "
+                           "data/raw/nrw_cambodia.csv and data/raw/nrw_cambodia.xlsx (keep one)")
+
+
+def test_an_excel_table_replaces_its_csv(built_copy):
+    """Editors may keep a table in a spreadsheet: same clean data, so nothing downstream changes."""
+    import csv as csvmod
+
+    from openpyxl import Workbook
+    raw = built_copy.dir / "data/raw/nrw_cambodia.csv"
+    wb = Workbook()
+    for row in csvmod.reader(raw.open(encoding="utf-8")):
+        wb.active.append([int(c) if c.isdigit() else c for c in row])
+    wb.save(built_copy.dir / "data/raw/nrw_cambodia.xlsx")
+    raw.unlink()
+    clean = built_copy.path("data/nrw_cambodia.csv").read_bytes()
+    result = snakemake(built_copy.dir)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert built_copy.path("data/nrw_cambodia.csv").read_bytes() == clean
