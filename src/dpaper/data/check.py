@@ -7,6 +7,7 @@ foreign keys point into first, and prints one line per problem.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -16,10 +17,7 @@ import yaml
 from dpaper.data.clean import clean, foreign_keys, load_schema, reference_values
 from dpaper.errors import BuildError
 
-SCHEMAS = Path("schemas/datasets")
-
-
-def order(names: list[str]) -> list[str]:
+def order(names: list[str], schemas: Path) -> list[str]:
     """Datasets with the ones they reference first."""
     done: list[str] = []
 
@@ -28,7 +26,7 @@ def order(names: list[str]) -> list[str]:
             return
         if n in path:
             raise BuildError(f"schemas/datasets/{n}.yaml: foreign keys go round in a circle: {' -> '.join(path + (n,))}")
-        for _, res, _ in foreign_keys(load_schema(SCHEMAS / f"{n}.yaml")):
+        for _, res, _ in foreign_keys(load_schema(schemas / f"{n}.yaml")):
             visit(res, path + (n,))
         done.append(n)
 
@@ -42,14 +40,17 @@ def main(argv=None) -> int:
     ap.add_argument("datasets", nargs="*")
     ap.add_argument("--config", default="config.yaml")
     args = ap.parse_args(argv)
-    config = yaml.safe_load(open(args.config, encoding="utf-8"))
-    raw_dir, bib = Path(config["paths"]["raw"]), config["paths"]["bibliography"]
+    config_path = Path(args.config).resolve()
+    os.chdir(config_path.parent)  # paths in messages as editors know them: relative to the project
+    config = yaml.safe_load(open(config_path, encoding="utf-8"))
+    raw_dir, bib = Path(config["paths"]["raw"]), Path(config["paths"]["bibliography"])
+    schemas = Path("schemas/datasets")
     year = int(str(config["edition"]["date"])[:4])
-    names = args.datasets or sorted(p.stem for p in SCHEMAS.glob("*.yaml"))
+    names = args.datasets or sorted(p.stem for p in schemas.glob("*.yaml"))
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for name in order(names):
-            schema = SCHEMAS / f"{name}.yaml"
+        for name in order(names, schemas):
+            schema = schemas / f"{name}.yaml"
             raws = [raw_dir / f"{name}{e}" for e in (".csv", ".xlsx") if (raw_dir / f"{name}{e}").exists()]
             try:
                 if not raws:
