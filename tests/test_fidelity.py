@@ -67,3 +67,16 @@ def test_the_same_fact_agrees_across_datasets(cleaned):
     table = cleaned("nrw_asean").one(city="Phnom Penh")
     text = cleaned("pp_water_indicators").one(indicator="non_revenue_water", place="Phnom Penh", year=2008)
     assert table["nrw_percent"] == text["value"]
+
+
+def test_adipura_history_of_surabaya(cleaned):                            # lines 1060-1062
+    rows = list(cleaned("adipura"))
+    by = {}
+    for r in rows:
+        by.setdefault(r["award"], set()).add(r["year"])
+    assert by["Adipura"] == {1982, *range(1993, 1998), *range(2006, 2018)}
+    assert by["none"] == set(range(1998, 2006))
+    assert by["Adipura Kencana"] == set(range(2011, 2018))
+    assert by["Adipura Paripurna"] == {2016}
+    assert {r["year"] for r in rows if r["asean_esc"]} == {2011, 2012}
+    assert not any(1983 <= r["year"] <= 1992 for r in rows)   # the text says nothing of these years
