@@ -292,9 +292,10 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
           references: dict[str, set] | None = None, edition_year: int | None = None) -> dict:
     """Validate and clean `raw` against its schema; write tidy CSV to `out`.
 
-    `references` maps a resource named in the schema's foreignKeys to its set of
-    allowed values (None: foreign keys are not checked, for unit tests). Returns a report (rows, checks). Raises BuildError listing
-    every problem.
+    `references` maps each resource named in the schema's foreignKeys to its
+    allowed values (None: foreign keys are not checked, for unit tests).
+    Returns a report (rows, checks). Raises BuildError listing every problem,
+    sorted by row and column.
     """
     from frictionless import Resource, Schema  # imported lazily: 0.3 s
 
@@ -302,6 +303,33 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
     descriptor = load_schema(schema_path)
     fields = {f["name"]: f for f in descriptor["fields"]}
     names = list(fields)
+    header, numbered = read_rows(raw, names)
+    lines = [n for n, _ in numbered]
+    body, problems = normalise_rows(raw, numbered, header, fields, edition_year)
+    schema = Schema.from_descriptor({"fields": resolve_constraints(descriptor, edition_year),
+                                     "primaryKey": primary_key(descriptor),
+                                     "missingValues": descriptor["missingValues"]})
+    resource = Resource(data=[names] + body, schema=schema)
+    problems += schema_problems(raw, resource, schema, descriptor, body, lines, problems)
+    fk_problems, fk_checks = foreign_key_problems(raw, schema_path, descriptor, body, lines, references)
+    problems += fk_problems
+    if problems:
+        raise BuildError([p for _, _, p in sorted(problems, key=lambda p: (p[0], p[1]))])
+    with resource:
+        typed = [row.to_dict() for row in resource.row_stream]
+    write_clean(out, descriptor, typed)
+    checks = (len(body) * len(names) + (len(body) if primary_key(descriptor) else 0) + fk_checks
+              + sum(len(body) * len(f.get("constraints", {})) for f in descriptor["fields"]))
+    return {"dataset": Path(schema_path).stem, "raw": raw.as_posix(), "rows": len(typed),
+            "columns": len(names), "checks": checks, "title": descriptor.get("title", ""),
+            "provenance": descriptor.get("provenance", "")}
+
+
+Problem = tuple[int, int, str]   # (row, column index, message): sorted for the report
+
+
+def read_rows(raw: Path, names: list[str]) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and numbered data rows, each padded to the header; header and row-length problems raise."""
     rows = read_raw(raw)
     header = [SPACES.sub(" ", c).strip() for c in rows[0]]
     numbered = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
@@ -312,29 +340,34 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
         raise BuildError(problems)
     if not numbered:
         raise BuildError(f"{where(raw)}: expected at least one data row, found only the header")
-    numbered = [(n, r + [""] * (len(header) - len(r))) for n, r in numbered]
+    return header, [(n, r + [""] * (len(header) - len(r))) for n, r in numbered]
+
+
+def normalise_rows(raw, numbered, header, fields, edition_year) -> tuple[list[list[str]], list[Problem]]:
+    """Cells in schema order, normalised; the problems normalising found."""
+    names = list(fields)
     index = [header.index(n) for n in names]
-    line_of = [n for n, _ in numbered]
-    found_problems: list[tuple[int, int, str]] = []
-    body = []
+    body, problems = [], []
     for n, row in numbered:
         cells = []
         for col, (i, name) in enumerate(zip(index, names)):
             text, problem = normalise_cell(row[i], fields[name], edition_year)
             if problem:
-                found_problems.append((n, col, f"{where(raw, n, name)}: {problem}"))
+                problems.append((n, col, f"{where(raw, n, name)}: {problem}"))
             cells.append(text)
         body.append(cells)
-    schema = Schema.from_descriptor({"fields": resolve_constraints(descriptor, edition_year),
-                                     "primaryKey": primary_key(descriptor),
-                                     "missingValues": descriptor["missingValues"]})
-    resource = Resource(data=[names] + body, schema=schema)
-    report = resource.validate(limit_errors=10_000)
-    pk = primary_key(descriptor)
-    for error in report.tasks[0].errors:
-        line = line_of[error.row_number - 2] if getattr(error, "row_number", None) else None
+    return body, problems
+
+
+def schema_problems(raw, resource, schema, descriptor, body, lines, already: list[Problem]) -> list[Problem]:
+    """Frictionless's findings (types, constraints, primary key), worded for editors."""
+    fields = {f["name"]: f for f in descriptor["fields"]}
+    names, pk = list(fields), primary_key(descriptor)
+    out = []
+    for error in resource.validate(limit_errors=10_000).tasks[0].errors:
+        line = lines[error.row_number - 2] if getattr(error, "row_number", None) else None
         col = names.index(error.field_name) if getattr(error, "field_name", None) in names else len(names)
-        if any(p[0] == line and p[1] == col for p in found_problems):
+        if any(p[0] == line and p[1] == col for p in already):
             continue  # the cell's own problem is already said
         if error.type in ("type-error", "constraint-error"):
             field = dict(fields[error.field_name])
@@ -347,33 +380,39 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
             key = "/".join(pk)
             value = ", ".join(str(body[error.row_number - 2][names.index(k)]) for k in pk)
             msg = (f"{where(raw, line, key)}: expected a unique {key}, "
-                   f"found {value!r} again (first at row {line_of[first - 2]})")
+                   f"found {value!r} again (first at row {lines[first - 2]})")
         else:
             msg = f"{where(raw, line)}: {error.message}"
-        found_problems.append((line or 0, col, msg))
-    checks = len(body) * len(names) + (len(body) if pk else 0) + sum(
-        len(body) * len(f.get("constraints", {})) for f in descriptor["fields"])
-    if not found_problems:
-        with resource:
-            typed = [row.to_dict() for row in resource.row_stream]
-        for field, resource_name, ref_field in foreign_keys(descriptor) if references is not None else ():
-            allowed = references.get(resource_name)
-            if allowed is None:
-                raise BuildError(f"{where(schema_path)}: foreign key {field} -> {resource_name}.{ref_field}: "
-                                 f"the build gave no data for {resource_name}")
-            for row, n in zip(typed, line_of):
-                values = row[field]
-                values = [] if values is None else (
-                    values.split("; ") if fields[field].get("kind") == "list" else [values])
-                for v in values:
-                    checks += 1
-                    if str(v) not in allowed:
-                        what = ("a key of the bibliography" if resource_name == "bibliography"
-                                else f"a {ref_field} listed in {resource_name}")
-                        found_problems.append((n, names.index(field), f"{where(raw, n, field)}: expected {what}, "
-                                                                      f"found {str(v)!r}{did_you_mean(str(v), allowed)}"))
-    if found_problems:
-        raise BuildError([p for _, _, p in sorted(found_problems, key=lambda p: (p[0], p[1]))])
+        out.append((line or 0, col, msg))
+    return out
+
+
+def foreign_key_problems(raw, schema_path, descriptor, body, lines, references) -> tuple[list[Problem], int]:
+    """Values that are not among those their foreign key allows; and how many values were checked."""
+    if references is None:
+        return [], 0
+    fields = {f["name"]: f for f in descriptor["fields"]}
+    names, missing = list(fields), set(descriptor["missingValues"])
+    out, checks = [], 0
+    for field, resource_name, ref_field in foreign_keys(descriptor):
+        allowed = references.get(resource_name)
+        if allowed is None:
+            raise BuildError(f"{where(schema_path)}: foreign key {field} -> {resource_name}.{ref_field}: "
+                             f"the build gave no data for {resource_name}")
+        col = names.index(field)
+        what = ("a key of the bibliography" if resource_name == "bibliography"
+                else f"a {ref_field} listed in {resource_name}")
+        for cells, n in zip(body, lines):
+            text = cells[col]
+            values = [] if text in missing else (text.split("; ") if fields[field].get("kind") == "list" else [text])
+            for v in values:
+                checks += 1
+                if v not in allowed:
+                    out.append((n, col, f"{where(raw, n, field)}: expected {what}, found {v!r}{did_you_mean(v, allowed)}"))
+    return out, checks
+
+
+def write_clean(out: Path, descriptor: dict, typed: list[dict]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     columns = clean_fields(descriptor)
     with open(out, "w", encoding="utf-8", newline="") as fh:
@@ -381,9 +420,6 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
         writer.writerow([c["name"] for c in columns])
         for row in typed:
             writer.writerow([_text(_derive(row, c)) for c in columns])
-    return {"dataset": Path(schema_path).stem, "raw": raw.as_posix(), "rows": len(typed),
-            "columns": len(names), "checks": checks, "title": descriptor.get("title", ""),
-            "provenance": descriptor.get("provenance", "")}
 
 
 def _derive(row: dict, col: dict):
