@@ -138,11 +138,12 @@ class Renderer:
         return Markup('<sup class="fn-call" id="fnref-{0}"><a href="#fn-{0}">{0}</a></sup>').format(n)
 
     def cite(self, *keys: str) -> Markup:
+        """One footnote per key; several keys give adjacent notes, as 1,2."""
         bib = self.ctx.bibliography
         missing = [k for k in keys if k not in bib]
         if missing:
             raise BuildError(f"unknown citation key {missing[0]!r}: expected an id in {bib.path}")
-        return self._footnote(Markup(" ").join(bib.format(k) for k in keys))
+        return Markup('<sup class="fn-sep">,</sup>').join(self._footnote(bib.format(k)) for k in keys)
 
     def note(self, text: str) -> Markup:
         return self._footnote(Markup(self.md.renderInline(text)))
