@@ -204,7 +204,7 @@ rule pdf:
         assets=rules.assets.output,
         figures=[str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures],
         images=[i for ch in ED.chapters for i in PLAN[ch].images],
-        code=code("pdf.py"),
+        code=code("pdf.py", "fonts.py"),
     output:
         update(ensure(str(ED.pdf), non_empty=True)),
     params:

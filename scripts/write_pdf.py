@@ -2,6 +2,7 @@
 from datetime import datetime, timezone
 
 from dpaper.errors import run
+from dpaper.fonts import FAMILIES
 from dpaper.pdf import write_pdf
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
@@ -9,7 +10,7 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 def main():
     epoch = int(datetime.fromisoformat(sm.params.date).replace(tzinfo=timezone.utc).timestamp())
-    write_pdf(sm.input.book, sm.output[0], root=".", epoch=epoch)
+    write_pdf(sm.input.book, sm.output[0], root=".", epoch=epoch, families=FAMILIES)
 
 
 run(main, sm.log[0])

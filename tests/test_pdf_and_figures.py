@@ -74,3 +74,20 @@ def test_figures_are_deterministic_and_carry_their_data(tmp_path):
     assert b"<dc:date>" not in svg and b"Source Sans Pro" in svg
     meta = (tmp_path / "a/nrw-cambodia.json").read_text()
     assert "Siem Reap: 13% to 8%" in meta and "Every city's rate fell, by 2 to 9 percentage points" in meta
+
+
+def test_a_glyph_the_shipped_fonts_lack_fails_the_build(tmp_path):
+    """Pango would fall back to a font of the machine: the PDF would depend on where it was built."""
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    from dpaper.fonts import face_paths
+    regular = face_paths()["SourceSerifPro-Regular.ttf"]
+    (fonts / regular.name).write_bytes(regular.read_bytes())
+    css = f'@font-face {{ font-family: "Source Serif Pro"; src: url(fonts/{regular.name}); }} ' \
+          'body { font-family: "Source Serif Pro"; }'
+    ok = page(tmp_path, "<p>Plain text</p>", css)
+    write_pdf(ok, tmp_path / "ok.pdf", root=tmp_path, families={"Source Serif Pro"}, say=lambda *_: None)
+    bad = page(tmp_path, "<p>A check mark \u2713 and an arrow \u21a9</p>", css)
+    with pytest.raises(BuildError, match="expected only the shipped fonts in the PDF, found the machine's"):
+        write_pdf(bad, tmp_path / "bad.pdf", root=tmp_path, families={"Source Serif Pro"}, say=lambda *_: None)
+    assert not (tmp_path / "bad.pdf").exists()

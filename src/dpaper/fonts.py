@@ -21,6 +21,7 @@ FACES = [
     ("font_source_sans_pro", "SourceSansPro-Bold.ttf"),
     ("font_source_sans_pro", "SourceSansPro-Light.ttf"),
 ]
+FAMILIES = {"Source Serif Pro", "Source Sans Pro"}   # as the faces name themselves
 LICENCES = [("font_source_serif_pro", "LICENSE.txt", "SourceSerifPro-LICENSE.txt"),
             ("font_source_sans_pro", "LICENSE.txt", "SourceSansPro-LICENSE.txt")]
 

@@ -6,6 +6,9 @@
   depend on where the project sits.
 - Anything WeasyPrint logs at WARNING or above (a missing image, CSS it could
   not read or understand) fails the build: the library only logs such things.
+- Only the shipped fonts may reach the PDF: if the text needs a glyph they
+  lack, Pango falls back to a font of the machine, and the build fails naming
+  it, instead of making a PDF that depends on where it was built.
 - The PDF is written to a temporary file and moved into place, so a failure
   never leaves a half-written PDF over the last good one.
 """
@@ -59,9 +62,16 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage().splitlines()[0])
 
 
+def foreign_fonts(document, families: set[str]) -> list[str]:
+    """Families WeasyPrint embedded that are not among the shipped `families`."""
+    return sorted({f.family for f in document.fonts.values()} - families)
+
+
 def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".",
-              epoch: int | None = None, say=print) -> int:
-    """Render `html_path` (inside `root`) to `pdf_path`; return the page count."""
+              epoch: int | None = None, families: set[str] | None = None, say=print) -> int:
+    """Render `html_path` (inside `root`) to `pdf_path`; return the page count.
+
+    With `families`, every embedded font must be of one of these families."""
     root = Path(root).resolve()
     html_path, pdf_path = Path(html_path), Path(pdf_path)
     rel = html_path.resolve().relative_to(root).as_posix()
@@ -90,6 +100,9 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".
         document.write_pdf(tmp)
         if handler.messages:
             raise BuildError([f"{html_path}: WeasyPrint: {m}" for m in dict.fromkeys(handler.messages)])
+        if families is not None and (foreign := foreign_fonts(document, families)):
+            raise BuildError(f"{html_path}: expected only the shipped fonts in the PDF, found the machine's "
+                             f"{', '.join(foreign)} (some text needs glyphs the shipped fonts lack)")
         os.replace(tmp, pdf_path)
     except Fatal as exc:
         raise BuildError(f"{html_path}: {exc}") from None
