@@ -183,8 +183,10 @@ rule book:
     input:
         parts=[str(ED.part(c)) for c in ED.chapters],
         labels=str(ED.labels),
+        publishers=str(ED.clean("publishers")),
+        publishers_schema="schemas/datasets/publishers.yaml",
         templates=["templates/book.html.j2", "templates/index.html.j2"],
-        code=code("render/*.py"),
+        code=code("render/*.py", "data/*.py"),
     output:
         book=str(ED.book),
         index=f"{OUT}/web/index.html",

@@ -170,3 +170,11 @@ def test_another_edition_builds_into_its_own_path(built_copy: Build):
     assert "and to 5.9% by 2019" in norm(nxt.text)
     assert "Phnom Penh Cambodia 5.9% 2019" in norm(nxt.text)
     assert built_copy.pdf.read_bytes() == before
+
+
+def test_cover_title_page_and_colophon_carry_the_edition(built: Build):
+    cover, title, back = norm(built.pages[0]), norm(built.pages[2]), norm(built.pages[-1])
+    assert "IGES DISCUSSION PAPER" in cover and "Actions for a Sustainable Society" in cover and "July 2018" in cover
+    assert "Institute for Global Environmental Strategies City of Kitakyushu" in title   # publishers, in order
+    assert "International Village Center 3F" in back and "kitakyushu-info@iges.or.jp" in back
+    assert "©2018 Institute for Global Environmental Strategies. All rights reserved." in back

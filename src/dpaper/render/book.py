@@ -6,6 +6,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from dpaper.data.load import load
 from dpaper.render.chapter import templates
 
 
@@ -14,10 +15,11 @@ def write_book(ed, inputs, outputs) -> None:
     chapters = index["chapters"]
     authors = list(dict.fromkeys(a for c in chapters for a in c["authors"]))
     parts = [Markup(Path(p).read_text(encoding="utf-8")) for p in inputs.parts]
+    publishers = sorted(load("publishers", inputs.publishers, inputs.publishers_schema), key=lambda p: p["order"])
     env = templates()
     html = env.get_template("book.html.j2").render(edition=ed.meta, chapters=chapters, parts=parts,
-                                                   authors=authors)
+                                                   authors=authors, publishers=publishers)
     Path(outputs.book).write_text(html, encoding="utf-8")
-    web = env.get_template("index.html.j2").render(edition=ed.meta, chapters=chapters,
+    web = env.get_template("index.html.j2").render(edition=ed.meta, chapters=chapters, publishers=publishers,
                                                    pdf_name=ed.pdf.name)
     Path(outputs.index).write_text(web, encoding="utf-8")
