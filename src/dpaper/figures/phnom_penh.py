@@ -17,7 +17,7 @@ def nrw_cambodia(data) -> Drawing:
     rows = [(c, by_city[c].get(first), by_city[c].get(last)) for c in cities]
     top = max(v for _, a, b in rows for v in (a, b) if v is not None)
     with style.figure(height_mm=18 + 7 * len(rows)) as fig:
-        ax = fig.add_axes((0.2, 0.17, 0.76, 0.73))
+        ax = fig.add_axes((0.2, 0.16, 0.76, 0.70))
         for i, (city, a, b) in enumerate(rows):
             if a is not None and b is not None:
                 ax.plot([a, b], [i, i], color=style.RULE, lw=2.2, zorder=1, solid_capstyle="round")
@@ -38,7 +38,8 @@ def nrw_cambodia(data) -> Drawing:
         ax.set_axisbelow(True)
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
-        ax.legend(loc="lower right", frameon=False, ncols=2, handletextpad=0.3, fontsize=8)
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, ncols=2, handletextpad=0.3,
+                  fontsize=8, borderaxespad=0.2)
         drawing = Drawing.from_figure(fig)
     falls = [a - b for _, a, b in rows if a is not None and b is not None]
     trend = (f"Every city's rate fell, by {min(falls):g} to {max(falls):g} percentage points. "

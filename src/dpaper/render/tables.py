@@ -97,7 +97,8 @@ def render(spec: TableSpec, ds) -> tuple[Markup, list[str]]:
                 cells.append(f"<{tag}{_cls(c)}>{text}{mark if i == 0 else ''}</{tag.split()[0]}>")
             body_rows.append("<tr>" + "".join(cells) + "</tr>")
         body = "".join(body_rows)
-    return Markup(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"), notes
+    compact = ' class="compact"' if spec.pivot else ""
+    return Markup(f"<table{compact}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"), notes
 
 
 def _cls(c: Column) -> str:
