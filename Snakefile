@@ -148,6 +148,7 @@ rule chapter:
         figures=lambda w: [str(ED.figure(f, e)) for f in PLAN[w.chapter].figures for e in ("svg", "json")],
         images=lambda w: PLAN[w.chapter].images,
         bibliography=str(ED.bibliography),
+        notes=str(ED.notes),
         templates=["templates/part.html.j2", "templates/web.html.j2"],
         code=code("data/*.py", "render/*.py"),
     output:

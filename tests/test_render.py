@@ -11,7 +11,7 @@ from dpaper.data.load import Dataset
 from dpaper.errors import BuildError
 from dpaper.render import labels
 from dpaper.render.chapter import Context, render
-from dpaper.render.citations import Bibliography
+from dpaper.render.citations import Bibliography, Notes
 from dpaper.render.manuscript import read
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +30,8 @@ def render_one(tmp_path, body, datasets=None, mode="print", tables=frozenset({"n
                   datasets=datasets or {}, bibliography=Bibliography(ROOT / "content/2018/references.yaml",
                                                                      "chicago-notes-bibliography"),
                   figures={"nrw-cambodia": {"alt": "a chart"}}, root=tmp_path, images=Path("img"),
-                  out_dir=Path("build/x"), figures_dir=Path("build/x/figures"))
+                  out_dir=Path("build/x"), figures_dir=Path("build/x/figures"),
+                  notes_file=Notes(ROOT / "content/2018/notes.yaml"))
     return render(ctx, mode)
 
 
@@ -109,3 +110,12 @@ def test_labels_index_of_the_shipped_manuscript():
     assert texts["fig:nrw-cambodia"] == "Figure 3.2.1"
     assert texts["box:intercity"] == "Box 1"
     json.dumps(index)  # serialisable as labels.json
+
+
+def test_explanatory_notes_by_id(tmp_path):
+    html, _ = render_one(tmp_path, 'A city.{{ note("ch2-fn1-ordinance-designated-city") }}\n')
+    assert "An ordinance-designated city is one with 500,000 inhabitants or more" in html
+    with pytest.raises(BuildError, match="unknown note 'ch2-fn99-nothing'"):
+        render_one(tmp_path, '{{ note("ch2-fn99-nothing") }}\n')
+    with pytest.raises(BuildError, match="is lost in the 2018 edition"):
+        render_one(tmp_path, '{{ note("ch2-fn17-lost") }}\n')

@@ -40,6 +40,10 @@ class Edition:
         return Path(self.config["paths"]["bibliography"])
 
     @property
+    def notes(self) -> Path:
+        return Path(self.config["paths"]["notes"])
+
+    @property
     def chapters(self) -> list[str]:
         return list(self.config["chapters"])
 

@@ -7,8 +7,9 @@ footnotes float to the page foot, references point inside the book) and
 from __future__ import annotations
 
 import os
+import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import (Environment, FunctionLoader, StrictUndefined, TemplateNotFound,
@@ -26,6 +27,7 @@ ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "
                          **{c: f"&#{ord(c)};" for c in "\\`*_[]!|~#"}})
 
 
+NOTE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
 WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
 
@@ -79,7 +81,7 @@ class Context:
     out_dir: Path                      # where the HTML will live, relative to root
     figures_dir: Path                  # relative to root
     draft: bool = False
-    notes: list = field(default_factory=list)
+    notes_file: object = None          # Notes: explanatory footnotes by id
 
 
 class Renderer:
@@ -146,6 +148,17 @@ class Renderer:
         return Markup('<sup class="fn-sep">,</sup>').join(self._footnote(bib.format(k)) for k in keys)
 
     def note(self, text: str) -> Markup:
+        """An explanatory footnote: an id of the notes file, or the note's own words."""
+        notes = self.ctx.notes_file
+        if NOTE_ID.match(text):
+            if notes is None or text not in notes:
+                raise BuildError(f"unknown note {text!r}: expected an id in {notes.path if notes else 'the notes file'}")
+            item = notes.items[text]
+            if item.get("lost"):
+                raise BuildError(f"note {text!r} is lost in the 2018 edition: leave it out, or say so in words")
+            html = Markup(self.md.renderInline(" ".join(item["text"].split())))
+            refs = [self.ctx.bibliography.format(k) for k in item.get("refs", []) if k in self.ctx.bibliography]
+            return self._footnote(html + (Markup(" ") + Markup(" ").join(refs) if refs else ""))
         return self._footnote(Markup(self.md.renderInline(text)))
 
     def _inline(self, text: str | None) -> Markup:
@@ -285,7 +298,7 @@ def write_chapter(ed, chapter_id: str, inputs, outputs) -> None:
     import json
 
     from dpaper.data.load import load
-    from dpaper.render.citations import Bibliography
+    from dpaper.render.citations import Bibliography, Notes
     from dpaper.render.manuscript import read
 
     index = json.loads(Path(inputs.labels).read_text(encoding="utf-8"))
@@ -297,6 +310,7 @@ def write_chapter(ed, chapter_id: str, inputs, outputs) -> None:
                for p in inputs.figures if p.endswith(".json")}
     ctx = Context(src=read(inputs.source), chapter=chapter, labels=index["labels"], datasets=datasets,
                   bibliography=Bibliography(inputs.bibliography, ed.meta["citation_style"]), figures=figures,
+                  notes_file=Notes(inputs.notes),
                   root=Path("."), images=ed.images, out_dir=ed.out, figures_dir=ed.out / "figures",
                   draft=bool(ed.config.get("draft")))
     env = templates()

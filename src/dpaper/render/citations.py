@@ -59,3 +59,24 @@ class Bibliography:
                 text = text.replace(str(escape(url)), f'<a href="{escape(url)}">{escape(url)}</a>', 1)
             self._cache[key] = Markup(text)
         return self._cache[key]
+
+
+class Notes:
+    """Explanatory footnotes kept as data: id -> text (Markdown) and the references it names."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            items = yaml.safe_load(self.path.read_text(encoding="utf-8")) or []
+        except FileNotFoundError:
+            raise BuildError(f"{where(self.path)}: expected the notes file, found none") from None
+        except yaml.YAMLError as exc:
+            raise BuildError(f"{where(self.path)}: expected a YAML list of notes ({exc})") from None
+        self.items = {}
+        for n, item in enumerate(items, start=1):
+            if not isinstance(item, dict) or "id" not in item or "text" not in item:
+                raise BuildError(f"{where(self.path)}: item {n}: expected an 'id' and a 'text', found {item!r}")
+            self.items[item["id"]] = item
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.items
