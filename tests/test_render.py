@@ -119,3 +119,22 @@ def test_explanatory_notes_by_id(tmp_path):
         render_one(tmp_path, '{{ note("ch2-fn99-nothing") }}\n')
     with pytest.raises(BuildError, match="is lost in the 2018 edition"):
         render_one(tmp_path, '{{ note("ch2-fn17-lost") }}\n')
+
+
+def test_events_give_dates_as_prose(tmp_path):
+    ev = Dataset("events", [{"id": "pp-ppwsa", "date": "1997-07", "date_year": 1997, "end": None, "end_year": None,
+                             "label": "PPWSA founded"},
+                            {"id": "pp-phase", "date": "2003", "date_year": 2003, "end": "2006", "end_year": 2006,
+                             "label": "Phase 1"}], [], {})
+    html, _ = render_one(tmp_path, 'Founded in {{ event("pp-ppwsa") }}; phase 1 ran {{ event("pp-phase").period }}.\n',
+                         {"events": ev})
+    assert "Founded in July 1997; phase 1 ran 2003–2006." in html
+    with pytest.raises(BuildError, match="unknown event 'pp-nope'"):
+        render_one(tmp_path, '{{ event("pp-nope") }}\n', {"events": ev})
+
+
+def test_the_manuscript_scan_finds_the_datasets_a_chapter_reads():
+    from dpaper.render.manuscript import environment, read, scan
+    s = scan(read(ROOT / "content/2018/phnom-penh.md"), environment())
+    assert {"events", "key_figures", "nrw_asean", "nrw_cambodia", "pp_water_indicators",
+            "pp_technical_cooperation"} <= s.datasets

@@ -67,6 +67,52 @@ class Fact:
         return f"{text} {self.unit}"
 
 
+MONTHS = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def say_date(iso: str | None) -> str:
+    """'1997-07' -> 'July 1997'; '2015-12-16' -> '16 December 2015'; '1999' -> '1999'."""
+    if not iso:
+        return "(date unknown)"
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    return (f"{parts[2]} " if len(parts) == 3 else "") + f"{MONTHS[parts[1]]} {parts[0]}"
+
+
+@dataclass
+class Event:
+    """A dated event of the events dataset, as the manuscript quotes it."""
+    id: str
+    row: dict
+
+    @property
+    def date(self) -> str:
+        return say_date(self.row["date"])
+
+    @property
+    def year(self) -> int | None:
+        return self.row["date_year"]
+
+    @property
+    def end(self) -> str:
+        return say_date(self.row["end"]) if self.row["end"] else ""
+
+    @property
+    def period(self) -> str:
+        """'2003–2006', or the date alone."""
+        end = self.row["end_year"]
+        return f"{self.year}\u2013{end}" if end and end != self.year else self.date
+
+    @property
+    def label(self) -> str:
+        return self.row["label"]
+
+    def __str__(self) -> str:
+        return self.date
+
+
 @dataclass
 class Context:
     """Everything a chapter render needs; built by the script from its inputs."""
@@ -93,7 +139,7 @@ class Renderer:
                                autoescape=True, finalize=md_safe, keep_trailing_newline=True)
         self.env.filters.update(pct=lambda v: tables.fmt(v, "percent"), num=lambda v: tables.fmt(v, "number"),
                                 spell=spell)
-        self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, table=self.table,
+        self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event, table=self.table,
                                 figure=self.figure, box=self.box, ref=self.ref, pageref=self.pageref,
                                 cite=self.cite, note=self.note)
 
@@ -103,6 +149,13 @@ class Renderer:
         return self.ctx.src.body, str(self.ctx.src.path), lambda: True
 
     # -- manuscript functions -------------------------------------------------
+    def event(self, ident: str) -> Event:
+        ds = self.ctx.datasets.get("events")
+        rows = ds.where(id=ident) if ds else []
+        if not rows:
+            raise BuildError(f"unknown event {ident!r}: expected an id of data/raw/events.csv")
+        return Event(ident, rows[0])
+
     def fact(self, key: str) -> Fact:
         ds = self.ctx.datasets.get("key_figures")
         rows = ds.where(key=key) if ds else []

@@ -35,7 +35,6 @@ class Source:
 class Scan:
     placed: list[tuple[str, str, dict]] = field(default_factory=list)  # (kind, id, constant kwargs)
     datasets: set[str] = field(default_factory=set)
-    facts: bool = False
 
 
 def environment(**options) -> Environment:
@@ -81,7 +80,9 @@ def scan(src: Source, env: Environment) -> Scan:
         elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
             name = node.node.name
             if name == "fact":
-                out.facts = True
+                out.datasets.add("key_figures")
+            if name == "event":
+                out.datasets.add("events")
             if name in PLACERS:
                 if not node.args or not isinstance(node.args[0], nodes.Const):
                     raise BuildError(f"{where(src.path, node.lineno)}: expected {name}() to start with a "

@@ -30,8 +30,6 @@ def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str]) -> Plan:
     except BuildError:
         return Plan()
     datasets = set(s.datasets)
-    if s.facts:
-        datasets.add("key_figures")
     figures, images = [], []
     for kind, ident, kwargs in s.placed:
         if kind == "table" and ident in tables.REGISTRY:
