@@ -61,7 +61,8 @@ class Fact:
         if self.unit == "km2":
             return f"{text} km²"
         if self.unit == "people" and v >= 1_000_000:
-            return f"{(v / 1_000_000).normalize():f} million"
+            millions = (v / 1_000_000).normalize()
+            return f"{spell(int(millions)) if millions == int(millions) else f'{millions:f}'} million"
         if self.unit in ("people", "count"):
             return f"{v:,}"
         return f"{text} {self.unit}"
