@@ -3,6 +3,8 @@
 # Every file a job reads is an input (our library modules, templates, CSS,
 # fonts, the bibliography, uv.lock for third-party code), so editing one raw
 # table rebuilds exactly what depends on it and a no-op run does nothing.
+import os
+import sys
 from pathlib import Path
 
 from snakemake.utils import validate
@@ -21,6 +23,9 @@ configfile: "config.yaml"
 
 validate(config, "schemas/config.schema.yaml")
 ED = Edition(config)
+_cli_configs = list(workflow.config_settings.configfiles)  # --configfile wins over config.yaml
+if _missing := ED.missing_sources(os.path.relpath(_cli_configs[-1]) if _cli_configs else "config.yaml"):
+    sys.exit("".join(f"error: {line}\n" for line in _missing).rstrip())
 OUT = str(ED.out)
 DATASETS = sorted(p.stem for p in Path("schemas/datasets").glob("*.yaml"))
 REFERENCES = {d: referenced_resources(f"schemas/datasets/{d}.yaml") for d in DATASETS}

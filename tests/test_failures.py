@@ -116,3 +116,9 @@ def test_an_excel_table_replaces_its_csv(built_copy):
     result = snakemake(built_copy.dir)
     assert result.returncode == 0, result.stderr[-2000:]
     assert built_copy.path("data/nrw_cambodia.csv").read_bytes() == clean
+
+
+def test_a_chapter_the_config_names_but_nobody_wrote(built_copy):
+    cfg = built_copy.dir / "config.yaml"
+    cfg.write_text(cfg.read_text().replace("  - phnom-penh\n", "  - phnom-penh\n  - hai-phong\n"))
+    fails_with(built_copy, "config.yaml: chapters: expected content/2018/hai-phong.md, found none")

@@ -50,6 +50,20 @@ class Edition:
     def chapter_source(self, chapter: str) -> Path:
         return self.manuscript / f"{chapter}.md"
 
+    def missing_sources(self, config_file: str = "config.yaml") -> list[str]:
+        """One line per chapter file or input directory the configuration names but the project lacks."""
+        out = [f"{config_file}: chapters: expected {self.chapter_source(c)}, found none"
+               for c in self.chapters if not self.chapter_source(c).is_file()]
+        for key in ("raw", "manuscript", "images"):
+            path = Path(self.config["paths"][key])
+            if not path.is_dir():
+                out.append(f"{config_file}: paths.{key}: expected the directory {path}, found none")
+        for key in ("bibliography", "notes"):
+            path = Path(self.config["paths"][key])
+            if not path.is_file():
+                out.append(f"{config_file}: paths.{key}: expected the file {path}, found none")
+        return out
+
     # outputs: one self-contained tree per edition
     @property
     def out(self) -> Path:
