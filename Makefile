@@ -21,6 +21,7 @@ test: env
 	$(VENV)/bin/pytest
 
 lint: env
+	$(VENV)/bin/ruff check src scripts tests tools
 	$(VENV)/bin/snakemake --lint
 
 check-data: env

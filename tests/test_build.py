@@ -159,9 +159,10 @@ def test_another_edition_builds_into_its_own_path(built_copy: Build):
     raw = d / "data/raw-next/nrw_asean.csv"
     raw.write_text(raw.read_text().replace("Phnom Penh,Cambodia,6.2%,2008", "Phnom Penh,Cambodia,5.9%,2019"))
     cfg = (d / "config.yaml").read_text()
-    cfg = (cfg.replace('id: "2018"', 'id: "next"').replace('date: "2018-07-01"', 'date: "2019-07-01"').replace("slug: actions-for-a-sustainable-society-2018",
-                                                          "slug: next-edition")
-           .replace("raw: data/raw ", "raw: data/raw-next ").replace("output: build/2018", "output: build/next"))
+    for old, new in (('id: "2018"', 'id: "next"'), ('date: "2018-07-01"', 'date: "2019-07-01"'),
+                     ("slug: actions-for-a-sustainable-society-2018", "slug: next-edition"),
+                     ("raw: data/raw ", "raw: data/raw-next "), ("output: build/2018", "output: build/next")):
+        cfg = cfg.replace(old, new)
     (d / "next.yaml").write_text(cfg)
     before = built_copy.pdf.read_bytes()
     result = snakemake(d, "--configfile", "next.yaml")

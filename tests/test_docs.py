@@ -37,3 +37,10 @@ def test_no_machine_paths_in_project_files():
             continue
         text = (ROOT / rel).read_text(encoding="utf-8", errors="ignore")
         assert "/work/" not in text and "/root/" not in text and "/tmp/" not in text, rel
+
+
+def test_code_passes_the_linter():
+    ruff = Path(sys.executable).parent / "ruff"
+    result = subprocess.run([str(ruff), "check", "src", "scripts", "tests", "tools"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

@@ -17,6 +17,7 @@ import yaml
 from dpaper.data.clean import clean, foreign_keys, load_schema, reference_values
 from dpaper.errors import BuildError
 
+
 def order(names: list[str], schemas: Path) -> list[str]:
     """Datasets with the ones they reference first."""
     done: list[str] = []
@@ -25,7 +26,8 @@ def order(names: list[str], schemas: Path) -> list[str]:
         if n in done or n == "bibliography":
             return
         if n in path:
-            raise BuildError(f"schemas/datasets/{n}.yaml: foreign keys go round in a circle: {' -> '.join(path + (n,))}")
+            cycle = " -> ".join(path + (n,))
+            raise BuildError(f"schemas/datasets/{n}.yaml: foreign keys go round in a circle: {cycle}")
         for _, res, _ in foreign_keys(load_schema(schemas / f"{n}.yaml")):
             visit(res, path + (n,))
         done.append(n)

@@ -41,8 +41,8 @@ TRUE = ["yes", "Yes", "YES", "true", "True", "TRUE", "x", "X", "1"]
 FALSE = ["no", "No", "NO", "false", "False", "FALSE", "0"]
 KINDS = {"integer": "a whole number", "number": "a number", "year": "a year", "yearmonth": "a year-month",
          "string": "text", "date": "a date (YYYY-MM-DD)", "boolean": "yes or no"}
-MONTHS = {m.lower(): i for i, m in enumerate(month_name) if m} | {m.lower(): i for i, m in enumerate(month_abbr) if m} | {
-    "sept": 9}
+MONTHS = ({m.lower(): i for i, m in enumerate(month_name) if m}
+          | {m.lower(): i for i, m in enumerate(month_abbr) if m} | {"sept": 9})
 PERIOD = re.compile(r"^(\d{4})(?:\s*-\s*(\d{4})?)?$")
 YM = re.compile(r"^(\d{4})(?:[-./](\d{1,2})(?:[-./](\d{1,2}))?)?$")
 MY = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
@@ -408,7 +408,8 @@ def foreign_key_problems(raw, schema_path, descriptor, body, lines, references) 
             for v in values:
                 checks += 1
                 if v not in allowed:
-                    out.append((n, col, f"{where(raw, n, field)}: expected {what}, found {v!r}{did_you_mean(v, allowed)}"))
+                    hint = did_you_mean(v, allowed)
+                    out.append((n, col, f"{where(raw, n, field)}: expected {what}, found {v!r}{hint}"))
     return out, checks
 
 

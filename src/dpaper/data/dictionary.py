@@ -16,7 +16,8 @@ def describe_field(field: dict, descriptor: dict) -> dict:
         rules.append("one of: " + ", ".join(map(str, c["enum"])))
     lo, hi = c.get("minimum"), c.get("maximum")
     if lo is not None or hi is not None:
-        rules.append(f"from {lo if lo is not None else '…'} to {'the edition year' if hi == 'edition-year' else hi if hi is not None else '…'}")
+        top = "the edition year" if hi == "edition-year" else hi if hi is not None else "…"
+        rules.append(f"from {lo if lo is not None else '…'} to {top}")
     if "pattern" in c:
         rules.append(f"matches {c['pattern']}")
     for f, res, ref in foreign_keys(descriptor):

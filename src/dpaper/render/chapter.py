@@ -12,14 +12,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import (Environment, FunctionLoader, StrictUndefined, TemplateNotFound,
-                    TemplateSyntaxError, UndefinedError)
+from jinja2 import Environment, FunctionLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from markupsafe import Markup, escape
 
 from dpaper.errors import BuildError, where
 from dpaper.render import tables
-from dpaper.render.markdown import number_headings, parser
 from dpaper.render.manuscript import Source, environment
+from dpaper.render.markdown import number_headings, parser
+from dpaper.render.values import Event, Fact, spell
 
 # HTML's and Markdown's special characters as character references, in one pass:
 # inert in Markdown paragraphs and in raw HTML blocks alike.
@@ -28,90 +28,11 @@ ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "
 
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
-WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
-
-
-def spell(n: int) -> str:
-    """Small whole numbers in words, as house style wants them in running text."""
-    return WORDS[n] if 0 <= n < len(WORDS) else f"{n:,}"
-
-
 def md_safe(value):
     """Every value printed into the manuscript is data: escape it for HTML and Markdown."""
     if isinstance(value, Markup) or hasattr(value, "__html__"):
         return value
     return Markup(str(value).translate(ESCAPES))
-
-
-@dataclass
-class Fact:
-    key: str
-    value: object
-    unit: str
-    year: int | None
-    scope: str
-
-    def __str__(self) -> str:
-        v = self.value
-        text = f"{v.normalize():f}" if hasattr(v, "normalize") else str(v)
-        if self.unit == "percent":
-            return f"{text}%"
-        if self.unit == "hours per day":
-            return f"{text} hours"
-        if self.unit == "km2":
-            return f"{text} km²"
-        if self.unit == "people" and v >= 1_000_000:
-            millions = (v / 1_000_000).normalize()
-            return f"{spell(int(millions)) if millions == int(millions) else f'{millions:f}'} million"
-        if self.unit in ("people", "count"):
-            return f"{v:,}"
-        return f"{text} {self.unit}"
-
-
-MONTHS = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-
-
-def say_date(iso: str | None) -> str:
-    """'1997-07' -> 'July 1997'; '2015-12-16' -> '16 December 2015'; '1999' -> '1999'."""
-    if not iso:
-        return "(date unknown)"
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    return (f"{parts[2]} " if len(parts) == 3 else "") + f"{MONTHS[parts[1]]} {parts[0]}"
-
-
-@dataclass
-class Event:
-    """A dated event of the events dataset, as the manuscript quotes it."""
-    id: str
-    row: dict
-
-    @property
-    def date(self) -> str:
-        return say_date(self.row["date"])
-
-    @property
-    def year(self) -> int | None:
-        return self.row["date_year"]
-
-    @property
-    def end(self) -> str:
-        return say_date(self.row["end"]) if self.row["end"] else ""
-
-    @property
-    def period(self) -> str:
-        """'2003–2006', or the date alone."""
-        end = self.row["end_year"]
-        return f"{self.year}\u2013{end}" if end and end != self.year else self.date
-
-    @property
-    def label(self) -> str:
-        return self.row["label"]
-
-    def __str__(self) -> str:
-        return self.date
 
 
 @dataclass
@@ -140,9 +61,9 @@ class Renderer:
                                autoescape=True, finalize=md_safe, keep_trailing_newline=True)
         self.env.filters.update(pct=lambda v: tables.fmt(v, "percent"), num=lambda v: tables.fmt(v, "number"),
                                 spell=spell)
-        self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event, table=self.table,
-                                figure=self.figure, box=self.box, ref=self.ref, pageref=self.pageref,
-                                cite=self.cite, note=self.note)
+        self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event,
+                                table=self.table, figure=self.figure, box=self.box, ref=self.ref,
+                                pageref=self.pageref, cite=self.cite, note=self.note)
 
     def _load(self, name):
         if name != self.ctx.src.stem:
@@ -206,7 +127,8 @@ class Renderer:
         notes = self.ctx.notes_file
         if NOTE_ID.match(text):
             if notes is None or text not in notes:
-                raise BuildError(f"unknown note {text!r}: expected an id in {notes.path if notes else 'the notes file'}")
+                where_notes = notes.path if notes else "the notes file"
+                raise BuildError(f"unknown note {text!r}: expected an id in {where_notes}")
             item = notes.items[text]
             if item.get("lost"):
                 raise BuildError(f"note {text!r} is lost in the 2018 edition: leave it out, or say so in words")

@@ -6,7 +6,7 @@ note and source are the manuscript's words. Every cell is escaped.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from markupsafe import Markup, escape
