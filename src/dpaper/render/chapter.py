@@ -84,7 +84,7 @@ class Renderer:
         if not rows:
             raise BuildError(f"unknown key figure {key!r}: expected a key of data/raw/key_figures.csv")
         r = rows[0]
-        return Fact(key, r["value"], r["unit"], r["year"], r["scope"])
+        return Fact(key, r["value"], r["unit"], r["year"], r["scope"], r.get("provenance", ""))
 
     def _label(self, label: str) -> dict:
         if label not in self.ctx.labels:

@@ -3,6 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+
+def traced(text: str, source: str) -> Markup:
+    """A value as HTML that says where it comes from (a tooltip in the web edition)."""
+    return Markup('<span class="datum" title="{}">{}</span>').format(source, text)
+
 WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
 
@@ -18,6 +25,10 @@ class Fact:
     unit: str
     year: int | None
     scope: str
+    provenance: str = ""
+
+    def __html__(self) -> str:
+        return traced(str(self), f"{self.scope}. Data: key_figures, {self.key}; {self.provenance}")
 
     def __str__(self) -> str:
         v = self.value
@@ -77,6 +88,9 @@ class Event:
     @property
     def label(self) -> str:
         return self.row["label"]
+
+    def __html__(self) -> str:
+        return traced(self.date, f"{self.label}. Data: events, {self.id}; {self.row.get('provenance', '')}")
 
     def __str__(self) -> str:
         return self.date
