@@ -14,7 +14,6 @@ from dpaper.data.clean import referenced_resources
 from dpaper.data.dictionary import print_summary
 from dpaper.figures import REGISTRY as FIGURES, modules as figure_modules
 from dpaper.fonts import face_paths, licence_paths
-from dpaper.render import tables as table_registry
 from dpaper.render.plan import plan_chapter
 
 

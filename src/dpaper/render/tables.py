@@ -64,10 +64,6 @@ def cell_text(row: dict, c: Column) -> str:
     return fmt(row[c.field], c.fmt)
 
 
-def datasets_of(table_id: str) -> set[str]:
-    return {REGISTRY[table_id].dataset}
-
-
 def render(spec: TableSpec, ds) -> tuple[Markup, list[str]]:
     """The <table> element (one line, so Markdown keeps it one HTML block) and its notes."""
     notes: list[str] = []
