@@ -190,6 +190,7 @@ rule book:
         labels=str(ED.labels),
         publishers=str(ED.clean("publishers")),
         publishers_schema="schemas/datasets/publishers.yaml",
+        validation=f"{OUT}/validation.json",
         templates=["templates/book.html.j2", "templates/index.html.j2"],
         code=code("render/*.py", "data/*.py"),
     output:

@@ -16,9 +16,10 @@ def write_book(ed, inputs, outputs) -> None:
     authors = list(dict.fromkeys(a for c in chapters for a in c["authors"]))
     parts = [Markup(Path(p).read_text(encoding="utf-8")) for p in inputs.parts]
     publishers = sorted(load("publishers", inputs.publishers, inputs.publishers_schema), key=lambda p: p["order"])
+    validation = json.loads(Path(inputs.validation).read_text(encoding="utf-8"))
     env = templates()
     html = env.get_template("book.html.j2").render(edition=ed.meta, chapters=chapters, parts=parts,
-                                                   authors=authors, publishers=publishers)
+                                                   authors=authors, publishers=publishers, validation=validation)
     Path(outputs.book).write_text(html, encoding="utf-8")
     web = env.get_template("index.html.j2").render(edition=ed.meta, chapters=chapters, publishers=publishers,
                                                    pdf_name=ed.pdf.name)
