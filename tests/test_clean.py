@@ -96,3 +96,12 @@ def test_excel_and_csv_give_the_same_clean_data(tmp_path):
     clean(tmp_path / "nrw_asean.xlsx", SCHEMA, tmp_path / "from_xlsx.csv")
     csv_rows = run_clean(tmp_path, f"{HEADER}\nPhnom Penh,Cambodia,6.2%,2008,,T\nBangkok,Thailand,42.8,Unknown,,T\n")
     assert list(csv.DictReader(open(tmp_path / "from_xlsx.csv", encoding="utf-8"))) == csv_rows
+
+
+@pytest.mark.parametrize("schema", sorted((ROOT / "schemas/datasets").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_dataset_says_where_its_rows_come_from(schema):
+    from dpaper.data.clean import load_schema, primary_key
+    d = load_schema(schema)
+    fields = {f["name"]: f for f in d["fields"]}
+    assert fields["provenance"]["constraints"]["required"] is True
+    assert d.get("title") and d.get("provenance") and primary_key(d)
