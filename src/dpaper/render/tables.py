@@ -42,6 +42,10 @@ REGISTRY: dict[str, TableSpec] = {
         columns=(Column("scheme", "Scheme"), Column(("start_year", "end_year"), "Period"),
                  Column("experts", "Experts sent", "number", "right"),
                  Column("trainees", "Trainees received", "number", "right"))),
+    "cambodia-activities": TableSpec(
+        "cambodia_city_activities",
+        columns=(Column("city", "City"), Column("period", "Years"), Column("activity", "Activity"),
+                 Column("funding", "Funding"))),
     "nrw-cambodia": TableSpec("nrw_cambodia", pivot=("city", "year", "nrw_percent"),
                               pivot_header="City", fmt="percent"),
 }
