@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import re
 import shutil
 
@@ -63,13 +64,13 @@ def test_footnotes_sit_at_the_foot_of_their_page_numbered_per_chapter(built: Bui
 def test_every_footnote_of_the_html_reaches_the_pdf(built: Build):
     html = built.path("book.html").read_text(encoding="utf-8")
     calls = html.count('class="footnote"')
-    assert calls == 8
+    assert calls >= 8                          # the slice has at least its eight notes
     # each footnote body ends up as a line starting with its number at a page foot
     texts = re.findall(r'class="footnote">(.*?)</span>', html)
     assert len(texts) == calls
     pdf_words = " ".join(words(built.text))
     for body in texts:
-        assert " ".join(words(re.sub(r"<[^>]+>", "", body))[:8]) in pdf_words, body
+        assert " ".join(words(html_lib.unescape(re.sub(r"<[^>]+>", "", body)))[:8]) in pdf_words, body
 
 
 def test_contents_page_numbers_are_the_pages_of_the_headings(built: Build):

@@ -42,7 +42,8 @@ def test_unknown_template(built_copy):
 def test_broken_cross_reference(built_copy):
     n = append(built_copy, "content/2018/introduction.md", 'See {{ ref("tab:nrw-laos") }}.')
     fails_with(built_copy, f"content/2018/introduction.md:{n}: broken cross-reference 'tab:nrw-laos': "
-                           "no such label (known: tab:nrw-asean, tab:nrw-cambodia, tab:pp-cooperation)")
+                           "no such label (known: tab:cambodia-activities, tab:nrw-asean, tab:nrw-cambodia, "
+                           "tab:pp-cooperation)")
 
 
 def test_unknown_citation_key(built_copy):
