@@ -143,3 +143,9 @@ def test_the_manuscript_scan_finds_the_datasets_a_chapter_reads():
     s = scan(read(ROOT / "content/2018/phnom-penh.md"), environment())
     assert {"events", "key_figures", "nrw_asean", "nrw_cambodia", "pp_water_indicators",
             "pp_technical_cooperation"} <= s.datasets
+
+
+def test_a_reference_without_author_names_its_title_once():
+    bib = Bibliography(ROOT / "content/2018/references.yaml", "chicago-notes-bibliography")
+    text = str(bib.format("kitakyushu1996-agenda21"))
+    assert text.count("Agenda 21 Kitakyushu") == 1, text

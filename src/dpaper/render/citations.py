@@ -5,6 +5,7 @@ Each cited key becomes one footnote, formatted in the edition's CSL style.
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import yaml
 from markupsafe import Markup
 
 from dpaper.errors import BuildError, where
+
+REPEATED_TITLE = re.compile(r"^(.+?)\. \1\. ")
 
 
 class Bibliography:
@@ -53,6 +56,9 @@ class Bibliography:
             bib = CitationStylesBibliography(self.style, CiteProcJSON([item]), formatter.html)
             bib.register(Citation([CitationItem(key)]))
             text = str(bib.bibliography()[0]).strip()
+            # With no author, the style puts the title in the author's place and citeproc-py
+            # prints it again (CSL's substitute should suppress the second): keep one.
+            text = REPEATED_TITLE.sub(r"\1. ", text, count=1)
             url = self.items[key].get("URL")
             if url:
                 from markupsafe import escape
