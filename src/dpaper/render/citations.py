@@ -53,6 +53,8 @@ class Bibliography:
             from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
             from citeproc.source.json import CiteProcJSON
             item = {k: v for k, v in self.items[key].items() if not k.startswith("x-")}  # project keys
+            if "note" in item and "genre" not in item:
+                item["genre"] = item["note"]   # the style prints genre ("Press release"), never note
             bib = CitationStylesBibliography(self.style, CiteProcJSON([item]), formatter.html)
             bib.register(Citation([CitationItem(key)]))
             text = str(bib.bibliography()[0]).strip()
