@@ -17,25 +17,31 @@ from dpaper.errors import BuildError, where
 REPEATED_TITLE = re.compile(r"^(.+?)\. \1\. ")
 
 
+def load_items(path: Path, what: str, keys: tuple[str, ...]) -> dict[str, dict]:
+    """A YAML list of items keyed by their `id`; every problem of the file at once."""
+    try:
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except FileNotFoundError:
+        raise BuildError(f"{where(path)}: expected the {what} file, found none") from None
+    except yaml.YAMLError as exc:
+        raise BuildError(f"{where(path)}: expected a YAML list of {what} items ({exc})") from None
+    problems, out = [], {}
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or any(k not in item for k in keys):
+            problems.append(f"{where(path)}: item {n}: expected {' and '.join(map(repr, keys))}, found {item!r}")
+        elif item["id"] in out:
+            problems.append(f"{where(path)}: item {n}: expected unique ids, found {item['id']!r} again")
+        else:
+            out[item["id"]] = item
+    if problems:
+        raise BuildError(problems)
+    return out
+
+
 class Bibliography:
     def __init__(self, path: str | Path, style: str):
         self.path, self.style_name = Path(path), style
-        try:
-            items = yaml.safe_load(self.path.read_text(encoding="utf-8")) or []
-        except FileNotFoundError:
-            raise BuildError(f"{where(self.path)}: expected the bibliography file, found none") from None
-        except yaml.YAMLError as exc:
-            raise BuildError(f"{where(self.path)}: expected a YAML list of CSL-JSON items ({exc})") from None
-        problems, self.items = [], {}
-        for n, item in enumerate(items, start=1):
-            if not isinstance(item, dict) or "id" not in item or "type" not in item:
-                problems.append(f"{where(self.path)}: item {n}: expected an 'id' and a 'type', found {item!r}")
-            elif item["id"] in self.items:
-                problems.append(f"{where(self.path)}: item {n}: expected unique ids, found {item['id']!r} again")
-            else:
-                self.items[item["id"]] = item
-        if problems:
-            raise BuildError(problems)
+        self.items = load_items(self.path, "bibliography", ("id", "type"))
         self._cache: dict[str, Markup] = {}
 
     @cached_property
@@ -74,17 +80,7 @@ class Notes:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        try:
-            items = yaml.safe_load(self.path.read_text(encoding="utf-8")) or []
-        except FileNotFoundError:
-            raise BuildError(f"{where(self.path)}: expected the notes file, found none") from None
-        except yaml.YAMLError as exc:
-            raise BuildError(f"{where(self.path)}: expected a YAML list of notes ({exc})") from None
-        self.items = {}
-        for n, item in enumerate(items, start=1):
-            if not isinstance(item, dict) or "id" not in item or "text" not in item:
-                raise BuildError(f"{where(self.path)}: item {n}: expected an 'id' and a 'text', found {item!r}")
-            self.items[item["id"]] = item
+        self.items = load_items(self.path, "notes", ("id", "text"))
 
     def __contains__(self, key: str) -> bool:
         return key in self.items
