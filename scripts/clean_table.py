@@ -1,7 +1,7 @@
 """Snakemake: raw table -> clean dataset and its validation report (rule `clean`)."""
 from pathlib import Path
 
-from dpaper.data.clean import clean, foreign_keys, load_schema, reference_values, write_report
+from dpaper.data.clean import clean, resolve_references, write_report
 from dpaper.errors import BuildError, run
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
@@ -11,10 +11,8 @@ def main():
     if len(sm.input.raw) > 1:
         raise BuildError(f"{sm.input.raw[0]}: expected one raw table per dataset, found both "
                          f"{' and '.join(sm.input.raw)} (keep one)")
-    paths = dict(zip([Path(p).stem if not p.endswith((".yaml", ".yml")) else "bibliography"
-                      for p in sm.input.references], sm.input.references))
-    references = {res: reference_values(paths[res], ref_field)
-                  for _, res, ref_field in foreign_keys(load_schema(sm.input.schema))}
+    paths = {("bibliography" if p.endswith((".yaml", ".yml")) else Path(p).stem): p for p in sm.input.references}
+    references = resolve_references(sm.input.schema, paths.__getitem__)
     report = clean(sm.input.raw[0], sm.input.schema, sm.output.data, references, sm.params.edition_year)
     write_report(report, sm.output.report)
     print(f"{sm.input.raw[0]}: {report['rows']} rows, {report['checks']} checks passed")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from dpaper.data.clean import clean, foreign_keys, load_schema, reference_values
+from dpaper.data.clean import clean, foreign_keys, load_schema, resolve_references
 from dpaper.errors import BuildError
 
 
@@ -57,8 +57,9 @@ def main(argv=None) -> int:
             try:
                 if not raws:
                     raise BuildError(f"{raw_dir / name}.csv: expected the raw table, found none")
-                refs = {res: reference_values(bib if res == "bibliography" else Path(tmp) / f"{res}.csv", field)
-                        for _, res, field in foreign_keys(load_schema(schema))}
+                def locate(res: str) -> Path:
+                    return bib if res == "bibliography" else Path(tmp) / f"{res}.csv"
+                refs = resolve_references(schema, locate)
                 report = clean(raws[0], schema, Path(tmp) / f"{name}.csv", refs, year)
                 print(f"ok: {raws[0]}: {report['rows']} rows, {report['checks']} checks passed")
             except (BuildError, FileNotFoundError) as exc:

@@ -275,6 +275,11 @@ def reference_values(path: str | Path, field: str) -> set[str]:
         return {row[field] for row in csv.DictReader(fh)}
 
 
+def resolve_references(schema_path: str | Path, locate) -> dict[str, set[str]]:
+    """Allowed values of every foreign key of a schema; `locate(resource)` gives the file to read."""
+    return {res: reference_values(locate(res), field) for _, res, field in foreign_keys(load_schema(schema_path))}
+
+
 def foreign_keys(descriptor: dict) -> list[tuple[str, str, str]]:
     """(field, resource, referenced field) for each single-column foreign key."""
     out = []

@@ -140,7 +140,7 @@ class Renderer:
     def _inline(self, text: str | None) -> Markup:
         return Markup(self.md.renderInline(text)) if text else Markup("")
 
-    def _caption(self, entry, caption, cite, source) -> str:
+    def _caption(self, entry, caption, cite) -> str:
         label = Markup('<span class="label">{}</span> ').format(entry["text"])
         cap = label + self._inline(caption) + (self.cite(*([cite] if isinstance(cite, str) else cite)) if cite else "")
         return cap
@@ -150,13 +150,14 @@ class Renderer:
         entry = self._label(f"tab:{ident}")
         spec = tables.REGISTRY[ident]
         html, notes = tables.render(spec, self.ctx.datasets[spec.dataset])
-        foot = "".join(f'<p class="table-note"><sup>{chr(97 + i)}</sup> {escape(n)}</p>' for i, n in enumerate(notes))
+        foot = "".join(f'<p class="table-note"><sup>{tables.note_mark(i)}</sup> {escape(n)}</p>'
+                       for i, n in enumerate(notes))
         if note:
             foot += f'<p class="table-note">{self._inline(note)}</p>'
         if source:
             foot += f'<p class="source">Source: {self._inline(source)}</p>'
         return Markup(f'<figure class="table" id="{entry["anchor"]}"><figcaption>'
-                      f'{self._caption(entry, caption, cite, source)}</figcaption>{html}{foot}</figure>')
+                      f'{self._caption(entry, caption, cite)}</figcaption>{html}{foot}</figure>')
 
     def _rel(self, path: Path) -> str:
         return Path(os.path.relpath(path, self.ctx.out_dir / ("web" if self.mode == "web" else ""))).as_posix()
@@ -190,7 +191,7 @@ class Renderer:
                 Markup('<div class="placeholder">Image to come: {}</div>').format(image))
         foot = f'<p class="source">Source: {self._inline(source)}</p>' if source else ""
         return Markup(f'<figure class="{kind}" id="{entry["anchor"]}">{body}<figcaption>'
-                      f'{self._caption(entry, caption, cite, source)}</figcaption>{foot}</figure>')
+                      f'{self._caption(entry, caption, cite)}</figcaption>{foot}</figure>')
 
     def box(self, ident: str, title: str, caller=None) -> Markup:
         entry = self._label(f"box:{ident}")

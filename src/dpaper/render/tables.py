@@ -51,6 +51,11 @@ REGISTRY: dict[str, TableSpec] = {
 }
 
 
+def note_mark(i: int) -> str:
+    """The letter of a table's i-th note (0-based): a, b, c …"""
+    return chr(ord("a") + i)
+
+
 def fmt(value, kind: str) -> str:
     if value is None:
         return {"year": "unknown"}.get(kind, "–")
@@ -89,7 +94,7 @@ def render(spec: TableSpec, ds) -> tuple[Markup, list[str]]:
             mark = ""
             if spec.note_field and r.get(spec.note_field):
                 notes.append(r[spec.note_field])
-                mark = f'<sup class="tnote">{chr(ord("a") + len(notes) - 1)}</sup>'
+                mark = f'<sup class="tnote">{note_mark(len(notes) - 1)}</sup>'
             cells = []
             for i, c in enumerate(spec.columns):
                 text = escape(cell_text(r, c))
