@@ -25,7 +25,7 @@ lint: env
 	$(VENV)/bin/snakemake --lint
 
 check-data: env
-	$(VENV)/bin/python -m dpaper.data.check
+	$(VENV)/bin/snakemake check_data -c all --keep-going --quiet rules
 
 bench: env
 	$(VENV)/bin/python tools/benchmark.py

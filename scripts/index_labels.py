@@ -1,7 +1,8 @@
-"""Snakemake: manuscript -> the label index, labels.json (rule `labels`)."""
+"""Snakemake: the contents and the manuscript -> the label index, labels.json (rule `labels`)."""
 import json
 from pathlib import Path
 
+from dpaper.config import Edition
 from dpaper.errors import run
 from dpaper.figures import REGISTRY as FIGURES
 from dpaper.render import labels, tables
@@ -10,7 +11,8 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 
 def main():
-    index = labels.build([Path(p) for p in sm.input.chapters], set(FIGURES), set(tables.REGISTRY))
+    units = Edition(sm.config).units
+    index = labels.build(list(zip(units, map(Path, sm.input.chapters))), set(FIGURES), set(tables.REGISTRY))
     Path(sm.output[0]).write_text(json.dumps(index, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -63,6 +63,13 @@ class Build:
     def text(self) -> str:
         return "\n".join(self.pages)
 
+    @cached_property
+    def edition(self):
+        import yaml
+
+        from dpaper.config import Edition
+        return Edition(yaml.safe_load((self.dir / "config.yaml").read_text(encoding="utf-8")))
+
     def path(self, rel: str) -> Path:
         return self.dir / self.out / rel
 

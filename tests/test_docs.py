@@ -44,3 +44,21 @@ def test_code_passes_the_linter():
     result = subprocess.run([str(ruff), "check", "src", "scripts", "tests", "tools"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+# First majors whose action.yml runs on Node 24 (Node 20 is deprecated on GitHub's runners).
+NODE24_MAJORS = {"actions/checkout": 5, "actions/setup-python": 6, "actions/upload-artifact": 6}
+
+
+def test_the_ci_workflow_uses_current_actions_and_the_readme_commands():
+    import yaml
+    wf = yaml.safe_load((ROOT / ".github/workflows/build.yml").read_text(encoding="utf-8"))
+    steps = [s for job in wf["jobs"].values() for s in job["steps"]]
+    uses = [s["uses"] for s in steps if "uses" in s]
+    assert uses, "the workflow uses no actions?"
+    for ref in uses:
+        action, _, version = ref.partition("@")
+        assert action in NODE24_MAJORS, f"{ref}: add it to NODE24_MAJORS after checking its runtime"
+        assert int(version.lstrip("v").split(".")[0]) >= NODE24_MAJORS[action], ref
+    runs = [s["run"] for s in steps if "run" in s]
+    assert "make test" in runs and "make pdf" in runs

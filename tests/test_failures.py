@@ -121,5 +121,5 @@ def test_an_excel_table_replaces_its_csv(built_copy):
 
 def test_a_chapter_the_config_names_but_nobody_wrote(built_copy):
     cfg = built_copy.dir / "config.yaml"
-    cfg.write_text(cfg.read_text().replace("  - phnom-penh\n", "  - phnom-penh\n  - hai-phong\n"))
-    fails_with(built_copy, "config.yaml: chapters: expected content/2018/hai-phong.md, found none")
+    cfg.write_text(cfg.read_text().replace("    - kitakyushu-style\n", "    - kitakyushu-style\n    - epilogue\n"))
+    fails_with(built_copy, "config.yaml: contents: expected content/2018/epilogue.md, found none")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dpaper.config import Unit
 from dpaper.data.load import Dataset
 from dpaper.errors import BuildError
 from dpaper.render import labels
@@ -18,7 +19,7 @@ from dpaper.render.manuscript import read
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def chapter_file(tmp_path: Path, body: str, name="ch", front="kind: chapter\nnumber: 5\ntitle: Test") -> Path:
+def chapter_file(tmp_path: Path, body: str, name="ch", front="title: Test") -> Path:
     path = tmp_path / f"{name}.md"
     path.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
     return path
@@ -26,7 +27,7 @@ def chapter_file(tmp_path: Path, body: str, name="ch", front="kind: chapter\nnum
 
 def render_one(tmp_path, body, datasets=None, mode="print", tables=frozenset({"nrw-asean"})):
     path = chapter_file(tmp_path, body)
-    index = labels.build([path], {"nrw-cambodia"}, set(tables))
+    index = labels.build([(Unit("ch", "chapter", "5"), path)], {"nrw-cambodia"}, set(tables))
     ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"],
                   datasets=datasets or {}, bibliography=Bibliography(ROOT / "content/2018/references.yaml",
                                                                      "chicago-notes-bibliography"),
@@ -46,11 +47,11 @@ def test_data_values_are_escaped_for_html_and_markdown(tmp_path):
 def test_unknown_names_stop_the_render_with_file_and_line(tmp_path):
     with pytest.raises(BuildError) as exc:
         render_one(tmp_path, "line one\n\n{{ nope }}\n")
-    assert exc.value.problems == [f"{tmp_path}/ch.md:8: unknown name: 'nope' is undefined"]
+    assert exc.value.problems == [f"{tmp_path}/ch.md:6: unknown name: 'nope' is undefined"]
 
 
 def test_unknown_dataset(tmp_path):
-    with pytest.raises(BuildError, match=r"ch.md:6: unknown dataset 'missing'"):
+    with pytest.raises(BuildError, match=r"ch.md:4: unknown dataset 'missing'"):
         render_one(tmp_path, "{{ data.missing.rows }}\n")
 
 
@@ -65,8 +66,8 @@ def test_sections_are_numbered_and_labelled(tmp_path):
 def test_tables_figures_and_boxes_are_numbered_in_order(tmp_path):
     path = chapter_file(tmp_path, '{{ figure("nrw-cambodia", caption="c") }}\n{{ table("a", caption="x") }}\n'
                                   '{{ table("b", caption="y") }}\n{% call box("k", title="t") %}x{% endcall %}\n',
-                        front="kind: case-study\nnumber: '3.2'\ntitle: T")
-    index = labels.build([path], {"nrw-cambodia"}, {"a", "b"})
+                        front="title: T")
+    index = labels.build([(Unit("ch", "case-study", "3.2"), path)], {"nrw-cambodia"}, {"a", "b"})
     got = {k: v["text"] for k, v in index["labels"].items()}
     assert got == {"ch:ch": "Case Study 2", "fig:nrw-cambodia": "Figure 3.2.1", "tab:a": "Table 3.2.1",
                    "tab:b": "Table 3.2.2", "box:k": "Box 1"}
@@ -76,7 +77,7 @@ def test_duplicate_and_unknown_ids_are_reported_together(tmp_path):
     path = chapter_file(tmp_path, '{{ table("a", caption="x") }}\n{{ table("a", caption="x") }}\n'
                                   '{{ figure("nope", caption="c") }}\n')
     with pytest.raises(BuildError) as exc:
-        labels.build([path], set(), {"a"})
+        labels.build([(Unit("ch", "chapter", "5"), path)], set(), {"a"})
     assert len(exc.value.problems) == 2
     assert "expected each label once, found 'tab:a' again" in exc.value.problems[0]
     assert "unknown figure 'nope'" in exc.value.problems[1]
@@ -103,9 +104,13 @@ def test_facts_format_with_their_unit(tmp_path):
 
 
 def test_labels_index_of_the_shipped_manuscript():
-    paths = [ROOT / "content/2018" / f"{c}.md" for c in ("introduction", "examples", "phnom-penh")]
+    import yaml
+
+    from dpaper.config import Edition
     from dpaper.render.tables import REGISTRY
-    index = labels.build(paths, {"nrw-cambodia"}, set(REGISTRY))
+    ed = Edition(yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8")))
+    index = labels.build([(u, ROOT / "content/2018" / f"{u.stem}.md") for u in ed.units], {"nrw-cambodia"},
+                         set(REGISTRY))
     texts = {k: v["text"] for k, v in index["labels"].items()}
     assert texts["tab:nrw-asean"] == "Table 3.2.1"
     assert texts["tab:pp-cooperation"] == "Table 3.2.2"

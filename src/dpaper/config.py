@@ -1,13 +1,43 @@
-"""The edition being built: its metadata and where its inputs and outputs live.
+"""The edition being built: its metadata, its table of contents, and where its inputs and outputs live.
 
-config.yaml is validated against schemas/config.schema.yaml by the Snakefile
-(Snakemake's `validate`), which also fills defaults; this module only derives
-paths from it, so every rule and script agrees on one layout.
+config.yaml is validated against schemas/config.schema.yaml by the workflow
+(Snakemake's `validate`), which also fills defaults. This module derives
+everything else from it, so every rule and script agrees on one layout: the
+units of the book in order with their numbers (from `contents`), and every
+path the build reads or writes.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+
+KIND_NAMES = {"chapter": "Chapter", "case-study": "Case Study", "front": None, "back": None}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One entry of the contents: a manuscript file, its kind and its derived number."""
+    stem: str
+    kind: str            # front | chapter | case-study | back
+    number: str = ""     # "3" for Chapter 3, "3.2" for its Case Study 2, "" for front and back matter
+
+    @property
+    def label(self) -> str | None:
+        """'Chapter 3', 'Case Study 2', or None for unnumbered matter."""
+        name = KIND_NAMES[self.kind]
+        return f"{name} {self.number.split('.')[-1]}" if name else None
+
+
+def units(contents: dict) -> list[Unit]:
+    """The contents list as units in reading order, each with its number."""
+    out = [Unit(s, "front") for s in contents.get("front", [])]
+    for n, entry in enumerate(contents["chapters"], start=1):
+        stem = entry if isinstance(entry, str) else entry["file"]
+        out.append(Unit(stem, "chapter", str(n)))
+        if not isinstance(entry, str):
+            out += [Unit(s, "case-study", f"{n}.{m}") for m, s in enumerate(entry["case-studies"], start=1)]
+    return out + [Unit(s, "back") for s in contents.get("back", [])]
 
 
 @dataclass(frozen=True)
@@ -21,6 +51,28 @@ class Edition:
     @property
     def id(self) -> str:
         return str(self.meta["id"])
+
+    @property
+    def year(self) -> int:
+        """The edition year: bounds the years of what the data says happened."""
+        return int(str(self.meta["date"])[:4])
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.config.get("draft"))
+
+    # the table of contents
+    @cached_property
+    def units(self) -> list[Unit]:
+        return units(self.config["contents"])
+
+    @property
+    def chapters(self) -> list[str]:
+        """Every manuscript file of the book, in reading order."""
+        return [u.stem for u in self.units]
+
+    def unit(self, stem: str) -> Unit:
+        return next(u for u in self.units if u.stem == stem)
 
     # inputs
     @property
@@ -43,17 +95,18 @@ class Edition:
     def notes(self) -> Path:
         return Path(self.config["paths"]["notes"])
 
-    @property
-    def chapters(self) -> list[str]:
-        return list(self.config["chapters"])
-
     def chapter_source(self, chapter: str) -> Path:
         return self.manuscript / f"{chapter}.md"
 
-    def missing_sources(self, config_file: str = "config.yaml") -> list[str]:
-        """One line per chapter file or input directory the configuration names but the project lacks."""
-        out = [f"{config_file}: chapters: expected {self.chapter_source(c)}, found none"
-               for c in self.chapters if not self.chapter_source(c).is_file()]
+    def problems(self, config_file: str = "config.yaml") -> list[str]:
+        """One line per thing the configuration names but the project lacks, or names twice."""
+        out, seen = [], set()
+        for stem in self.chapters:
+            if stem in seen:
+                out.append(f"{config_file}: contents: expected each file once, found {stem!r} again")
+            seen.add(stem)
+        out += [f"{config_file}: contents: expected {self.chapter_source(c)}, found none"
+                for c in dict.fromkeys(self.chapters) if not self.chapter_source(c).is_file()]
         for key in ("raw", "manuscript", "images"):
             path = Path(self.config["paths"][key])
             if not path.is_dir():
@@ -72,8 +125,20 @@ class Edition:
     def clean(self, dataset: str) -> Path:
         return self.out / "data" / f"{dataset}.csv"
 
+    def validation(self, dataset: str) -> Path:
+        return self.out / "validation" / f"{dataset}.json"
+
+    @property
+    def summary(self) -> Path:
+        """The validation summary of every dataset (printed after each run, stated in the imprint)."""
+        return self.out / "validation.json"
+
+    @property
+    def figures(self) -> Path:
+        return self.out / "figures"
+
     def figure(self, fig_id: str, ext: str = "svg") -> Path:
-        return self.out / "figures" / f"{fig_id}.{ext}"
+        return self.figures / f"{fig_id}.{ext}"
 
     @property
     def labels(self) -> Path:
@@ -82,8 +147,9 @@ class Edition:
     def part(self, chapter: str) -> Path:
         return self.out / "parts" / f"{chapter}.html"
 
-    def web(self, chapter: str) -> Path:
-        return self.out / "web" / f"{chapter}.html"
+    def web(self, page: str) -> Path:
+        """A page of the web edition: a chapter, `index` or `data`."""
+        return self.out / "web" / f"{page}.html"
 
     @property
     def book(self) -> Path:
@@ -93,9 +159,8 @@ class Edition:
     def pdf(self) -> Path:
         return self.out / f"{self.meta['slug']}.pdf"
 
-    @property
-    def assets(self) -> Path:
-        return self.out / "assets"
+    def asset(self, name: str) -> Path:
+        return self.out / "assets" / name
 
     def log(self, name: str) -> Path:
         return self.out / "logs" / f"{name}.log"

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dpaper.config import Unit
 from dpaper.errors import BuildError, where
-from dpaper.render.manuscript import KINDS, PLACERS, environment, read, scan, sections
+from dpaper.render.manuscript import PLACERS, environment, read, scan, sections
 
 NAMES = {"tab": "Table", "fig": "Figure", "box": "Box"}
 
 
-def chapter_label(front: dict) -> str | None:
-    kind = KINDS[front["kind"]]
-    if kind is None:
-        return None
-    number = str(front["number"])
-    return f"{kind} {number.split('.')[-1] if front['kind'] == 'case-study' else number}"
+def running_head(unit: Unit, front: dict) -> str:
+    """The running head: the short title, after its number for a case study ("Case Study 2 · Phnom Penh")."""
+    short = front.get("short", front["title"])
+    return f"{unit.label} · {short}" if unit.kind == "case-study" else short
 
 
-def build(chapter_paths: list[Path], figure_ids: set[str], table_ids: set[str]) -> dict:
+def build(units: list[tuple[Unit, Path]], figure_ids: set[str], table_ids: set[str]) -> dict:
+    """The label index of the book: `units` are the contents in order, each with its manuscript file."""
     env = environment()
     chapters, labels, problems = [], {}, []
     boxes = 0
@@ -35,13 +35,12 @@ def build(chapter_paths: list[Path], figure_ids: set[str], table_ids: set[str]) 
                             f"(first in {labels[key]['chapter']})")
         labels[key] = entry
 
-    for path in chapter_paths:
+    for unit, path in units:
         src = read(path)
-        front, stem = src.front, src.stem
-        label = chapter_label(front)
-        number = str(front.get("number", ""))
-        chapter = {"id": stem, "kind": front["kind"], "number": number, "label": label,
-                   "title": front["title"], "short": front.get("short", front["title"]),
+        front, stem = src.front, unit.stem
+        label, number = unit.label, unit.number
+        chapter = {"id": stem, "kind": unit.kind, "number": number, "label": label,
+                   "title": front["title"], "short": running_head(unit, front),
                    "authors": front.get("authors", []), "anchor": f"ch-{stem}"}
         chapters.append(chapter)
         add(f"ch:{stem}", {"kind": "ch", "text": label or front["title"], "chapter": stem,

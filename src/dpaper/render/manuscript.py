@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -18,7 +19,7 @@ from jinja2.exceptions import TemplateSyntaxError
 from dpaper.errors import BuildError, where
 
 FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
-KINDS = {"chapter": "Chapter", "case-study": "Case Study", "front": None, "back": None}
+FRONT_SCHEMA = Path("schemas/front-matter.schema.yaml")   # relative to the project, like every input
 PLACERS = {"table": "tab", "figure": "fig", "box": "box"}
 SECTION_LABEL = re.compile(r"^\{#(sec-[A-Za-z0-9_-]+)\}\s*$")
 
@@ -57,15 +58,51 @@ def read(path: str | Path) -> Source:
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         raise BuildError(f"{where(path, line)}: expected valid YAML front matter ({exc.problem})") from None
-    kind = front.get("kind")
-    if kind not in KINDS:
-        raise BuildError(f"{where(path, 2)}: expected kind to be one of {', '.join(KINDS)}, found {kind!r}")
-    for key in ("title",) + (("number",) if KINDS[kind] else ()):
-        if key not in front:
-            raise BuildError(f"{where(path, 2)}: expected '{key}' in the front matter, found none")
+    problems = front_matter_problems(front, path, m.group(1))
+    if problems:
+        raise BuildError(problems)
     text = text.replace("\r\n", "\n")
     body = "\n" * m.group(0).count("\n") + text[m.end():]
     return Source(path, path.stem, front, body)
+
+
+def front_matter_problems(front, path: Path, block: str = "") -> list[str]:
+    """One line per way the front matter breaks schemas/front-matter.schema.yaml.
+
+    `block` is the front matter's text, for the line of each key (the file's line 1 is '---')."""
+    if not isinstance(front, dict):
+        return [f"{where(path, 2)}: expected the front matter to be a mapping of keys (title: ...), "
+                f"found {type(front).__name__ if front is not None else 'nothing'}"]
+
+    def line(key: str) -> int:
+        return next((n for n, text in enumerate(block.split("\n"), start=2) if text.startswith(f"{key}:")), 2)
+
+    want = {"array": "a list such as [A, B]", "string": "text", "boolean": "true or false"}
+    out = []
+    for err in _front_schema().iter_errors(front):
+        top = str(err.path[0]) if err.path else ""
+        key = ".".join(str(p) for p in err.path)
+        if err.validator == "additionalProperties":
+            for extra in sorted(set(front) - set(err.schema["properties"]), key=str):
+                why = (" (kind and number come from the contents in config.yaml)" if extra in ("kind", "number")
+                       else f" (known: {', '.join(err.schema['properties'])})")
+                out.append((line(extra), f"{where(path, line(extra))}: {extra}: expected no such key{why}"))
+        elif err.validator == "required":
+            for missing in [k for k in err.validator_value if k not in front]:
+                out.append((2, f"{where(path, 2)}: expected {missing!r} in the front matter, found none"))
+        elif err.validator == "type":
+            out.append((line(top), f"{where(path, line(top))}: {key}: expected "
+                                   f"{want.get(err.validator_value, err.validator_value)}, found {err.instance!r}"))
+        else:
+            out.append((line(top), f"{where(path, line(top))}: {key}: expected {err.validator} "
+                                   f"{err.validator_value!r}, found {err.instance!r}"))
+    return [msg for _, msg in sorted(out)]
+
+
+@lru_cache(maxsize=1)
+def _front_schema():
+    from jsonschema import Draft202012Validator
+    return Draft202012Validator(yaml.safe_load(FRONT_SCHEMA.read_text(encoding="utf-8")))
 
 
 def scan(src: Source, env: Environment) -> Scan:

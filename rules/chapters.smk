@@ -1,0 +1,43 @@
+# The contents and the manuscript -> the label index (every number of the
+# book), then one job per chapter: its book part and its web page.
+
+
+rule labels:
+    message:
+        "Numbering chapters, sections, tables, figures and boxes"
+    input:
+        chapters=[str(ED.chapter_source(c)) for c in ED.chapters],
+        front_matter="schemas/front-matter.schema.yaml",
+        code=code("render/*.py", "figures/__init__.py"),
+    output:
+        ED.labels,
+    params:
+        contents=config["contents"],   # the numbers follow the contents: a change renumbers
+    log:
+        ED.log("labels"),
+    script:
+        "../scripts/index_labels.py"
+
+
+rule chapter:
+    message:
+        "Rendering chapter {wildcards.chapter}"
+    input:
+        source=lambda w: str(ED.chapter_source(w.chapter)),
+        front_matter="schemas/front-matter.schema.yaml",
+        labels=ED.labels,
+        data=lambda w: [str(ED.clean(d)) for d in PLAN[w.chapter].datasets],
+        schemas=lambda w: [schema(d) for d in PLAN[w.chapter].datasets],
+        figures=lambda w: [str(ED.figure(f, e)) for f in PLAN[w.chapter].figures for e in ("svg", "json")],
+        images=lambda w: PLAN[w.chapter].images,
+        bibliography=ED.bibliography,
+        notes=ED.notes,
+        templates=["templates/part.html.j2", "templates/web.html.j2"],
+        code=code("data/*.py", "render/*.py"),
+    output:
+        part=ED.part("{chapter}"),
+        web=ED.web("{chapter}"),
+    log:
+        ED.log("chapter/{chapter}"),
+    script:
+        "../scripts/render_chapter.py"

@@ -1,0 +1,55 @@
+# Set-up shared by every rule: the edition (config.yaml, validated), the
+# datasets (one per schema), what each chapter reads (from its manuscript),
+# and the helpers that turn these into inputs. Every path comes from Edition.
+import os
+import sys
+from pathlib import Path
+
+from snakemake.utils import validate
+
+from dpaper.config import Edition
+from dpaper.data.clean import referenced_resources
+from dpaper.data.dictionary import print_summary
+from dpaper.figures import REGISTRY as FIGURES, modules as figure_modules
+from dpaper.fonts import face_paths, licence_paths
+from dpaper.render.plan import plan_chapter
+
+
+validate(config, "../schemas/config.schema.yaml")
+ED = Edition(config)
+_cli_configs = list(workflow.config_settings.configfiles)  # --configfile wins over config.yaml
+if _problems := ED.problems(os.path.relpath(_cli_configs[-1]) if _cli_configs else "config.yaml"):
+    sys.exit("".join(f"error: {line}\n" for line in _problems).rstrip())
+DATASETS = sorted(p.stem for p in Path("schemas/datasets").glob("*.yaml"))
+REFERENCES = {d: referenced_resources(f"schemas/datasets/{d}.yaml") for d in DATASETS}
+PLAN = {ch: plan_chapter(ED, ch, set(DATASETS)) for ch in ED.chapters}
+
+
+def schema(dataset):
+    return f"schemas/datasets/{dataset}.yaml"
+
+
+def raw_table(wildcards):
+    """The raw table as editors keep it: CSV or Excel (both given: the job says which to keep)."""
+    found = [str(ED.raw / f"{wildcards.dataset}{ext}") for ext in (".csv", ".xlsx")
+             if (ED.raw / f"{wildcards.dataset}{ext}").exists()]
+    return found or [str(ED.raw / f"{wildcards.dataset}.csv")]
+
+
+def referenced(wildcards):
+    """Clean data (or the bibliography) that this dataset's foreign keys point into."""
+    return [str(ED.bibliography) if r == "bibliography" else str(ED.clean(r))
+            for r in REFERENCES[wildcards.dataset]]
+
+
+def code(*parts):
+    """Our modules a job imports, plus the lock file that pins everything else."""
+    files = ["uv.lock", "src/dpaper/__init__.py", "src/dpaper/errors.py", "src/dpaper/config.py"]
+    for part in parts:
+        files += sorted(str(p) for p in Path("src/dpaper").glob(part))
+    return files
+
+
+wildcard_constraints:
+    dataset="|".join(DATASETS) or "none",
+    chapter="|".join(ED.chapters),

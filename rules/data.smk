@@ -1,0 +1,45 @@
+# Raw tables -> clean, validated datasets (one job per dataset); the data
+# dictionary and validation summary; `check_data`, the target of `make check-data`.
+
+
+rule clean:
+    message:
+        "Validating and cleaning {input.raw}"
+    input:
+        raw=raw_table,
+        schema=schema("{dataset}"),
+        references=referenced,
+        code=code("data/*.py"),
+    output:
+        data=ED.clean("{dataset}"),
+        report=ED.validation("{dataset}"),
+    params:
+        edition_year=ED.year,
+    log:
+        ED.log("clean/{dataset}"),
+    script:
+        "../scripts/clean_table.py"
+
+
+rule check_data:
+    message:
+        "Checked every raw table"
+    input:
+        [ED.validation(d) for d in DATASETS],
+
+
+rule data_dictionary:
+    message:
+        "Writing the data dictionary and the validation summary"
+    input:
+        schemas=[schema(d) for d in DATASETS],
+        reports=[ED.validation(d) for d in DATASETS],
+        template="templates/data.html.j2",
+        code=code("data/*.py", "render/chapter.py"),
+    output:
+        page=ED.web("data"),
+        summary=ED.summary,
+    log:
+        ED.log("data_dictionary"),
+    script:
+        "../scripts/data_dictionary.py"
