@@ -117,7 +117,7 @@ rule data_dictionary:
         schemas=[f"schemas/datasets/{d}.yaml" for d in DATASETS],
         reports=[f"{OUT}/validation/{d}.json" for d in DATASETS],
         template="templates/data.html.j2",
-        code=code("data/*.py", "render/chapter.py"),
+        code=code("data/*.py", "render/*.py"),
     output:
         page=f"{OUT}/web/data.html",
         summary=f"{OUT}/validation.json",

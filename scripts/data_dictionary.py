@@ -5,7 +5,7 @@ from pathlib import Path
 from dpaper.config import Edition
 from dpaper.data.dictionary import dictionary, summary
 from dpaper.errors import run
-from dpaper.render.chapter import templates
+from dpaper.render.environment import templates
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 

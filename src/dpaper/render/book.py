@@ -7,7 +7,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from dpaper.data.load import load
-from dpaper.render.chapter import templates
+from dpaper.render.environment import templates
 
 
 def write_book(ed, inputs, outputs) -> None:

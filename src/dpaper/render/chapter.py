@@ -12,27 +12,17 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FunctionLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2 import FunctionLoader, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from markupsafe import Markup, escape
 
 from dpaper.errors import BuildError, where
 from dpaper.render import tables
-from dpaper.render.manuscript import Source, environment
+from dpaper.render.environment import manuscript, templates
+from dpaper.render.manuscript import Source
 from dpaper.render.markdown import number_headings, parser
-from dpaper.render.values import Event, Fact, spell
-
-# HTML's and Markdown's special characters as character references, in one pass:
-# inert in Markdown paragraphs and in raw HTML blocks alike.
-ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;",
-                         **{c: f"&#{ord(c)};" for c in "\\`*_[]!|~#"}})
-
+from dpaper.render.values import Event, Fact
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
-def md_safe(value):
-    """Every value printed into the manuscript is data: escape it for HTML and Markdown."""
-    if isinstance(value, Markup) or hasattr(value, "__html__"):
-        return value
-    return Markup(str(value).translate(ESCAPES))
 
 
 @dataclass
@@ -57,10 +47,7 @@ class Renderer:
         assert mode in ("print", "web")
         self.ctx, self.mode, self.md = ctx, mode, parser()
         self.notes: list[Markup] = []
-        self.env = environment(loader=FunctionLoader(self._load), undefined=StrictUndefined,
-                               autoescape=True, finalize=md_safe, keep_trailing_newline=True)
-        self.env.filters.update(pct=lambda v: tables.fmt(v, "percent"), num=lambda v: tables.fmt(v, "number"),
-                                spell=spell)
+        self.env = manuscript(FunctionLoader(self._load))
         self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event,
                                 table=self.table, figure=self.figure, box=self.box, ref=self.ref,
                                 pageref=self.pageref, cite=self.cite, note=self.note)
@@ -262,12 +249,6 @@ class DataNamespace:
 def render(ctx: Context, mode: str) -> tuple[Markup, list[Markup]]:
     r = Renderer(ctx, mode)
     return r.body(), r.notes
-
-
-def templates():
-    from jinja2 import FileSystemLoader
-    return Environment(loader=FileSystemLoader("templates"), undefined=StrictUndefined, autoescape=True,
-                       trim_blocks=False)
 
 
 def write_chapter(ed, chapter_id: str, inputs, outputs) -> None:
