@@ -3,6 +3,8 @@
 The same source renders twice: `print` (the part that goes into the book:
 footnotes float to the page foot, references point inside the book) and
 `web` (a page of its own: numbered notes at the end, links to other pages).
+The functions work out what a block shows (its label, caption, paths, notes);
+its markup is a macro of templates/blocks.html.j2.
 """
 from __future__ import annotations
 
@@ -13,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import FunctionLoader, TemplateNotFound, TemplateSyntaxError, UndefinedError
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from dpaper.errors import BuildError, where
 from dpaper.render import tables
-from dpaper.render.environment import manuscript, templates
+from dpaper.render.environment import blocks, manuscript, templates
 from dpaper.render.manuscript import Source
 from dpaper.render.markdown import number_headings, parser
 from dpaper.render.values import Event, Fact
@@ -40,6 +42,7 @@ class Context:
     figures_dir: Path                  # relative to root
     draft: bool = False
     notes_file: object = None          # Notes: explanatory footnotes by id
+    templates: Path = Path("templates")  # where blocks.html.j2 is
 
 
 class Renderer:
@@ -47,6 +50,7 @@ class Renderer:
         assert mode in ("print", "web")
         self.ctx, self.mode, self.md = ctx, mode, parser()
         self.notes: list[Markup] = []
+        self.blocks = blocks(ctx.templates)
         self.env = manuscript(FunctionLoader(self._load))
         self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event,
                                 table=self.table, figure=self.figure, box=self.box, ref=self.ref,
@@ -86,20 +90,18 @@ class Renderer:
 
     def ref(self, label: str) -> Markup:
         e = self._label(label)
-        return Markup('<a class="xref" href="{}">{}</a>').format(self._href(e), e["text"])
+        return self.blocks.ref(self._href(e), e["text"])
 
     def pageref(self, label: str) -> Markup:
+        """In print the stylesheet prints the page number; on the web the link says what it points to."""
         e = self._label(label)
-        if self.mode == "print":
-            return Markup('<a class="pageref" href="{}"></a>').format(self._href(e))
-        return Markup('<a class="pageref" href="{}">{}</a>').format(self._href(e), e["text"])
+        return self.blocks.pageref(self._href(e), "" if self.mode == "print" else e["text"])
 
     def _footnote(self, html: Markup) -> Markup:
         if self.mode == "print":
-            return Markup('<span class="footnote">{}</span>').format(html)
+            return self.blocks.footnote(html)
         self.notes.append(html)
-        n = len(self.notes)
-        return Markup('<sup class="fn-call" id="fnref-{0}"><a href="#fn-{0}">{0}</a></sup>').format(n)
+        return self.blocks.note_call(len(self.notes))
 
     def cite(self, *keys: str) -> Markup:
         """One footnote per key; several keys give adjacent notes, as 1,2."""
@@ -107,7 +109,7 @@ class Renderer:
         missing = [k for k in keys if k not in bib]
         if missing:
             raise BuildError(f"unknown citation key {missing[0]!r}: expected an id in {bib.path}")
-        return Markup('<sup class="fn-sep">,</sup>').join(self._footnote(bib.format(k)) for k in keys)
+        return self.blocks.citation([self._footnote(bib.format(k)) for k in keys])
 
     def note(self, text: str) -> Markup:
         """An explanatory footnote: an id of the notes file, or the note's own words."""
@@ -119,32 +121,27 @@ class Renderer:
             item = notes.items[text]
             if item.get("lost"):
                 raise BuildError(f"note {text!r} is lost in the 2018 edition: leave it out, or say so in words")
-            html = Markup(self.md.renderInline(" ".join(item["text"].split())))
+            html = self._inline(" ".join(item["text"].split()))
             refs = [self.ctx.bibliography.format(k) for k in item.get("refs", []) if k in self.ctx.bibliography]
-            return self._footnote(html + (Markup(" ") + Markup(" ").join(refs) if refs else ""))
-        return self._footnote(Markup(self.md.renderInline(text)))
+            return self._footnote(Markup(" ").join([html, *refs]))
+        return self._footnote(self._inline(text))
 
     def _inline(self, text: str | None) -> Markup:
+        """Markdown of a caption, title, note or source line, rendered inline."""
         return Markup(self.md.renderInline(text)) if text else Markup("")
 
-    def _caption(self, entry, caption, cite) -> str:
-        label = Markup('<span class="label">{}</span> ').format(entry["text"])
-        cap = label + self._inline(caption) + (self.cite(*([cite] if isinstance(cite, str) else cite)) if cite else "")
-        return cap
+    def _calls(self, cite) -> Markup | str:
+        """The footnote calls of a block's `cite=` (one key or a list)."""
+        return self.cite(*([cite] if isinstance(cite, str) else cite)) if cite else ""
 
     def table(self, ident: str, caption: str, note: str | None = None, source: str | None = None,
               cite=None) -> Markup:
         entry = self._label(f"tab:{ident}")
         spec = tables.REGISTRY[ident]
         html, notes = tables.render(spec, self.ctx.datasets[spec.dataset])
-        foot = "".join(f'<p class="table-note"><sup>{tables.note_mark(i)}</sup> {escape(n)}</p>'
-                       for i, n in enumerate(notes))
-        if note:
-            foot += f'<p class="table-note">{self._inline(note)}</p>'
-        if source:
-            foot += f'<p class="source">Source: {self._inline(source)}</p>'
-        return Markup(f'<figure class="table" id="{entry["anchor"]}"><figcaption>'
-                      f'{self._caption(entry, caption, cite)}</figcaption>{html}{foot}</figure>')
+        return self.blocks.table(entry["anchor"], entry["text"], self._inline(caption), self._calls(cite),
+                                 Markup(html), [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                 self._inline(note), self._inline(source))
 
     def _rel(self, path: Path) -> str:
         return Path(os.path.relpath(path, self.ctx.out_dir / ("web" if self.mode == "web" else ""))).as_posix()
@@ -167,24 +164,17 @@ class Renderer:
                image: str | None = None, alt: str | None = None) -> Markup:
         entry = self._label(f"fig:{ident}")
         if image:
-            src = self.image_path(image)
-            alt_text = alt or caption
-            kind = "photo"
+            src, alt_text, kind = self.image_path(image), alt or caption, "photo"
         else:
             src = self._rel(self.ctx.figures_dir / f"{ident}.svg")
-            alt_text = alt or self.ctx.figures[ident]["alt"]
-            kind = "chart"
-        body = (Markup('<img src="{}" alt="{}">').format(src, alt_text) if src else
-                Markup('<div class="placeholder">Image to come: {}</div>').format(image))
-        foot = f'<p class="source">Source: {self._inline(source)}</p>' if source else ""
-        return Markup(f'<figure class="{kind}" id="{entry["anchor"]}">{body}<figcaption>'
-                      f'{self._caption(entry, caption, cite)}</figcaption>{foot}</figure>')
+            alt_text, kind = alt or self.ctx.figures[ident]["alt"], "chart"
+        return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption), self._calls(cite),
+                                  src, alt_text, image, self._inline(source))
 
     def box(self, ident: str, title: str, caller=None) -> Markup:
         entry = self._label(f"box:{ident}")
         inner = caller() if caller else ""
-        return Markup(f'<aside class="box" id="{entry["anchor"]}">\n<p class="box-title"><span class="label">'
-                      f'{escape(entry["text"])}</span> {self._inline(title)}</p>\n\n{inner}\n\n</aside>')
+        return self.blocks.box(entry["anchor"], entry["text"], self._inline(title), inner)
 
     # -- rendering ------------------------------------------------------------
     def markdown_text(self) -> str:
@@ -203,7 +193,7 @@ class Renderer:
 
     def body(self) -> Markup:
         tokens = self.md.parse(self.markdown_text())
-        n = number_headings(tokens, self.ctx.chapter["sections"])
+        n = number_headings(tokens, self.ctx.chapter["sections"], self.blocks.secnum)
         if n != len(self.ctx.chapter["sections"]):
             raise BuildError(f"{where(self.ctx.src.path)}: expected {len(self.ctx.chapter['sections'])} headings "
                              f"(from the label index), found {n}: keep headings out of generated text")
@@ -271,7 +261,7 @@ def write_chapter(ed, chapter_id: str, inputs, outputs) -> None:
                   notes_file=Notes(inputs.notes),
                   root=Path("."), images=ed.images, out_dir=ed.out, figures_dir=ed.out / "figures",
                   draft=bool(ed.config.get("draft")))
-    env = templates()
+    env = templates(ctx.templates)
     part = env.get_template("part.html.j2")
     body, _ = render(ctx, "print")
     Path(outputs.part).parent.mkdir(parents=True, exist_ok=True)

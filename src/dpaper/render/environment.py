@@ -7,7 +7,8 @@ are `{## ... ##}`, so that `{#sec-id}` stays free for labelling headings (the
 syntax is `manuscript.environment()`, which the scan shares).
 
 The templates environment renders the pages (part, web page, book, index, data
-dictionary).
+dictionary) and holds the markup of the blocks a manuscript places
+(`blocks.html.j2`: tables, figures, boxes, references, footnotes).
 """
 from __future__ import annotations
 
@@ -43,7 +44,11 @@ def manuscript(loader) -> Environment:
 
 
 def templates(directory: str | Path = "templates") -> Environment:
-    """The page templates (strict, autoescaped)."""
+    """The page templates and block macros (strict, autoescaped)."""
     return Environment(loader=FileSystemLoader(str(directory)), undefined=StrictUndefined, autoescape=True,
                        trim_blocks=False)
 
+
+def blocks(directory: str | Path = "templates"):
+    """The macros of `blocks.html.j2`, callable from Python; each returns safe markup."""
+    return templates(directory).get_template("blocks.html.j2").module
