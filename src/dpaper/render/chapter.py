@@ -1,4 +1,4 @@
-"""Render one manuscript file to HTML: Jinja2 (strict) first, then CommonMark.
+"""One chapter's body as HTML: the functions a manuscript calls, and its render in two modes.
 
 The same source renders twice: `print` (the part that goes into the book:
 footnotes float to the page foot, references point inside the book) and
@@ -8,20 +8,18 @@ its markup is a macro of templates/blocks.html.j2.
 """
 from __future__ import annotations
 
-import os
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import FunctionLoader, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2 import FunctionLoader
 from markupsafe import Markup
 
-from dpaper.errors import BuildError, where
-from dpaper.render import tables
+from dpaper.errors import BuildError
+from dpaper.render import images, pipeline, tables
 from dpaper.render.environment import blocks, manuscript, templates
 from dpaper.render.manuscript import Source
-from dpaper.render.markdown import number_headings, parser
+from dpaper.render.markdown import parser
 from dpaper.render.values import Event, Fact
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
@@ -143,22 +141,10 @@ class Renderer:
                                  Markup(html), [(tables.note_mark(i), n) for i, n in enumerate(notes)],
                                  self._inline(note), self._inline(source))
 
-    def _rel(self, path: Path) -> str:
-        return Path(os.path.relpath(path, self.ctx.out_dir / ("web" if self.mode == "web" else ""))).as_posix()
-
     def image_path(self, name: str) -> str:
-        if "://" in name or name.startswith(("/", "file:", "data:")):
-            raise BuildError(f"image {name!r}: expected a file name inside {self.ctx.images}/, found an "
-                             "absolute path or URL")
-        root = self.ctx.root.resolve()
-        path = (root / self.ctx.images / name).resolve()
-        if not path.is_relative_to(root):
-            raise BuildError(f"image {name!r}: expected a file inside the project, found a path outside it")
-        if not path.is_file():
-            if self.ctx.draft:
-                return ""
-            raise BuildError(f"image {name!r}: expected the file {self.ctx.images / name}, found none")
-        return self._rel(path.relative_to(root))
+        """A photograph's link from this page ("" for one still to come in a draft)."""
+        path = images.image(name, self.ctx.root, self.ctx.images, self.ctx.draft)
+        return images.link(path, self.ctx.out_dir, self.mode) if path else ""
 
     def figure(self, ident: str, caption: str, source: str | None = None, cite=None,
                image: str | None = None, alt: str | None = None) -> Markup:
@@ -166,7 +152,7 @@ class Renderer:
         if image:
             src, alt_text, kind = self.image_path(image), alt or caption, "photo"
         else:
-            src = self._rel(self.ctx.figures_dir / f"{ident}.svg")
+            src = images.link(self.ctx.figures_dir / f"{ident}.svg", self.ctx.out_dir, self.mode)
             alt_text, kind = alt or self.ctx.figures[ident]["alt"], "chart"
         return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption), self._calls(cite),
                                   src, alt_text, image, self._inline(source))
@@ -177,47 +163,10 @@ class Renderer:
         return self.blocks.box(entry["anchor"], entry["text"], self._inline(title), inner)
 
     # -- rendering ------------------------------------------------------------
-    def markdown_text(self) -> str:
-        src = self.ctx.src
-        try:
-            return self.env.get_template(src.stem).render()
-        except TemplateSyntaxError as exc:
-            raise BuildError(f"{where(src.path, exc.lineno)}: {exc.message}") from None
-        except TemplateNotFound as exc:
-            raise BuildError(f"{where(src.path, _template_line(src))}: unknown template {exc.name!r}") from None
-        except UndefinedError as exc:
-            raise BuildError(f"{where(src.path, _template_line(src))}: unknown name: {exc.message}") from None
-        except BuildError as exc:
-            line = _template_line(src)
-            raise BuildError([f"{where(src.path, line)}: {p}" for p in exc.problems]) from None
-
     def body(self) -> Markup:
-        tokens = self.md.parse(self.markdown_text())
-        n = number_headings(tokens, self.ctx.chapter["sections"], self.blocks.secnum)
-        if n != len(self.ctx.chapter["sections"]):
-            raise BuildError(f"{where(self.ctx.src.path)}: expected {len(self.ctx.chapter['sections'])} headings "
-                             f"(from the label index), found {n}: keep headings out of generated text")
-        for t in tokens:
-            for child in t.children or ():
-                if child.type == "image":
-                    child.attrs["src"] = self._line_error(t, self.image_path, child.attrs["src"])
-        return Markup(self.md.renderer.render(tokens, self.md.options, {}))
-
-    def _line_error(self, token, fn, *args):
-        try:
-            return fn(*args)
-        except BuildError as exc:
-            line = token.map[0] + 1 if token.map else None
-            raise BuildError([f"{where(self.ctx.src.path, line)}: {p}" for p in exc.problems]) from None
-
-
-def _template_line(src: Source) -> int | None:
-    tb, line = sys.exc_info()[2], None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == str(src.path):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
+        text = pipeline.markdown_text(self.env, self.ctx.src)
+        return pipeline.html(self.md, text, self.ctx.src, self.ctx.chapter["sections"], self.image_path,
+                             self.blocks.secnum)
 
 
 class DataNamespace:
