@@ -207,3 +207,19 @@ def test_page_references_print_the_page_or_say_what_they_point_to(tmp_path):
     web, _ = render_one(tmp_path, body, NRW, mode="web")
     assert '<a class="pageref" href="#tab-nrw-asean">Table 5.1</a>' in web
 
+
+def test_chapter_pages_are_returned_not_written(tmp_path):
+    from dpaper.render.pages import chapter_pages
+    path = chapter_file(tmp_path, "Text.{{ cite('adb2012') }}\n")
+    index = labels.build([path], set(), set())
+    ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets={},
+                  bibliography=Bibliography(ROOT / "content/2018/references.yaml", "chicago-notes-bibliography"),
+                  figures={}, root=tmp_path, images=Path("img"), out_dir=Path("build/x"),
+                  figures_dir=Path("build/x/figures"), templates=ROOT / "templates")
+    edition = {"language": "en", "title": "The paper", "copyright": "© us"}
+    part, page = chapter_pages(ctx, edition, index["chapters"])
+    assert part.startswith('<section class="chapter kind-chapter" id="ch-ch"') and part.endswith("</section>\n")
+    assert '<span class="footnote">Chiplunkar' in part and 'class="notes"' not in part
+    assert page.startswith("<!DOCTYPE html>") and page.endswith("</html>\n")
+    assert '<li id="fn-1">Chiplunkar' in page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ch.md"]   # nothing written

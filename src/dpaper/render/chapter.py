@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from dpaper.errors import BuildError
 from dpaper.render import images, pipeline, tables
-from dpaper.render.environment import blocks, manuscript, templates
+from dpaper.render.environment import blocks, manuscript
 from dpaper.render.manuscript import Source
 from dpaper.render.markdown import parser
 from dpaper.render.values import Event, Fact
@@ -188,36 +188,3 @@ class DataNamespace:
 def render(ctx: Context, mode: str) -> tuple[Markup, list[Markup]]:
     r = Renderer(ctx, mode)
     return r.body(), r.notes
-
-
-def write_chapter(ed, chapter_id: str, inputs, outputs) -> None:
-    """Render one chapter to its book part and its web page."""
-    import json
-
-    from dpaper.data.load import load
-    from dpaper.render.citations import Bibliography, Notes
-    from dpaper.render.manuscript import read
-
-    index = json.loads(Path(inputs.labels).read_text(encoding="utf-8"))
-    chapters = index["chapters"]
-    pos = next(i for i, c in enumerate(chapters) if c["id"] == chapter_id)
-    chapter = chapters[pos]
-    datasets = {Path(p).stem: load(Path(p).stem, p, s) for p, s in zip(inputs.data, inputs.schemas)}
-    figures = {Path(p).stem: json.loads(Path(p).read_text(encoding="utf-8"))
-               for p in inputs.figures if p.endswith(".json")}
-    ctx = Context(src=read(inputs.source), chapter=chapter, labels=index["labels"], datasets=datasets,
-                  bibliography=Bibliography(inputs.bibliography, ed.meta["citation_style"]), figures=figures,
-                  notes_file=Notes(inputs.notes),
-                  root=Path("."), images=ed.images, out_dir=ed.out, figures_dir=ed.out / "figures",
-                  draft=bool(ed.config.get("draft")))
-    env = templates(ctx.templates)
-    part = env.get_template("part.html.j2")
-    body, _ = render(ctx, "print")
-    Path(outputs.part).parent.mkdir(parents=True, exist_ok=True)
-    Path(outputs.part).write_text(part.render(chapter=chapter, body=body, notes=[]) + "\n", encoding="utf-8")
-    web_body, notes = render(ctx, "web")
-    page = env.get_template("web.html.j2").render(
-        edition=ed.meta, chapter=chapter, part=Markup(part.render(chapter=chapter, body=web_body, notes=notes)),
-        prev=chapters[pos - 1] if pos > 0 else None, next=chapters[pos + 1] if pos + 1 < len(chapters) else None)
-    Path(outputs.web).parent.mkdir(parents=True, exist_ok=True)
-    Path(outputs.web).write_text(page + "\n", encoding="utf-8")
