@@ -32,7 +32,7 @@ rule chapter:
         images=lambda w: PLAN[w.chapter].images,
         bibliography=ED.bibliography,
         notes=ED.notes,
-        templates=["templates/part.html.j2", "templates/web.html.j2"],
+        templates=["templates/part.html.j2", "templates/web.html.j2", "templates/blocks.html.j2"],
         code=code("data/*.py", "render/*.py"),
     output:
         part=ED.part("{chapter}"),

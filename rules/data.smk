@@ -35,7 +35,7 @@ rule data_dictionary:
         schemas=[schema(d) for d in DATASETS],
         reports=[ED.validation(d) for d in DATASETS],
         template="templates/data.html.j2",
-        code=code("data/*.py", "render/chapter.py"),
+        code=code("data/*.py", "render/*.py"),
     output:
         page=ED.web("data"),
         summary=ED.summary,

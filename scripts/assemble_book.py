@@ -1,13 +1,24 @@
 """Snakemake: chapter parts -> the book HTML and the web edition's index (rule `book`)."""
+import json
+from pathlib import Path
+
 from dpaper.config import Edition
+from dpaper.data.load import load
 from dpaper.errors import run
-from dpaper.render.book import write_book
+from dpaper.render.pages import book_pages
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 
 def main():
-    write_book(Edition(sm.config), sm.input, sm.output)
+    ed, inputs = Edition(sm.config), sm.input
+    index = json.loads(Path(inputs.labels).read_text(encoding="utf-8"))
+    parts = [Path(p).read_text(encoding="utf-8") for p in inputs.parts]
+    publishers = sorted(load("publishers", inputs.publishers, inputs.publishers_schema), key=lambda p: p["order"])
+    validation = json.loads(Path(inputs.validation).read_text(encoding="utf-8"))
+    book, web = book_pages(ed.meta, index["chapters"], parts, publishers, validation, ed.pdf.name)
+    Path(sm.output.book).write_text(book, encoding="utf-8")
+    Path(sm.output.index).write_text(web, encoding="utf-8")
 
 
 run(main, sm.log[0])

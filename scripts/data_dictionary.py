@@ -5,7 +5,7 @@ from pathlib import Path
 from dpaper.config import Edition
 from dpaper.data.dictionary import dictionary, summary
 from dpaper.errors import run
-from dpaper.render.chapter import templates
+from dpaper.render.pages import data_page
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 
@@ -14,9 +14,7 @@ def main():
     datasets = dictionary(list(sm.input.schemas), list(sm.input.reports))
     s = summary(datasets)
     Path(sm.output.summary).write_text(json.dumps(s, indent=1) + "\n", encoding="utf-8")
-    page = templates().get_template("data.html.j2").render(edition=Edition(sm.config).meta, datasets=datasets,
-                                                           summary=s)
-    Path(sm.output.page).write_text(page + "\n", encoding="utf-8")
+    Path(sm.output.page).write_text(data_page(Edition(sm.config).meta, datasets, s), encoding="utf-8")
 
 
 run(main, sm.log[0])

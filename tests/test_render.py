@@ -25,15 +25,16 @@ def chapter_file(tmp_path: Path, body: str, name="ch", front="title: Test") -> P
     return path
 
 
-def render_one(tmp_path, body, datasets=None, mode="print", tables=frozenset({"nrw-asean"})):
+def render_one(tmp_path, body, datasets=None, mode="print", tables=frozenset({"nrw-asean"}),
+               figures=frozenset({"nrw-cambodia"}), draft=False):
     path = chapter_file(tmp_path, body)
-    index = labels.build([(Unit("ch", "chapter", "5"), path)], {"nrw-cambodia"}, set(tables))
+    index = labels.build([(Unit("ch", "chapter", "5"), path)], set(figures), set(tables))
     ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"],
                   datasets=datasets or {}, bibliography=Bibliography(ROOT / "content/2018/references.yaml",
                                                                      "chicago-notes-bibliography"),
                   figures={"nrw-cambodia": {"alt": "a chart"}}, root=tmp_path, images=Path("img"),
                   out_dir=Path("build/x"), figures_dir=Path("build/x/figures"),
-                  notes_file=Notes(ROOT / "content/2018/notes.yaml"))
+                  notes_file=Notes(ROOT / "content/2018/notes.yaml"), templates=ROOT / "templates", draft=draft)
     return render(ctx, mode)
 
 
@@ -154,3 +155,76 @@ def test_a_reference_without_author_names_its_title_once():
     bib = Bibliography(ROOT / "content/2018/references.yaml", "chicago-notes-bibliography")
     text = str(bib.format("kitakyushu1996-agenda21"))
     assert text.count("Agenda 21 Kitakyushu") == 1, text
+
+
+NRW = {"nrw_asean": Dataset("nrw_asean", [
+    {"city": "Phnom Penh", "country": "Cambodia", "nrw_percent": Decimal("6.2"), "year": 2008, "note": None},
+    {"city": "Manila", "country": "Philippines", "nrw_percent": Decimal("68"), "year": None, "note": "A <guess>."}],
+    [], {})}
+
+
+def test_a_table_block_is_one_line_with_lettered_notes_note_and_source(tmp_path):
+    body = ('{{ table("nrw-asean", caption="Rates & *more*", note="Data *as printed*.", source="ADB <2012>",'
+            ' cite="adb2012") }}\n\nAfter.\n')
+    html, _ = render_one(tmp_path, body, NRW)
+    block = html.split("\n")[0]
+    assert block.startswith('<figure class="table" id="tab-nrw-asean"><figcaption><span class="label">Table 5.1'
+                            '</span> Rates &amp; <em>more</em><span class="footnote">Chiplunkar')
+    assert block.endswith('</figcaption><table><thead><tr><th scope="col">City</th><th scope="col">Country</th>'
+                          '<th scope="col" class="num">Non-revenue water</th><th scope="col" class="num">Year</th>'
+                          '</tr></thead><tbody><tr><th scope="row">Phnom Penh</th><td>Cambodia</td>'
+                          '<td class="num">6.2%</td><td class="num">2008</td></tr><tr><th scope="row">Manila'
+                          '<sup class="tnote">a</sup></th><td>Philippines</td><td class="num">68%</td>'
+                          '<td class="num">unknown</td></tr></tbody></table>'
+                          '<p class="table-note"><sup>a</sup> A &lt;guess&gt;.</p>'
+                          '<p class="table-note">Data <em>as printed</em>.</p>'
+                          '<p class="source">Source: ADB &lt;2012&gt;</p></figure>')
+    assert html.split("\n")[1:3] == ["<p>After.</p>", ""]
+
+
+def test_figure_blocks_chart_photo_and_placeholder(tmp_path):
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "visit.jpg").write_bytes(b"jpeg")
+    body = ('{{ figure("nrw-cambodia", caption="Chart", source="Ministry") }}\n\n'
+            '{{ figure("visit", caption="A \\"visit\\"", image="visit.jpg") }}\n\n'
+            '{{ figure("later", caption="Later", image="later.jpg") }}\n')
+    html, _ = render_one(tmp_path, body, mode="web", figures={"nrw-cambodia", "visit", "later"}, draft=True)
+    assert html.split("\n")[:3] == [
+        '<figure class="chart" id="fig-nrw-cambodia"><img src="../figures/nrw-cambodia.svg" alt="a chart">'
+        '<figcaption><span class="label">Figure 5.1</span> Chart</figcaption>'
+        '<p class="source">Source: Ministry</p></figure>',
+        '<figure class="photo" id="fig-visit"><img src="../../../img/visit.jpg" alt="A &#34;visit&#34;">'
+        '<figcaption><span class="label">Figure 5.2</span> A “visit”</figcaption></figure>',
+        '<figure class="photo" id="fig-later"><div class="placeholder">Image to come: later.jpg</div>'
+        '<figcaption><span class="label">Figure 5.3</span> Later</figcaption></figure>']
+
+
+def test_a_box_opens_and_closes_around_its_markdown(tmp_path):
+    html, _ = render_one(tmp_path, '{% call box("k", title="What *is* it?") %}\nSome *text*.\n{% endcall %}\n')
+    assert html == ('<aside class="box" id="box-k">\n<p class="box-title"><span class="label">Box 1</span> '
+                    'What <em>is</em> it?</p>\n<p>Some <em>text</em>.</p>\n</aside>\n')
+
+
+def test_page_references_print_the_page_or_say_what_they_point_to(tmp_path):
+    body = "See {{ pageref('tab:nrw-asean') }}.\n\n{{ table('nrw-asean', caption='c') }}\n"
+    html, _ = render_one(tmp_path, body, NRW)
+    assert '<a class="pageref" href="#tab-nrw-asean"></a>' in html
+    web, _ = render_one(tmp_path, body, NRW, mode="web")
+    assert '<a class="pageref" href="#tab-nrw-asean">Table 5.1</a>' in web
+
+
+def test_chapter_pages_are_returned_not_written(tmp_path):
+    from dpaper.render.pages import chapter_pages
+    path = chapter_file(tmp_path, "Text.{{ cite('adb2012') }}\n")
+    index = labels.build([(Unit("ch", "chapter", "5"), path)], set(), set())
+    ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets={},
+                  bibliography=Bibliography(ROOT / "content/2018/references.yaml", "chicago-notes-bibliography"),
+                  figures={}, root=tmp_path, images=Path("img"), out_dir=Path("build/x"),
+                  figures_dir=Path("build/x/figures"), templates=ROOT / "templates")
+    edition = {"language": "en", "title": "The paper", "copyright": "© us"}
+    part, page = chapter_pages(ctx, edition, index["chapters"])
+    assert part.startswith('<section class="chapter kind-chapter" id="ch-ch"') and part.endswith("</section>\n")
+    assert '<span class="footnote">Chiplunkar' in part and 'class="notes"' not in part
+    assert page.startswith("<!DOCTYPE html>") and page.endswith("</html>\n")
+    assert '<li id="fn-1">Chiplunkar' in page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ch.md"]   # nothing written

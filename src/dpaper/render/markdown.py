@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
@@ -18,12 +20,13 @@ def parser() -> MarkdownIt:
             .use(attrs_block_plugin))
 
 
-def number_headings(tokens: list[Token], sections: list[dict]) -> int:
-    """Give each h2–h4 its anchor and number from the index; return how many were found."""
+def number_headings(tokens: list[Token], sections: list[dict], secnum: Callable[[str], str]) -> int:
+    """Give each h2–h4 its anchor and number from the index (`secnum` gives the number's markup);
+    return how many were found."""
     heads = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag in ("h2", "h3", "h4")]
     for i, sec in zip(heads, sections):
         tokens[i].attrs["id"] = sec["anchor"]
         if sec["number"]:
-            num = Token("html_inline", "", 0, content=f'<span class="secnum">{sec["number"]}</span> ')
+            num = Token("html_inline", "", 0, content=str(secnum(sec["number"])))
             tokens[i + 1].children.insert(0, num)
     return len(heads)

@@ -1,0 +1,54 @@
+"""The Jinja2 environments: one for manuscript files, one for the templates in `templates/`.
+
+A manuscript renders strict (an unknown name is an error) and autoescaped, and
+every value it prints from data is escaped for HTML and Markdown alike (the
+`md_safe` finalize); what our own functions return is safe markup. Its comments
+are `{## ... ##}`, so that `{#sec-id}` stays free for labelling headings (the
+syntax is `manuscript.environment()`, which the scan shares).
+
+The templates environment renders the pages (part, web page, book, index, data
+dictionary) and holds the markup of the blocks a manuscript places
+(`blocks.html.j2`: tables, figures, boxes, references, footnotes).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from dpaper.render import tables
+from dpaper.render.manuscript import environment as syntax
+from dpaper.render.values import spell
+
+# HTML's and Markdown's special characters as character references, in one pass:
+# inert in Markdown paragraphs and in raw HTML blocks alike.
+ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;",
+                         **{c: f"&#{ord(c)};" for c in "\\`*_[]!|~#"}})
+
+
+def md_safe(value):
+    """Every value printed into the manuscript is data: escape it for HTML and Markdown."""
+    if isinstance(value, Markup) or hasattr(value, "__html__"):
+        return value
+    return Markup(str(value).translate(ESCAPES))
+
+
+def manuscript(loader) -> Environment:
+    """The environment a chapter renders in; the chapter adds its functions as globals."""
+    env = syntax(loader=loader, undefined=StrictUndefined, autoescape=True, finalize=md_safe,
+                 keep_trailing_newline=True)
+    env.filters.update(pct=lambda v: tables.fmt(v, "percent"), num=lambda v: tables.fmt(v, "number"),
+                       spell=spell)
+    return env
+
+
+def templates(directory: str | Path = "templates") -> Environment:
+    """The page templates and block macros (strict, autoescaped)."""
+    return Environment(loader=FileSystemLoader(str(directory)), undefined=StrictUndefined, autoescape=True,
+                       trim_blocks=False)
+
+
+def blocks(directory: str | Path = "templates"):
+    """The macros of `blocks.html.j2`, callable from Python; each returns safe markup."""
+    return templates(directory).get_template("blocks.html.j2").module
