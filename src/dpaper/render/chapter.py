@@ -83,8 +83,7 @@ class Renderer:
         rows = ds.where(key=key) if ds else []
         if not rows:
             raise BuildError(f"unknown key figure {key!r}: expected a key of data/raw/key_figures.csv")
-        r = rows[0]
-        return Fact(key, r["value"], r["unit"], r["year"], r["scope"], r.get("provenance", ""))
+        return Fact.from_row(rows[0], getattr(self.ctx, "language", None))
 
     def _label(self, label: str) -> dict:
         if label not in self.ctx.labels:
