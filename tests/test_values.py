@@ -12,7 +12,7 @@ from dpaper.data.clean import clean
 from dpaper.data.load import load
 from dpaper.errors import BuildError
 from dpaper.render.units import EN, NBSP
-from dpaper.render.values import Event, Fact, figure_text, language, spell
+from dpaper.render.values import Event, Fact, figure_text, language, say_date, spell
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -154,6 +154,14 @@ def test_the_number_alone_for_sentences_that_word_the_unit(data):
     fact = Fact.from_row(data["key_figures"].one(key="pp_population"))
     assert re.sub(r"<[^>]+>", "", fact.number) == "1.5 million"
     assert 'title="Phnom Penh, population (about). Data: key_figures, pp_population;' in fact.number   # traceable
+
+
+def test_dates_come_from_cldr_in_house_style():
+    assert say_date("1997-07") == "July 1997"
+    assert say_date("2015-12-16") == "16 December 2015"
+    assert say_date("1999") == "1999"
+    assert say_date(None) == "(date unknown)"
+    assert say_date("2015-12-16", "en-GB") == "16 December 2015"
 
 
 def test_spell_keeps_its_words():

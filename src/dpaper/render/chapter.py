@@ -76,7 +76,7 @@ class Renderer:
         rows = ds.where(id=ident) if ds else []
         if not rows:
             raise BuildError(f"unknown event {ident!r}: expected an id of data/raw/events.csv")
-        return Event(ident, rows[0])
+        return Event(ident, rows[0], getattr(self.ctx, "language", None))
 
     def fact(self, key: str) -> Fact:
         ds = self.ctx.datasets.get("key_figures")

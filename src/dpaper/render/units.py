@@ -49,13 +49,16 @@ def plural(one: str, other: str) -> Mapping[str, str]:
 
 @dataclass(frozen=True)
 class Language:
-    """House style for numbers in one language; the digits themselves come from CLDR."""
+    """House style for numbers in one language; dates and digits themselves come from CLDR."""
     words: tuple[str, ...]           # zero, one, two …: the `spell` filter spells these
     words_up_to: int                 # a unit with number="words" spells whole numbers up to this
     about: str                       # an approximate figure ("about {}")
     large_from: int                  # from this value on, millions/billions/trillions (CLDR's long forms) …
     large_decimals: int              # … when the number then needs at most this many decimals (1.44 trillion)
     ordinal: Mapping[str, str]       # suffix by CLDR ordinal category: 1st, 2nd, 3rd, 4th
+    month: str                       # date patterns (CLDR syntax) of house style; "" = the language's own
+    day: str
+    unknown_date: str
     units: Mapping[str, Unit]
 
 
@@ -68,6 +71,9 @@ EN = Language(
     large_from=1_000_000,
     large_decimals=2,
     ordinal=MappingProxyType({"one": "st", "two": "nd", "few": "rd", "other": "th"}),
+    month="MMMM y",              # July 1997
+    day="d MMMM y",              # 16 December 2015
+    unknown_date="(date unknown)",
     units=MappingProxyType({
         # numbers alone
         "count": Unit(COUNTED),

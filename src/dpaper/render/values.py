@@ -7,12 +7,14 @@ in the edition's language. Numbers stay `Decimal` throughout: 6.2 prints 6.2.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
@@ -173,18 +175,21 @@ class Fact:
         return self.text
 
 
-MONTHS = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+# -- dates --------------------------------------------------------------------
 
-
-def say_date(iso: str | None) -> str:
+def say_date(iso: str | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """'1997-07' -> 'July 1997'; '2015-12-16' -> '16 December 2015'; '1999' -> '1999'."""
+    locale, style = language(lang)
     if not iso:
-        return "(date unknown)"
+        return style.unknown_date
     parts = [int(p) for p in iso.split("-")]
     if len(parts) == 1:
         return str(parts[0])
-    return (f"{parts[2]} " if len(parts) == 3 else "") + f"{MONTHS[parts[1]]} {parts[0]}"
+    day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    pattern, skeleton = (style.day, "yMMMMd") if len(parts) == 3 else (style.month, "yMMMM")
+    if pattern:
+        return format_date(day, pattern, locale=locale)
+    return format_skeleton(skeleton, day, locale=locale)
 
 
 @dataclass
@@ -192,10 +197,11 @@ class Event:
     """A dated event of the events dataset, as the manuscript quotes it."""
     id: str
     row: dict
+    language: str | None = DEFAULT_LANGUAGE
 
     @property
     def date(self) -> str:
-        return say_date(self.row["date"])
+        return say_date(self.row["date"], self.language)
 
     @property
     def year(self) -> int | None:
@@ -203,7 +209,7 @@ class Event:
 
     @property
     def end(self) -> str:
-        return say_date(self.row["end"]) if self.row["end"] else ""
+        return say_date(self.row["end"], self.language) if self.row["end"] else ""
 
     @property
     def period(self) -> str:
@@ -220,3 +226,4 @@ class Event:
 
     def __str__(self) -> str:
         return self.date
+
