@@ -116,8 +116,9 @@ rule data_dictionary:
     input:
         schemas=[f"schemas/datasets/{d}.yaml" for d in DATASETS],
         reports=[f"{OUT}/validation/{d}.json" for d in DATASETS],
+        key_figures=[str(ED.clean("key_figures"))] if "key_figures" in DATASETS else [],
         template="templates/data.html.j2",
-        code=code("data/*.py", "render/chapter.py"),
+        code=code("data/*.py", "render/chapter.py", "render/values.py", "render/units.py"),
     output:
         page=f"{OUT}/web/data.html",
         summary=f"{OUT}/validation.json",

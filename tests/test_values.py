@@ -12,7 +12,7 @@ from dpaper.data.clean import clean
 from dpaper.data.load import load
 from dpaper.errors import BuildError
 from dpaper.render.units import EN, NBSP
-from dpaper.render.values import Event, Fact, figure_text, language, say_date, spell
+from dpaper.render.values import Event, Fact, figure_text, key_figures_as_printed, language, say_date, spell
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -173,6 +173,23 @@ def test_an_edition_language_without_a_table_of_units_is_an_error():
         language("fr")
     with pytest.raises(BuildError, match="expected a language CLDR knows"):
         language("qq")
+
+
+def test_the_data_dictionary_lists_every_key_figure_as_printed(data):
+    rows = key_figures_as_printed(data["key_figures"])
+    assert len(rows) == len(data["key_figures"])
+    pp = next(r for r in rows if r["key"] == "pp_area")
+    assert pp == {"key": "pp_area", "text": f"678.46{NBSP}km²", "scope": "Phnom Penh, area of the capital",
+                  "year": None, "provenance": "Case study 2 introduction (2018 edition)", "note": ""}
+
+
+@pytest.mark.e2e
+def test_the_data_dictionary_page_shows_the_printed_key_figures(built):
+    page = built.path("web/data.html").read_text(encoding="utf-8")
+    section = page.split('id="key_figures-printed"', 1)[1].split("</table>", 1)[0]
+    assert section.count("<tr><th scope=\"row\">") == 182
+    assert f"<td>JPY{NBSP}3.5 trillion</td>" in section
+    assert "<td>about 1.5 million people</td>" in section
 
 
 @pytest.mark.parametrize("text", ["3500000000000 JPY", "678.46 km2", "6.20000001%", "250000000 t-CO2e per year",

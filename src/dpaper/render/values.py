@@ -227,3 +227,8 @@ class Event:
     def __str__(self) -> str:
         return self.date
 
+
+def key_figures_as_printed(rows, lang: str | None = None) -> list[dict]:
+    """Every key figure as `{{ fact(key) }}` prints it, for editors to review in one place (the data dictionary)."""
+    return [{"key": r["key"], "text": Fact.from_row(r, lang).text, "scope": r["scope"], "year": r["year"],
+             "provenance": r.get("provenance") or "", "note": r.get("editor_note") or ""} for r in rows]
