@@ -1,20 +1,28 @@
-"""Snakemake: schemas + validation reports -> data dictionary page and summary (rule `data_dictionary`)."""
+"""Snakemake: schemas, validation reports, key figures -> data dictionary page and summary (rule `data_dictionary`)."""
 import json
 from pathlib import Path
 
 from dpaper.config import Edition
 from dpaper.data.dictionary import dictionary, summary
+from dpaper.data.load import load
 from dpaper.errors import run
 from dpaper.render.pages import data_page
+from dpaper.render.values import key_figures_as_printed
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 
 def main():
+    edition = Edition(sm.config).meta
     datasets = dictionary(list(sm.input.schemas), list(sm.input.reports))
     s = summary(datasets)
     Path(sm.output.summary).write_text(json.dumps(s, indent=1) + "\n", encoding="utf-8")
-    Path(sm.output.page).write_text(data_page(Edition(sm.config).meta, datasets, s), encoding="utf-8")
+    printed = {}   # dataset -> its rows as the text prints them
+    if sm.input.key_figures:
+        schema = next(p for p in sm.input.schemas if Path(p).stem == "key_figures")
+        kf = load("key_figures", sm.input.key_figures[0], schema)
+        printed["key_figures"] = key_figures_as_printed(kf, edition.get("language"))
+    Path(sm.output.page).write_text(data_page(edition, datasets, s, printed), encoding="utf-8")
 
 
 run(main, sm.log[0])

@@ -24,7 +24,7 @@ def main():
                   bibliography=Bibliography(inputs.bibliography, ed.meta["citation_style"]), figures=figures,
                   notes_file=Notes(inputs.notes),
                   root=Path("."), images=ed.images, out_dir=ed.out, figures_dir=ed.out / "figures",
-                  draft=bool(ed.config.get("draft")))
+                  draft=ed.draft, language=ed.meta["language"])
     part, page = chapter_pages(ctx, ed.meta, index["chapters"])
     Path(sm.output.part).write_text(part, encoding="utf-8")
     Path(sm.output.web).write_text(page, encoding="utf-8")

@@ -40,7 +40,8 @@ class Context:
     figures_dir: Path                  # relative to root
     draft: bool = False
     notes_file: object = None          # Notes: explanatory footnotes by id
-    templates: Path = Path("templates")  # where blocks.html.j2 is
+    templates: Path = Path("templates")
+    language: str = "en"               # the edition's: how numbers and dates are written
 
 
 class Renderer:
@@ -65,15 +66,14 @@ class Renderer:
         rows = ds.where(id=ident) if ds else []
         if not rows:
             raise BuildError(f"unknown event {ident!r}: expected an id of data/raw/events.csv")
-        return Event(ident, rows[0])
+        return Event(ident, rows[0], self.ctx.language)
 
     def fact(self, key: str) -> Fact:
         ds = self.ctx.datasets.get("key_figures")
         rows = ds.where(key=key) if ds else []
         if not rows:
             raise BuildError(f"unknown key figure {key!r}: expected a key of data/raw/key_figures.csv")
-        r = rows[0]
-        return Fact(key, r["value"], r["unit"], r["year"], r["scope"], r.get("provenance", ""))
+        return Fact.from_row(rows[0], self.ctx.language)
 
     def _label(self, label: str) -> dict:
         if label not in self.ctx.labels:

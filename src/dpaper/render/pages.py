@@ -41,8 +41,10 @@ def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers
     return book, index
 
 
-def data_page(edition: dict, datasets: list[dict], summary: dict, directory: str | Path = "templates") -> str:
-    """The web edition's data dictionary: every dataset, its fields and rules, what the build validated."""
+def data_page(edition: dict, datasets: list[dict], summary: dict, printed: dict | None = None,
+              directory: str | Path = "templates") -> str:
+    """The web edition's data dictionary: every dataset, its fields and rules, what the build validated,
+    and (`printed`: dataset -> rows) values as the text prints them."""
     page = templates(directory).get_template("data.html.j2").render(edition=edition, datasets=datasets,
-                                                                   summary=summary)
+                                                                   summary=summary, printed=printed or {})
     return page + "\n"
