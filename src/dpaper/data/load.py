@@ -5,7 +5,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-from dpaper.data.clean import clean_fields, load_schema
+from dpaper.data.schema import clean_fields, load_schema
 
 CAST = {"integer": int, "year": int, "number": Decimal, "string": str, "boolean": lambda v: v == "true"}
 
