@@ -6,9 +6,9 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from dpaper.data.load import Dataset
 from dpaper.errors import BuildError
 from dpaper.render import labels
 from dpaper.render.chapter import Context, render
@@ -37,7 +37,7 @@ def render_one(tmp_path, body, datasets=None, mode="print", tables=frozenset({"n
 
 
 def test_data_values_are_escaped_for_html_and_markdown(tmp_path):
-    ds = Dataset("d", [{"name": "<script>alert(1)</script> *bold* [x](y)"}], [{"name": "name"}], {})
+    ds = pd.DataFrame({"name": pd.Series(["<script>alert(1)</script> *bold* [x](y)"], dtype="string")})
     html, _ = render_one(tmp_path, "Value: {{ data.d.rows[0].name }}\n", {"d": ds})
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *bold* [x](y)" in html
@@ -93,8 +93,8 @@ def test_footnotes_float_in_print_and_collect_on_screen(tmp_path):
 
 
 def test_facts_format_with_their_unit(tmp_path):
-    kf = Dataset("key_figures", [{"key": "x", "value": Decimal("9.82"), "unit": "percent", "year": 2013,
-                                  "scope": "s"}], [], {})
+    kf = pd.DataFrame({"key": ["x"], "value": [Decimal("9.82")], "unit": ["percent"],
+                       "year": pd.array([2013], dtype="Int64"), "scope": ["s"]})
     html, _ = render_one(tmp_path, 'Rate {{ fact("x") }} in {{ fact("x").year }}.\n', {"key_figures": kf})
     assert "Rate 9.82% in 2013." in re.sub(r"<[^>]+>", "", html)
     assert '<span class="datum" title="s. Data: key_figures, x; ">9.82%</span>' in html   # traceable
@@ -126,10 +126,10 @@ def test_explanatory_notes_by_id(tmp_path):
 
 
 def test_events_give_dates_as_prose(tmp_path):
-    ev = Dataset("events", [{"id": "pp-ppwsa", "date": "1997-07", "date_year": 1997, "end": None, "end_year": None,
-                             "label": "PPWSA founded"},
-                            {"id": "pp-phase", "date": "2003", "date_year": 2003, "end": "2006", "end_year": 2006,
-                             "label": "Phase 1"}], [], {})
+    ev = pd.DataFrame({"id": ["pp-ppwsa", "pp-phase"], "date": ["1997-07", "2003"],
+                       "date_year": pd.array([1997, 2003], dtype="Int64"),
+                       "end": pd.array([None, "2006"], dtype="string"),
+                       "end_year": pd.array([None, 2006], dtype="Int64"), "label": ["PPWSA founded", "Phase 1"]})
     html, _ = render_one(tmp_path, 'Founded in {{ event("pp-ppwsa") }}; phase 1 ran {{ event("pp-phase").period }}.\n',
                          {"events": ev})
     assert "Founded in July 1997; phase 1 ran 2003–2006." in re.sub(r"<[^>]+>", "", html)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from dpaper.data.load import load
+from dpaper.data.load import load, records
 from dpaper.render.chapter import templates
 
 
@@ -15,7 +15,8 @@ def write_book(ed, inputs, outputs) -> None:
     chapters = index["chapters"]
     authors = list(dict.fromkeys(a for c in chapters for a in c["authors"]))
     parts = [Markup(Path(p).read_text(encoding="utf-8")) for p in inputs.parts]
-    publishers = sorted(load("publishers", inputs.publishers, inputs.publishers_schema), key=lambda p: p["order"])
+    publishers = records(load("publishers", inputs.publishers, inputs.publishers_schema)
+                         .sort_values("order", kind="stable"))
     validation = json.loads(Path(inputs.validation).read_text(encoding="utf-8"))
     env = templates()
     html = env.get_template("book.html.j2").render(edition=ed.meta, chapters=chapters, parts=parts,
