@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 from dpaper.config import Edition
-from dpaper.data.load import load
+from dpaper.data.load import load, records
 from dpaper.errors import run
 from dpaper.render.pages import book_pages
 
@@ -14,7 +14,8 @@ def main():
     ed, inputs = Edition(sm.config), sm.input
     index = json.loads(Path(inputs.labels).read_text(encoding="utf-8"))
     parts = [Path(p).read_text(encoding="utf-8") for p in inputs.parts]
-    publishers = sorted(load("publishers", inputs.publishers, inputs.publishers_schema), key=lambda p: p["order"])
+    publishers = records(load("publishers", inputs.publishers, inputs.publishers_schema)
+                         .sort_values("order", kind="stable"))
     validation = json.loads(Path(inputs.validation).read_text(encoding="utf-8"))
     book, web = book_pages(ed.meta, index["chapters"], parts, publishers, validation, ed.pdf.name)
     Path(sm.output.book).write_text(book, encoding="utf-8")

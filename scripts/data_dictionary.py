@@ -4,7 +4,7 @@ from pathlib import Path
 
 from dpaper.config import Edition
 from dpaper.data.dictionary import dictionary, summary
-from dpaper.data.load import load
+from dpaper.data.load import load, records
 from dpaper.errors import run
 from dpaper.render.pages import data_page
 from dpaper.render.values import key_figures_as_printed
@@ -21,7 +21,7 @@ def main():
     if sm.input.key_figures:
         schema = next(p for p in sm.input.schemas if Path(p).stem == "key_figures")
         kf = load("key_figures", sm.input.key_figures[0], schema)
-        printed["key_figures"] = key_figures_as_printed(kf, edition.get("language"))
+        printed["key_figures"] = key_figures_as_printed(records(kf), edition.get("language"))
     Path(sm.output.page).write_text(data_page(edition, datasets, s, printed), encoding="utf-8")
 
 

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dpaper.data.clean import clean, normalise_cell
+from dpaper.data.clean import clean
+from dpaper.data.normalise import normalise_cell, partial_date
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schemas/datasets/nrw_asean.yaml"
@@ -80,8 +81,7 @@ def test_periods_as_editors_type_them(tmp_path, typed, canonical, start, end):
     ("December 2015", "2015-12"), ("16 December 2015", "2015-12-16"), ("2015-12-16", "2015-12-16"),
     ("Sept 2016", "2016-09"), ("Sep. 2016", "2016-09")])
 def test_dates_as_editors_type_them(typed, canonical):
-    from dpaper.data.clean import _partial_date
-    assert _partial_date(typed, 2018) == (canonical, None)
+    assert partial_date(typed, 2018) == (canonical, None)
 
 
 def test_excel_and_csv_give_the_same_clean_data(tmp_path):
@@ -100,8 +100,60 @@ def test_excel_and_csv_give_the_same_clean_data(tmp_path):
 
 @pytest.mark.parametrize("schema", sorted((ROOT / "schemas/datasets").glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_dataset_says_where_its_rows_come_from(schema):
-    from dpaper.data.clean import load_schema, primary_key
+    from dpaper.data.schema import load_schema, primary_key
     d = load_schema(schema)
     fields = {f["name"]: f for f in d["fields"]}
     assert fields["provenance"]["constraints"]["required"] is True
     assert d.get("title") and d.get("provenance") and primary_key(d)
+
+
+def problems_of(tmp_path: Path, schema: str, content: str) -> list[str]:
+    from dpaper.errors import BuildError
+    (tmp_path / "s.yaml").write_text(schema, encoding="utf-8")
+    (tmp_path / "t.csv").write_text(content, encoding="utf-8")
+    with pytest.raises(BuildError) as exc:
+        clean(tmp_path / "t.csv", tmp_path / "s.yaml", tmp_path / "o.csv")
+    return [p.replace(f"{tmp_path}/", "") for p in exc.value.problems]
+
+
+def test_every_rule_a_cell_breaks_is_said_once(tmp_path):
+    schema = ("fields:\n  - {name: n, type: integer, constraints: {minimum: 5, enum: [7, 8]}}\n"
+              "  - {name: t, type: string, constraints: {pattern: '[a-z]+', maxLength: 3}}\n")
+    assert problems_of(tmp_path, schema, "n,t\n3,ABCDE\nx,ab\n") == [
+        "t.csv, row 2, column n: expected a whole number of at least 5, found '3'",
+        "t.csv, row 2, column n: expected one of 7, 8, found '3'",
+        "t.csv, row 2, column t: expected at most 3 characters, found 'ABCDE'",
+        "t.csv, row 2, column t: expected text matching [a-z]+, found 'ABCDE'",
+        "t.csv, row 3, column n: expected a whole number, found 'x'"]
+
+
+def test_a_key_given_again_points_to_its_first_row(tmp_path):
+    schema = "fields:\n  - {name: k, type: string}\n  - {name: n, type: integer}\nprimaryKey: [k, n]\n"
+    assert problems_of(tmp_path, schema, "k,n\na,1\nb,1\na,01\na,1\n") == [
+        "t.csv, row 4, column k/n: expected a unique k/n, found 'a, 01' again (first at row 2)",
+        "t.csv, row 5, column k/n: expected a unique k/n, found 'a, 1' again (first at row 2)"]
+
+
+def test_a_row_without_its_key(tmp_path):
+    schema = "fields:\n  - {name: k, type: string}\n  - {name: n, type: integer}\nprimaryKey: [k]\n"
+    assert problems_of(tmp_path, schema, "k,n\na,1\n-,2\n") == [
+        "t.csv, row 3, column k: expected a value, found an empty cell"]
+    required = schema.replace("string}", "string, constraints: {required: true}}")
+    assert problems_of(tmp_path, required, "k,n\na,1\nUnknown,2\n") == [
+        "t.csv, row 3, column k: expected a value, found 'Unknown'"]     # said once, at the cell
+
+
+def test_a_dataset_has_one_raw_table(tmp_path):
+    from dpaper.data.read import one_raw_table, raw_table_paths
+    from dpaper.errors import BuildError
+    assert raw_table_paths(tmp_path, "d") == [tmp_path / "d.csv"]            # the one expected, named
+    with pytest.raises(BuildError, match=r"d.csv: expected the raw table, found none"):
+        one_raw_table(raw_table_paths(tmp_path, "d"))
+    (tmp_path / "d.xlsx").write_bytes(b"")
+    assert one_raw_table(raw_table_paths(tmp_path, "d")) == tmp_path / "d.xlsx"
+    (tmp_path / "d.csv").write_text("a\n1\n")
+    assert raw_table_paths(tmp_path, "d") == [tmp_path / "d.csv", tmp_path / "d.xlsx"]
+    with pytest.raises(BuildError) as exc:
+        one_raw_table(raw_table_paths(tmp_path, "d"))
+    assert exc.value.problems == [f"{tmp_path}/d.csv: expected one raw table per dataset, found both "
+                                  f"{tmp_path}/d.csv and {tmp_path}/d.xlsx (keep one)"]

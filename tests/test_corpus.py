@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from dpaper.data.clean import clean, reference_values
+from dpaper.data.clean import clean
+from dpaper.data.schema import reference_values
 from dpaper.errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[1]

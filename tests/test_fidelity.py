@@ -5,13 +5,16 @@ the text conversion in the comments).
 """
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dpaper.data.clean import clean
-from dpaper.data.load import load
+from dpaper.data.load import load, records
+from dpaper.render.tables import fmt
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,7 +31,7 @@ def cleaned(tmp_path_factory):
 
 
 def test_table_3_2_1_non_revenue_water_in_asean_cities(cleaned):       # line 672
-    got = {r["city"]: (r["nrw_percent"], r["year"]) for r in cleaned("nrw_asean")}
+    got = {r["city"]: (r["nrw_percent"], r["year"]) for r in records(cleaned("nrw_asean"))}
     assert got == {"Phnom Penh": (Decimal("6.2"), 2008), "Kuala Lumpur": (Decimal("33.9"), 2008),
                    "Yangon": (Decimal("45"), 2012), "Manila": (Decimal("21"), 2008),
                    "Singapore": (Decimal("4.4"), 2008), "Bangkok": (Decimal("42.8"), None),
@@ -36,12 +39,14 @@ def test_table_3_2_1_non_revenue_water_in_asean_cities(cleaned):       # line 67
 
 
 def test_table_3_2_2_technical_cooperation_with_ppwsa(cleaned):          # lines 695-697
-    got = [(r["start_year"], r["end_year"], r["experts"], r["trainees"]) for r in cleaned("pp_technical_cooperation")]
+    df = cleaned("pp_technical_cooperation")
+    got = [(r["start_year"], r["end_year"], r["experts"], r["trainees"]) for r in records(df)]
     assert got == [(1999, 2002, 4, None), (2001, 2002, 8, None), (2003, 2006, 18, 20)]
 
 
 def test_table_3_2_3_non_revenue_water_in_eight_cambodian_cities(cleaned):  # lines 783-784
-    got = {(r["city"], r["year"]): r["nrw_percent"] for r in cleaned("nrw_cambodia")}
+    df = cleaned("nrw_cambodia")
+    got = dict(zip(zip(df["city"], df["year"]), df["nrw_percent"]))
     expected_2013 = dict(Battambang=20, **{"Kampong Cham": 11, "Kampong Thom": 15}, Kampot=18, Pursat=16,
                          **{"Svay Rieng": 13}, Sihanoukville=17, **{"Siem Reap": 13})
     expected_2015 = dict(Battambang=11, **{"Kampong Cham": 9, "Kampong Thom": 11}, Kampot=11, Pursat=11,
@@ -51,7 +56,7 @@ def test_table_3_2_3_non_revenue_water_in_eight_cambodian_cities(cleaned):  # li
 
 
 def test_phnom_penh_water_indicators(cleaned):                            # lines 663, 667
-    got = {(r["indicator"], r["place"], r["year"]): r["value"] for r in cleaned("pp_water_indicators")}
+    got = {(r["indicator"], r["place"], r["year"]): r["value"] for r in records(cleaned("pp_water_indicators"))}
     assert got == {("non_revenue_water", "Phnom Penh", 1993): Decimal("72"),
                    ("non_revenue_water", "Phnom Penh", 2003): Decimal("20"),
                    ("non_revenue_water", "Phnom Penh", 2008): Decimal("6.2"),
@@ -64,19 +69,43 @@ def test_phnom_penh_water_indicators(cleaned):                            # line
 
 def test_the_same_fact_agrees_across_datasets(cleaned):
     """Phnom Penh's 2008 rate is printed in Table 3.2.1 and in the text: one value."""
-    table = cleaned("nrw_asean").one(city="Phnom Penh")
-    text = cleaned("pp_water_indicators").one(indicator="non_revenue_water", place="Phnom Penh", year=2008)
-    assert table["nrw_percent"] == text["value"]
+    table = cleaned("nrw_asean").query("city == 'Phnom Penh'")
+    w = cleaned("pp_water_indicators")
+    text = w[(w["indicator"] == "non_revenue_water") & (w["place"] == "Phnom Penh") & (w["year"] == 2008)]
+    assert table["nrw_percent"].item() == text["value"].item()
 
 
 def test_adipura_history_of_surabaya(cleaned):                            # lines 1060-1062
-    rows = list(cleaned("adipura"))
-    by = {}
-    for r in rows:
-        by.setdefault(r["award"], set()).add(r["year"])
+    df = cleaned("adipura")
+    by = df.groupby("award")["year"].agg(set)
     assert by["Adipura"] == {1982, *range(1993, 1998), *range(2006, 2018)}
     assert by["none"] == set(range(1998, 2006))
     assert by["Adipura Kencana"] == set(range(2011, 2018))
     assert by["Adipura Paripurna"] == {2016}
-    assert {r["year"] for r in rows if r["asean_esc"]} == {2011, 2012}
-    assert not any(1983 <= r["year"] <= 1992 for r in rows)   # the text says nothing of these years
+    assert set(df.loc[df["asean_esc"], "year"]) == {2011, 2012}
+    assert not df["year"].between(1983, 1992).any()   # the text says nothing of these years
+
+
+def test_columns_have_the_dtypes_their_schema_declares(cleaned):
+    df = cleaned("events")
+    assert df.attrs["name"] == "events" and [f["name"] for f in df.attrs["fields"]] == list(df.columns)
+    assert df["date_year"].dtype == "Int64" and df["end_year"].dtype == "Int64"
+    assert isinstance(df["id"].dtype, pd.StringDtype) and df["end"].isna().any()
+    assert all(isinstance(v, list) for v in df["figures"])
+    assert cleaned("abbreviations")["added"].dtype == "boolean"
+    w = cleaned("pp_water_indicators")
+    assert w["value"].dtype == object and all(isinstance(v, Decimal) for v in w["value"])
+    assert w.loc[w["year"].isna(), "indicator"].tolist() == ["supply_hours"]
+    row = records(w[w["year"].isna()])[0]
+    assert row["year"] is None and type(row["value"]) is Decimal and type(w["year"].dropna().tolist()[0]) is int
+
+
+@pytest.mark.parametrize("name", ["nrw_asean", "nrw_cambodia"])
+def test_every_percent_prints_as_the_raw_table_has_it(cleaned, name):
+    """Decimals from raw to print: 6.2% stays 6.2%, never 6.2000000001%."""
+    with open(ROOT / f"data/raw/{name}.csv", encoding="utf-8", newline="") as fh:
+        raw = [row["nrw_percent"] for row in csv.DictReader(fh)]
+    df = cleaned(name)
+    assert [fmt(v, "percent") for v in df["nrw_percent"]] == raw
+    assert [f"{v}%" for v in df["nrw_percent"]] == raw
+    assert df["nrw_percent"].sum() == sum(Decimal(v.rstrip("%")) for v in raw)     # exact arithmetic too

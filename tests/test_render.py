@@ -6,10 +6,10 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dpaper.config import Unit
-from dpaper.data.load import Dataset
 from dpaper.errors import BuildError
 from dpaper.render import labels
 from dpaper.render.chapter import Context, render
@@ -39,7 +39,7 @@ def render_one(tmp_path, body, datasets=None, mode="print", tables=frozenset({"n
 
 
 def test_data_values_are_escaped_for_html_and_markdown(tmp_path):
-    ds = Dataset("d", [{"name": "<script>alert(1)</script> *bold* [x](y)"}], [{"name": "name"}], {})
+    ds = pd.DataFrame({"name": pd.Series(["<script>alert(1)</script> *bold* [x](y)"], dtype="string")})
     html, _ = render_one(tmp_path, "Value: {{ data.d.rows[0].name }}\n", {"d": ds})
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *bold* [x](y)" in html
@@ -95,8 +95,8 @@ def test_footnotes_float_in_print_and_collect_on_screen(tmp_path):
 
 
 def test_facts_format_with_their_unit(tmp_path):
-    kf = Dataset("key_figures", [{"key": "x", "value": Decimal("9.82"), "unit": "percent", "year": 2013,
-                                  "scope": "s"}], [], {})
+    kf = pd.DataFrame({"key": ["x"], "value": [Decimal("9.82")], "unit": ["percent"],
+                       "year": pd.array([2013], dtype="Int64"), "scope": ["s"]})
     html, _ = render_one(tmp_path, 'Rate {{ fact("x") }} in {{ fact("x").year }}.\n', {"key_figures": kf})
     assert "Rate 9.82% in 2013." in re.sub(r"<[^>]+>", "", html)
     assert '<span class="datum" title="s. Data: key_figures, x; ">9.82%</span>' in html   # traceable
@@ -132,10 +132,10 @@ def test_explanatory_notes_by_id(tmp_path):
 
 
 def test_events_give_dates_as_prose(tmp_path):
-    ev = Dataset("events", [{"id": "pp-ppwsa", "date": "1997-07", "date_year": 1997, "end": None, "end_year": None,
-                             "label": "PPWSA founded"},
-                            {"id": "pp-phase", "date": "2003", "date_year": 2003, "end": "2006", "end_year": 2006,
-                             "label": "Phase 1"}], [], {})
+    ev = pd.DataFrame({"id": ["pp-ppwsa", "pp-phase"], "date": ["1997-07", "2003"],
+                       "date_year": pd.array([1997, 2003], dtype="Int64"),
+                       "end": pd.array([None, "2006"], dtype="string"),
+                       "end_year": pd.array([None, 2006], dtype="Int64"), "label": ["PPWSA founded", "Phase 1"]})
     html, _ = render_one(tmp_path, 'Founded in {{ event("pp-ppwsa") }}; phase 1 ran {{ event("pp-phase").period }}.\n',
                          {"events": ev})
     assert "Founded in July 1997; phase 1 ran 2003–2006." in re.sub(r"<[^>]+>", "", html)
@@ -157,10 +157,12 @@ def test_a_reference_without_author_names_its_title_once():
     assert text.count("Agenda 21 Kitakyushu") == 1, text
 
 
-NRW = {"nrw_asean": Dataset("nrw_asean", [
-    {"city": "Phnom Penh", "country": "Cambodia", "nrw_percent": Decimal("6.2"), "year": 2008, "note": None},
-    {"city": "Manila", "country": "Philippines", "nrw_percent": Decimal("68"), "year": None, "note": "A <guess>."}],
-    [], {})}
+NRW = {"nrw_asean": pd.DataFrame({
+    "city": pd.Series(["Phnom Penh", "Manila"], dtype="string"),
+    "country": pd.Series(["Cambodia", "Philippines"], dtype="string"),
+    "nrw_percent": [Decimal("6.2"), Decimal("68")],
+    "year": pd.Series([2008, None], dtype="Int64"),
+    "note": pd.Series([None, "A <guess>."], dtype="string")})}
 
 
 def test_a_table_block_is_one_line_with_lettered_notes_note_and_source(tmp_path):

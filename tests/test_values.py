@@ -10,6 +10,7 @@ import yaml
 
 from dpaper.data.clean import clean
 from dpaper.data.load import load
+from dpaper.render.access import DatasetAccess
 from dpaper.errors import BuildError
 from dpaper.render.units import EN, NBSP
 from dpaper.render.values import Event, Fact, figure_text, key_figures_as_printed, language, say_date, spell
@@ -44,7 +45,7 @@ def data(tmp_path_factory):
     def get(name: str):
         schema = ROOT / f"schemas/datasets/{name}.yaml"
         clean(ROOT / f"data/raw/{name}.csv", schema, out / f"{name}.csv", edition_year=2018)
-        return load(name, out / f"{name}.csv", schema)
+        return DatasetAccess(name, load(name, out / f"{name}.csv", schema))
     return {name: get(name) for name in ("key_figures", "events")}
 
 

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from dpaper.data.clean import clean, foreign_keys, load_schema, resolve_references
+from dpaper.data.clean import clean
+from dpaper.data.read import one_raw_table, raw_table_paths
+from dpaper.data.schema import foreign_keys, load_schema, resolve_references
 from dpaper.errors import BuildError
 
 
@@ -53,15 +55,14 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name in order(names, schemas):
             schema = schemas / f"{name}.yaml"
-            raws = [raw_dir / f"{name}{e}" for e in (".csv", ".xlsx") if (raw_dir / f"{name}{e}").exists()]
             try:
-                if not raws:
-                    raise BuildError(f"{raw_dir / name}.csv: expected the raw table, found none")
+                raw = one_raw_table(raw_table_paths(raw_dir, name))
+
                 def locate(res: str) -> Path:
                     return bib if res == "bibliography" else Path(tmp) / f"{res}.csv"
                 refs = resolve_references(schema, locate)
-                report = clean(raws[0], schema, Path(tmp) / f"{name}.csv", refs, year)
-                print(f"ok: {raws[0]}: {report['rows']} rows, {report['checks']} checks passed")
+                report = clean(raw, schema, Path(tmp) / f"{name}.csv", refs, year)
+                print(f"ok: {raw}: {report['rows']} rows, {report['checks']} checks passed")
             except (BuildError, FileNotFoundError) as exc:
                 failed += 1
                 for p in getattr(exc, "problems", [str(exc)]):

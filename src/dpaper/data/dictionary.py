@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dpaper.data.clean import clean_fields, foreign_keys, load_schema, primary_key
+from dpaper.data.schema import clean_fields, foreign_keys, load_schema, primary_key
 
 
 def describe_field(field: dict, descriptor: dict) -> dict:

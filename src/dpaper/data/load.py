@@ -1,49 +1,70 @@
-"""Read a cleaned dataset back with the types its schema declares."""
+"""Read a cleaned dataset back as a pandas DataFrame with the dtypes its schema declares.
+
+| schema | column |
+|---|---|
+| `integer`, `year` (and derived `_start`, `_end`, `_year`) | nullable `Int64` |
+| `boolean` | nullable `boolean` |
+| `number` | exact `decimal.Decimal` values (object): 6.2 stays 6.2, never 6.2000000001 |
+| `kind: list` | Python lists (object) |
+| `string` and anything else | pandas `string` |
+
+Missing values are `pd.NA` in every column. `df.attrs` holds the dataset's
+`name` and its clean `fields` (schema fields plus derived ones).
+`records(df)` gives the rows as plain Python dicts (None where missing), as
+templates and tables print them.
+"""
 from __future__ import annotations
 
-import csv
+import math
 from decimal import Decimal
 from pathlib import Path
 
-from dpaper.data.clean import clean_fields, load_schema
+import numpy as np
+import pandas as pd
 
-CAST = {"integer": int, "year": int, "number": Decimal, "string": str, "boolean": lambda v: v == "true"}
+from dpaper.data.schema import clean_fields, load_schema
 
-
-class Dataset:
-    """Rows of one cleaned dataset as dicts, with a few look-ups for templates."""
-
-    def __init__(self, name: str, rows: list[dict], fields: list[dict], descriptor: dict):
-        self.name, self.rows, self.fields, self.descriptor = name, rows, fields, descriptor
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    def __len__(self):
-        return len(self.rows)
-
-    def where(self, **match) -> list[dict]:
-        return [r for r in self.rows if all(r.get(k) == v for k, v in match.items())]
-
-    def one(self, **match) -> dict:
-        rows = self.where(**match)
-        if len(rows) != 1:
-            from dpaper.errors import BuildError
-            raise BuildError(f"dataset {self.name}: expected one row with {match}, found {len(rows)}")
-        return rows[0]
-
-    def column(self, name: str) -> list:
-        return [r[name] for r in self.rows]
-
-    def field(self, name: str) -> dict:
-        return next(f for f in self.fields if f["name"] == name)
+DTYPES = {"integer": "Int64", "year": "Int64", "boolean": "boolean", "number": object}
 
 
-def load(name: str, clean_csv: str | Path, schema_path: str | Path) -> Dataset:
-    descriptor = load_schema(schema_path)
-    fields = clean_fields(descriptor)
-    casts = {f["name"]: CAST.get(f.get("type", "string"), str) for f in fields}
-    casts |= {f["name"]: lambda v: v.split("; ") for f in fields if f.get("kind") == "list"}
-    with open(clean_csv, encoding="utf-8", newline="") as fh:
-        rows = [{k: (casts[k](v) if v != "" else None) for k, v in row.items()} for row in csv.DictReader(fh)]
-    return Dataset(name, rows, fields, descriptor)
+def _dtype(field: dict):
+    return object if field.get("kind") == "list" else DTYPES.get(field.get("type", "string"), "string")
+
+
+def _value(field: dict, text: str):
+    """One cell of the clean CSV (text, "" when missing) as the value its column holds."""
+    if text == "":
+        return pd.NA
+    if field.get("kind") == "list":
+        return text.split("; ")
+    ftype = field.get("type", "string")
+    if ftype in ("integer", "year"):
+        return int(text)
+    if ftype == "boolean":
+        return text == "true"
+    if ftype == "number":
+        return Decimal(text)
+    return text
+
+
+def load(name: str, clean_csv: str | Path, schema_path: str | Path) -> pd.DataFrame:
+    """The clean dataset `name`, typed by its schema (see the module's table)."""
+    fields = clean_fields(load_schema(schema_path))
+    text = pd.read_csv(clean_csv, dtype=str, keep_default_na=False, encoding="utf-8")
+    df = pd.DataFrame({f["name"]: pd.Series([_value(f, v) for v in text[f["name"]]], dtype=_dtype(f))
+                       for f in fields})
+    df.attrs.update(name=name, fields=fields)
+    return df
+
+
+def plain(value):
+    """A cell as Python: None for any missing value, Python numbers for numpy's."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """The rows as dicts of plain values: int, bool, str, Decimal, list, or None where missing."""
+    columns = {c: [plain(v) for v in df[c].tolist()] for c in df.columns}
+    return [dict(zip(columns, values)) for values in zip(*columns.values())] if columns else [{} for _ in df.index]

@@ -1,20 +1,22 @@
 """Figures of Case Study 2, Phnom Penh."""
 from __future__ import annotations
 
+import pandas as pd
+
+from dpaper.data.load import plain
 from dpaper.figures import style
 from dpaper.figures.draw import Drawing
 
 
-def nrw_cambodia(data) -> Drawing:
+def nrw_cambodia(data: dict[str, pd.DataFrame]) -> Drawing:
     """Dumbbell chart: non-revenue water of each city, first and last year."""
-    ds = data["nrw_cambodia"]
-    years = sorted({r["year"] for r in ds})
-    first, last = years[0], years[-1]
-    by_city = {}
-    for r in ds:
-        by_city.setdefault(r["city"], {})[r["year"]] = float(r["nrw_percent"])
-    cities = sorted(by_city, key=lambda c: (by_city[c].get(last, 0), by_city[c].get(first, 0)), reverse=True)
-    rows = [(c, by_city[c].get(first), by_city[c].get(last)) for c in cities]
+    df = data["nrw_cambodia"]
+    first, last = int(df["year"].min()), int(df["year"].max())
+    rate = df.assign(nrw_percent=pd.to_numeric(df["nrw_percent"]))       # plotted as floats
+    wide = rate.pivot(index="city", columns="year", values="nrw_percent").reindex(pd.unique(df["city"]))
+    order = list(dict.fromkeys([last, first]))          # highest latest rate first, then highest first rate
+    wide = wide.loc[wide[order].fillna(0).sort_values(order, ascending=False, kind="stable").index]
+    rows = [(city, plain(a), plain(b)) for city, a, b in zip(wide.index, wide[first], wide[last])]
     top = max(v for _, a, b in rows for v in (a, b) if v is not None)
     with style.figure(height_mm=18 + 7 * len(rows)) as fig:
         ax = fig.add_axes((0.2, 0.16, 0.76, 0.70))

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from dpaper.errors import BuildError
 from dpaper.render import images, pipeline, tables
+from dpaper.render.access import DatasetAccess, access
 from dpaper.render.environment import blocks, manuscript
 from dpaper.render.manuscript import Source
 from dpaper.render.markdown import parser
@@ -31,7 +32,7 @@ class Context:
     src: Source
     chapter: dict                      # this chapter's entry in the label index
     labels: dict                       # label -> entry, whole book
-    datasets: dict                     # name -> Dataset
+    datasets: dict                     # name -> DataFrame (dpaper.data.load)
     bibliography: object
     figures: dict                      # figure id -> {"alt": ...}
     root: Path                         # project root (for images)
@@ -62,15 +63,15 @@ class Renderer:
 
     # -- manuscript functions -------------------------------------------------
     def event(self, ident: str) -> Event:
-        ds = self.ctx.datasets.get("events")
-        rows = ds.where(id=ident) if ds else []
+        data = self.env.globals["data"]
+        rows = data["events"].where(id=ident) if "events" in data else []
         if not rows:
             raise BuildError(f"unknown event {ident!r}: expected an id of data/raw/events.csv")
         return Event(ident, rows[0], self.ctx.language)
 
     def fact(self, key: str) -> Fact:
-        ds = self.ctx.datasets.get("key_figures")
-        rows = ds.where(key=key) if ds else []
+        data = self.env.globals["data"]
+        rows = data["key_figures"].where(key=key) if "key_figures" in data else []
         if not rows:
             raise BuildError(f"unknown key figure {key!r}: expected a key of data/raw/key_figures.csv")
         return Fact.from_row(rows[0], self.ctx.language)
@@ -170,19 +171,27 @@ class Renderer:
 
 
 class DataNamespace:
-    """`data.<name>` in the manuscript: a cleaned dataset the chapter declared by using it."""
+    """`data.<name>` in the manuscript: a cleaned dataset the chapter declared by using it, as rows
+    (one accessor per dataset and render, so its rows are built once)."""
 
     def __init__(self, datasets: dict, src: Source):
-        self._datasets, self._src = datasets, src
+        self._datasets, self._src, self._access = datasets, src, {}
 
-    def __getattr__(self, name: str):
+    def __contains__(self, name: str) -> bool:
+        return name in self._datasets
+
+    def __getattr__(self, name: str) -> DatasetAccess:
         if name.startswith("_"):
             raise AttributeError(name)
-        try:
-            return self._datasets[name]
-        except KeyError:
-            raise BuildError(f"unknown dataset {name!r}: expected one of "
-                             f"{', '.join(sorted(self._datasets))}") from None
+        return self[name]
+
+    def __getitem__(self, name: str) -> DatasetAccess:
+        if name not in self._access:
+            found = access(self._datasets, name)
+            if found is None:
+                raise BuildError(f"unknown dataset {name!r}: expected one of {', '.join(sorted(self._datasets))}")
+            self._access[name] = found
+        return self._access[name]
 
 
 def render(ctx: Context, mode: str) -> tuple[Markup, list[Markup]]:

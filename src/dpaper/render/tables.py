@@ -1,15 +1,19 @@
 """Tables: generated from cleaned datasets, one spec per table.
 
 REGISTRY maps a table id (used in the manuscript as `table("id", ...)`) to how
-its dataset is laid out. Adding a table is a spec line here; its caption,
+its dataset (a DataFrame, dpaper.data.load) is laid out. Adding a table is a spec line here; its caption,
 note and source are the manuscript's words. Every cell is escaped.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:  # pandas is imported where tables are rendered, not where the workflow reads the registry
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -73,24 +77,30 @@ def cell_text(row: dict, c: Column) -> str:
     return fmt(row[c.field], c.fmt)
 
 
-def render(spec: TableSpec, ds) -> tuple[Markup, list[str]]:
+def pivot(df: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
+    """One row per value of the row field (in the dataset's order), one column per value of the
+    column field (sorted); a cell the data lacks is missing."""
+    import pandas as pd
+    row_f, col_f, val_f = spec.pivot
+    return df.pivot(index=row_f, columns=col_f, values=val_f).reindex(pd.unique(df[row_f])).sort_index(axis=1)
+
+
+def render(spec: TableSpec, df: pd.DataFrame) -> tuple[Markup, list[str]]:
     """The <table> element (one line, so Markdown keeps it one HTML block) and its notes."""
+    from dpaper.data.load import plain, records
     notes: list[str] = []
     if spec.pivot:
-        row_f, col_f, val_f = spec.pivot
-        rows = list(dict.fromkeys(r[row_f] for r in ds))
-        cols = sorted(dict.fromkeys(r[col_f] for r in ds))
-        cell = {(r[row_f], r[col_f]): r[val_f] for r in ds}
+        wide = pivot(df, spec)
         head = f"<th scope=\"col\">{escape(spec.pivot_header)}</th>" + "".join(
-            f'<th scope="col" class="num">{escape(c)}</th>' for c in cols)
+            f'<th scope="col" class="num">{escape(plain(c))}</th>' for c in wide.columns)
         body = "".join(
-            f"<tr><th scope=\"row\">{escape(r)}</th>" + "".join(
-                f'<td class="num">{escape(fmt(cell.get((r, c)), spec.fmt))}</td>' for c in cols) + "</tr>"
-            for r in rows)
+            f"<tr><th scope=\"row\">{escape(plain(r))}</th>" + "".join(
+                f'<td class="num">{escape(fmt(plain(v), spec.fmt))}</td>' for v in values) + "</tr>"
+            for r, values in zip(wide.index, wide.itertuples(index=False, name=None)))
     else:
         head = "".join(f'<th scope="col"{_cls(c)}>{escape(c.header)}</th>' for c in spec.columns)
         body_rows = []
-        for r in ds:
+        for r in records(df):
             mark = ""
             if spec.note_field and r.get(spec.note_field):
                 notes.append(r[spec.note_field])

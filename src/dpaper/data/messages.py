@@ -1,0 +1,54 @@
+"""How problems with data are worded for editors: `expected …, found …`.
+
+The exact lines are a contract (tests/corpus/ holds one case per kind of
+mistake), so every phrase about a cell's value is made here.
+"""
+from __future__ import annotations
+
+from difflib import get_close_matches
+
+KINDS = {"integer": "a whole number", "number": "a number", "year": "a year", "yearmonth": "a year-month",
+         "string": "text", "date": "a date (YYYY-MM-DD)", "boolean": "yes or no"}
+
+
+def expected(field: dict, rule: str) -> str:
+    """What a cell of `field` must be, when it breaks `rule`: `type`, or the name of a constraint
+    (`required`, `enum`, `minimum`, …) as the field's `constraints` name it."""
+    kind = KINDS.get(field.get("type", "string"), "a value")
+    if rule == "type":
+        return f"expected {kind}"
+    c = field.get("constraints", {})
+    unit = "%" if field.get("unit") == "percent" else ""
+    if rule == "required":
+        return "expected a value"
+    if rule == "enum":
+        return "expected one of " + ", ".join(str(v) for v in c["enum"])
+    if rule in ("minimum", "maximum"):
+        lo, hi = c.get("minimum"), c.get("maximum")
+        if lo is not None and hi is not None:
+            return f"expected {kind} from {lo}{unit} to {hi}{unit}"
+        return f"expected {kind} of at least {lo}{unit}" if lo is not None else f"expected {kind} of at most {hi}{unit}"
+    if rule in ("exclusiveMinimum", "exclusiveMaximum"):
+        return f"expected {kind} {'above' if rule == 'exclusiveMinimum' else 'below'} {c[rule]}{unit}"
+    if rule == "pattern":
+        return f"expected text matching {c['pattern']}"
+    if rule == "maxLength":
+        return f"expected at most {c['maxLength']} characters"
+    if rule == "minLength":
+        return f"expected at least {c['minLength']} characters"
+    return f"expected a value that meets {rule} {c.get(rule)!r}"
+
+
+def did_you_mean(value: str, allowed) -> str:
+    close = get_close_matches(value, [str(a) for a in allowed], n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def found(cell) -> str:
+    return "an empty cell" if cell in ("", None) else repr(cell)
+
+
+def cell_problem(field: dict, rule: str, cell: str) -> str:
+    """`expected …, found …` for a cell that breaks `rule` (with a suggestion for an enumeration)."""
+    hint = did_you_mean(str(cell), field["constraints"]["enum"]) if rule == "enum" else ""
+    return f"{expected(field, rule)}, found {found(cell)}{hint}"
