@@ -1,8 +1,13 @@
-"""Shared fixtures: real Snakemake builds of the paper in temporary directories.
+"""Shared fixtures: real Snakemake builds in temporary directories.
 
-End-to-end builds are costly (about 10 s each), so the session builds one tree
-(`built`) and the tests that only read it share it; tests that change inputs
-work on copies of that built tree, so they start from an up-to-date build.
+Two builds per test session, each shared:
+- `built`: the whole paper, built once; the tests that read the paper (its
+  tables, sentences, footnotes, contents, metadata, web pages) only read it.
+- `fixture`: the small fixture edition (tests/fixture/config.yaml: a chapter,
+  a case study, a table, a chart, a footnote, a cross-reference), on which the
+  workflow's properties are tested; tests that change inputs work on a copy of
+  it (`fixture_copy`, Snakemake's records included: up to date, ready to
+  break), so their cost does not grow with the paper.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PDF_NAME = "actions-for-a-sustainable-society-2018.pdf"
+FIXTURE = ("--configfile", "tests/fixture/config.yaml")   # snakemake arguments of the fixture edition
 
 
 def project_files() -> list[str]:
@@ -68,27 +74,44 @@ class Build:
         import yaml
 
         from dpaper.config import Edition
-        return Edition(yaml.safe_load((self.dir / "config.yaml").read_text(encoding="utf-8")))
+        config = "config.yaml" if self.out == "build/2018" else "tests/fixture/config.yaml"
+        return Edition(yaml.safe_load((self.dir / config).read_text(encoding="utf-8")))
 
     def path(self, rel: str) -> Path:
         return self.dir / self.out / rel
 
 
-def build_in(dest: Path, *args: str) -> Build:
+def build_in(dest: Path, *args: str, out: str = "build/2018", pdf_name: str = PDF_NAME) -> Build:
     copy_project(dest)
     result = snakemake(dest, *args)
     assert result.returncode == 0, result.stderr[-4000:]
-    return Build(dest, result)
+    return Build(dest, result, out, pdf_name)
+
+
+def build_fixture(dest: Path) -> Build:
+    return build_in(dest, *FIXTURE, out="build/fixture", pdf_name="fixture-edition.pdf")
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Build:
+    """The whole paper, built once per test session."""
     return build_in(tmp_path_factory.mktemp("a") / "paper")
 
 
+@pytest.fixture(scope="session")
+def fixture(tmp_path_factory) -> Build:
+    """The fixture edition, built once per test session."""
+    return build_fixture(tmp_path_factory.mktemp("f") / "fixture")
+
+
 @pytest.fixture
-def built_copy(built, tmp_path) -> Build:
-    """A private copy of the built tree, Snakemake's records included: up to date, ready to break."""
+def fixture_copy(fixture, tmp_path) -> Build:
+    """A private copy of the built fixture edition, Snakemake's records included: up to date, ready to break."""
     dest = tmp_path / "copy"
-    shutil.copytree(built.dir, dest, symlinks=True)
-    return Build(dest, built.result)
+    shutil.copytree(fixture.dir, dest, symlinks=True)
+    return Build(dest, fixture.result, fixture.out, fixture.pdf_name)
+
+
+def run_fixture(build: Build, *args: str) -> subprocess.CompletedProcess:
+    """Snakemake on a copy of the fixture edition."""
+    return snakemake(build.dir, *FIXTURE, *args)

@@ -10,8 +10,8 @@ import yaml
 
 from dpaper.data.clean import clean
 from dpaper.data.load import load
-from dpaper.render.access import DatasetAccess
 from dpaper.errors import BuildError
+from dpaper.render.access import DatasetAccess
 from dpaper.render.units import EN, NBSP
 from dpaper.render.values import Event, Fact, figure_text, key_figures_as_printed, language, say_date, spell
 
