@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: pdf test env system lint bench clean check-data
+.PHONY: pdf test env system lint bench bench-tests clean check-data
 
 pdf: env
 	$(VENV)/bin/snakemake -c all
@@ -29,6 +29,9 @@ check-data: env
 
 bench: env
 	$(VENV)/bin/python tools/benchmark.py
+
+bench-tests: env
+	$(VENV)/bin/python tools/test_time.py
 
 env: system $(VENV)/.synced
 

@@ -10,6 +10,7 @@ from snakemake.utils import validate
 from dpaper.config import Edition
 from dpaper.data.clean import referenced_resources
 from dpaper.data.dictionary import print_summary
+from dpaper.data.read import raw_table_paths
 from dpaper.figures import REGISTRY as FIGURES, modules as figure_modules
 from dpaper.fonts import face_paths, licence_paths
 from dpaper.render.plan import plan_chapter
@@ -31,9 +32,7 @@ def schema(dataset):
 
 def raw_table(wildcards):
     """The raw table as editors keep it: CSV or Excel (both given: the job says which to keep)."""
-    found = [str(ED.raw / f"{wildcards.dataset}{ext}") for ext in (".csv", ".xlsx")
-             if (ED.raw / f"{wildcards.dataset}{ext}").exists()]
-    return found or [str(ED.raw / f"{wildcards.dataset}.csv")]
+    return [str(p) for p in raw_table_paths(ED.raw, wildcards.dataset)]
 
 
 def referenced(wildcards):

@@ -83,7 +83,7 @@ class Build:
 
 def build_in(dest: Path, *args: str, out: str = "build/2018", pdf_name: str = PDF_NAME) -> Build:
     copy_project(dest)
-    result = snakemake(dest, *args)
+    result = snakemake(dest, *args)   # targets and options, --configfile last
     assert result.returncode == 0, result.stderr[-4000:]
     return Build(dest, result, out, pdf_name)
 
@@ -113,5 +113,5 @@ def fixture_copy(fixture, tmp_path) -> Build:
 
 
 def run_fixture(build: Build, *args: str) -> subprocess.CompletedProcess:
-    """Snakemake on a copy of the fixture edition."""
-    return snakemake(build.dir, *FIXTURE, *args)
+    """Snakemake on a copy of the fixture edition (`--configfile` last: it takes every word after it)."""
+    return snakemake(build.dir, *args, *FIXTURE)

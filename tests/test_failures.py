@@ -114,3 +114,18 @@ def test_a_chapter_the_config_names_but_nobody_wrote(fixture_copy):
     cfg = fixture_copy.dir / FIXTURE[1]
     cfg.write_text(cfg.read_text().replace("  back: []", "  back: [epilogue]"))
     fails_with(fixture_copy, f"{FIXTURE[1]}: contents: expected tests/fixture/content/epilogue.md, found none")
+
+
+def test_check_data_lists_the_problems_of_every_raw_table_at_once(fixture_copy):
+    """`make check-data`: the `check_data` target, every clean job, --keep-going; nothing else is built."""
+    raw = fixture_copy.dir / "data/raw/nrw_cambodia.csv"
+    raw.write_text(raw.read_text().replace("Siem Reap,2015,8%", "Siem Reap,2015,eight"))
+    other = fixture_copy.dir / "data/raw/nrw_asean.csv"
+    other.write_text(other.read_text().replace("Phnom Penh,Cambodia,6.2%", "Phnom Penh,Cambodia,x%"))
+    result = run_fixture(fixture_copy, "check_data", "--keep-going")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert sorted(re.findall(r"^error: .*$", out, re.M)) == [
+        "error: data/raw/nrw_asean.csv, row 2, column nrw_percent: expected a number, found 'x'",
+        "error: data/raw/nrw_cambodia.csv, row 17, column nrw_percent: expected a number, found 'eight'"]
+    assert "(Rule: chapter)" not in out and "(Rule: pdf)" not in out
