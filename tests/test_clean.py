@@ -105,3 +105,15 @@ def test_every_dataset_says_where_its_rows_come_from(schema):
     fields = {f["name"]: f for f in d["fields"]}
     assert fields["provenance"]["constraints"]["required"] is True
     assert d.get("title") and d.get("provenance") and primary_key(d)
+
+
+FIELD_KEYS = {"name", "type", "title", "description", "unit", "kind", "constraints"}
+
+
+@pytest.mark.parametrize("schema", sorted((ROOT / "schemas/datasets").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_field_reads_as_written(schema):
+    """An unquoted comma in an inline mapping cuts a description short and turns the rest into keys."""
+    import yaml
+    for field in yaml.safe_load(schema.read_text(encoding="utf-8"))["fields"]:
+        stray = {k: v for k, v in field.items() if k not in FIELD_KEYS or v is None}
+        assert not stray, f"{field['name']}: quote the text with commas ({', '.join(map(str, stray))})"
