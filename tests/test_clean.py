@@ -151,3 +151,15 @@ def test_a_dataset_has_one_raw_table(tmp_path):
         one_raw_table(raw_table_paths(tmp_path, "d"))
     assert exc.value.problems == [f"{tmp_path}/d.csv: expected one raw table per dataset, found both "
                                   f"{tmp_path}/d.csv and {tmp_path}/d.xlsx (keep one)"]
+
+
+FIELD_KEYS = {"name", "type", "title", "description", "unit", "kind", "constraints"}
+
+
+@pytest.mark.parametrize("schema", sorted((ROOT / "schemas/datasets").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_field_reads_as_written(schema):
+    """An unquoted comma in an inline mapping cuts a description short and turns the rest into keys."""
+    import yaml
+    for field in yaml.safe_load(schema.read_text(encoding="utf-8"))["fields"]:
+        stray = {k: v for k, v in field.items() if k not in FIELD_KEYS or v is None}
+        assert not stray, f"{field['name']}: quote the text with commas ({', '.join(map(str, stray))})"

@@ -73,10 +73,18 @@ def test_every_event_date_prints_without_raw_traces(data):
     assert not problems, problems
 
 
-def test_the_unit_table_covers_exactly_the_units_the_schema_allows():
+def allowed(column: str) -> list[str]:
     schema = yaml.safe_load((ROOT / "schemas/datasets/key_figures.yaml").read_text(encoding="utf-8"))
-    allowed = next(f for f in schema["fields"] if f["name"] == "unit")["constraints"]["enum"]
-    assert set(allowed) == set(EN.units)
+    return next(f for f in schema["fields"] if f["name"] == column)["constraints"]["enum"]
+
+
+def test_the_unit_table_covers_exactly_the_units_the_schema_allows():
+    assert set(allowed("unit")) == set(EN.units)
+
+
+def test_the_unit_table_words_exactly_the_qualifiers_the_schema_allows():
+    assert set(allowed("qualifier")) == set(EN.qualifiers)
+    assert all(words.count("{}") == 1 for words in EN.qualifiers.values())
 
 
 @pytest.mark.parametrize("key, text", [
@@ -84,7 +92,7 @@ def test_the_unit_table_covers_exactly_the_units_the_schema_allows():
     ("dalian_oda_loan_jpy", "JPY 8.5 billion"),
     ("dalian_japan_env_oda_to_jpy", "JPY 1 trillion"),
     ("dalian_japan_env_oda_achieved_jpy", "JPY 1.44 trillion"),
-    ("mdy_myanmar_oda_loan_jpy", "about JPY 198.9 billion"),
+    ("mdy_myanmar_oda_loan_jpy", "up to about JPY 198.9 billion"),
     ("dalian_meti_ecotown_support_jpy", "JPY 15 million a year"),
     ("dalian_sino_japan_centre_china_cny", "CNY 66.3 million"),
     ("hp_vn_gdp_per_capita_usd", "USD 2,215"),
@@ -108,7 +116,7 @@ def test_the_unit_table_covers_exactly_the_units_the_schema_allows():
     ("hp_hs_visit_weeks_2018", "one week"),
     ("dalian_leakage_vs_kitakyushu_times", "about twice"),
     ("dalian_latitude", "38°N"),
-    ("ch2_major_cities_radius_km", "about 1,000 km"),
+    ("ch2_major_cities_radius_km", "within 1,000 km"),
     ("ch4_kita_trainees_2018", "9,083 trainees"),
     ("dalian_ecotown_ratio_private", "7"),
     ("ch2_grand_design_principles", "10"),
@@ -119,25 +127,61 @@ def test_key_figures_read_as_an_editor_writes_them(data, key, text):
     assert str(fact).replace(NBSP, " ") == text
 
 
-@pytest.mark.parametrize("value, unit, approximate, text", [
-    ("960000", "people", True, "about 960,000 people"),
-    ("1", "people", False, "one person"),
-    ("1234567", "people", False, "1,234,567 people"),          # not exact in millions: written in full
-    ("1500000000", "people", False, "1.5 billion people"),
-    ("0.6", "kg per capita per day", False, "0.6 kg per person a day"),
-    ("1", "tonnes per day", False, "1 tonne a day"),
-    ("18", "hours per day", False, "18 hours a day"),
-    ("12", "cities", False, "12 cities"),
-    ("6.2", "percent", False, "6.2%"),
-    ("6.20", "percent", False, "6.2%"),
-    ("1", "rank", False, "ranked 1st"),
-    ("11", "rank", False, "ranked 11th"),
-    ("22", "rank", False, "ranked 22nd"),
-    ("3", "times", False, "three times"),
-    ("0", "count", False, "zero"),
+@pytest.mark.parametrize("value, unit, qualifier, text", [
+    ("960000", "people", "about", "about 960,000 people"),
+    ("1", "people", "", "one person"),
+    ("1234567", "people", "", "1,234,567 people"),          # not exact in millions: written in full
+    ("1500000000", "people", "", "1.5 billion people"),
+    ("0.6", "kg per capita per day", "", "0.6 kg per person a day"),
+    ("1", "tonnes per day", "", "1 tonne a day"),
+    ("18", "hours per day", "", "18 hours a day"),
+    ("12", "cities", "", "12 cities"),
+    ("6.2", "percent", "", "6.2%"),
+    ("6.20", "percent", "", "6.2%"),
+    ("1", "rank", "", "ranked 1st"),
+    ("11", "rank", "", "ranked 11th"),
+    ("22", "rank", "", "ranked 22nd"),
+    ("3", "times", "", "three times"),
+    ("0", "count", "", "zero"),
+    ("2", "times", "more than", "more than twice"),
+    ("1", "weeks", "at least", "at least one week"),
+    ("5", "km", "within", "within 5 km"),
 ])
-def test_the_table_of_units_on_made_up_values(value, unit, approximate, text):
-    assert figure_text(Decimal(value), EN.units[unit], approximate).replace(NBSP, " ") == text
+def test_the_table_of_units_on_made_up_values(value, unit, qualifier, text):
+    assert figure_text(Decimal(value), EN.units[unit], qualifier).replace(NBSP, " ") == text
+
+
+@pytest.mark.parametrize("key, text", [
+    ("dalian_foreign_companies_2016", "more than 18,000 companies"),     # "more than 18,000 foreign companies"
+    ("sby_basket_households", "more than 19,000 households"),            # "over 19,000 households"
+    ("sby_landfill_waste_tpd_2005", "more than 1,500 tonnes a day"),     # "exceeded 1,500 tonnes/day"
+    ("ch2_ordinance_city_min_population", "at least 500,000 people"),    # "500,000 or more"
+    ("sby_fs_compost_capacity_tpd", "at least 100 tonnes a day"),        # "100 tonnes of waste or more per day"
+    ("dalian_moji_distance_km", "within 1,000 km"),                      # "within 1,000 km"
+    ("foreword_cooperation_years", "nearly 40 years"),                   # "almost", "nearly 40 years"
+    ("mdy_myanmar_oda_loan_jpy", "up to about JPY 198.9 billion"),       # "up to approximately"
+    ("mdy_world_urban_population_share_percent", "more than 50%"),       # "more than half"
+])
+def test_a_bound_prints_as_a_bound_not_as_about(data, key, text):
+    fact = Fact.from_row(data["key_figures"].one(key=key))
+    assert str(fact).replace(NBSP, " ") == text
+    assert not re.sub(r"<[^>]+>", "", fact.number).startswith(("about", "more", "at", "within", "nearly", "up"))
+
+
+def test_the_text_qualifies_only_what_the_data_qualifies(data):
+    openings = tuple(words.split("{}")[0] for words in EN.qualifiers.values())
+    for row in data["key_figures"]:
+        fact = Fact.from_row(row)
+        bare = figure_text(fact.value, EN.units[fact.unit])
+        if fact.qualifier:
+            assert str(fact) == EN.qualifiers[fact.qualifier].format(bare), fact.key
+        else:
+            assert str(fact) == bare and not bare.startswith(openings), fact.key
+
+
+def test_an_unknown_qualifier_is_an_error():
+    with pytest.raises(BuildError, match="qualifier 'roughly': not in the table of units.*known: about"):
+        figure_text(Decimal(5), EN.units["km"], "roughly")
 
 
 def test_numbers_stay_exact():
@@ -191,6 +235,7 @@ def test_the_data_dictionary_page_shows_the_printed_key_figures(built):
     assert section.count("<tr><th scope=\"row\">") == 182
     assert f"<td>JPY{NBSP}3.5 trillion</td>" in section
     assert "<td>about 1.5 million people</td>" in section
+    assert "<td>more than 18,000 companies</td>" in section                   # a bound, not "about"
 
 
 @pytest.mark.parametrize("text", ["3500000000000 JPY", "678.46 km2", "6.20000001%", "250000000 t-CO2e per year",

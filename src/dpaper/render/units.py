@@ -1,10 +1,11 @@
 """The table of units: how a key figure's number and unit read in running text.
 
 Data, not code: one `Language` per edition language, each with one `Unit` per
-unit name that `data/raw/key_figures.csv` may use (its schema's `enum`; a test
-checks that the two agree). `values.py` does the printing: numbers, grouping,
-percent signs, currency placement, plural categories and the words for
-million, billion, trillion come from CLDR through Babel in the edition's
+unit name that `data/raw/key_figures.csv` may use and the words of each
+`qualifier` it may give ("about", "more than" …: its schema's two `enum`s; a
+test checks that they agree). `values.py` does the printing: numbers,
+grouping, percent signs, currency placement, plural categories and the words
+for million, billion, trillion come from CLDR through Babel in the edition's
 language; what is said around the number comes from here. docs/data.md
 explains how to add a unit.
 """
@@ -52,7 +53,7 @@ class Language:
     """House style for numbers in one language; dates and digits themselves come from CLDR."""
     words: tuple[str, ...]           # zero, one, two …: the `spell` filter spells these
     words_up_to: int                 # a unit with number="words" spells whole numbers up to this
-    about: str                       # an approximate figure ("about {}")
+    qualifiers: Mapping[str, str]    # how a figure reads with each `qualifier` of the data ("about {}")
     large_from: int                  # from this value on, millions/billions/trillions (CLDR's long forms) …
     large_decimals: int              # … when the number then needs at most this many decimals (1.44 trillion)
     ordinal: Mapping[str, str]       # suffix by CLDR ordinal category: 1st, 2nd, 3rd, 4th
@@ -67,7 +68,14 @@ COUNTED = "words"   # things counted in running text: small numbers in words
 EN = Language(
     words=tuple("zero one two three four five six seven eight nine ten eleven twelve".split()),
     words_up_to=9,
-    about="about {}",
+    qualifiers=MappingProxyType({   # the data's qualifier (key_figures schema, `enum`) -> the words
+        "about": "about {}",             # about, approximately
+        "nearly": "nearly {}",           # nearly, almost
+        "more than": "more than {}",     # more than, over, exceeded
+        "at least": "at least {}",       # … or more
+        "within": "within {}",           # within 1,000 km
+        "up to about": "up to about {}",  # up to approximately (a ceiling)
+    }),
     large_from=1_000_000,
     large_decimals=2,
     ordinal=MappingProxyType({"one": "st", "two": "nd", "few": "rd", "other": "th"}),

@@ -104,9 +104,15 @@ def number_text(value, unit: Unit, lang: str = DEFAULT_LANGUAGE) -> str:
     return _large(d, locale, style, in_words) or _figures(d, locale)
 
 
-def figure_text(value, unit: Unit, approximate: bool = False, lang: str = DEFAULT_LANGUAGE) -> str:
-    """A number with its unit, as an editor writes it: 'JPY 8.5 billion', 'about 1.5 million people'."""
+def figure_text(value, unit: Unit, qualifier: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
+    """A number with its unit, as an editor writes it: 'JPY 8.5 billion', 'about 1.5 million people'.
+
+    `qualifier` is the data's: empty for an exact figure, else a key of the language's
+    `qualifiers` ('about', 'more than', 'within' …), whose words go around the figure."""
     locale, style = language(lang)
+    if qualifier and qualifier not in style.qualifiers:
+        raise BuildError(f"qualifier {qualifier!r}: not in the table of units (src/dpaper/render/units.py); "
+                         f"known: {', '.join(sorted(style.qualifiers))}")
     d = _exact(value)
     whole = _whole(d)
     if whole is not None and whole in unit.named:
@@ -122,7 +128,7 @@ def figure_text(value, unit: Unit, approximate: bool = False, lang: str = DEFAUL
             text = f"{text}{unit.sep}{after}"
         if unit.before:
             text = f"{unit.before} {text}"
-    return style.about.format(text) if approximate else text
+    return style.qualifiers[qualifier].format(text) if qualifier else text
 
 
 def unit_of(name: str, lang: str = DEFAULT_LANGUAGE) -> Unit:
@@ -144,14 +150,14 @@ class Fact:
     year: int | None
     scope: str
     provenance: str = ""
-    approximate: bool = False
+    qualifier: str = ""          # how the text qualifies the number: "" (exact), "about", "more than" …
     language: str = DEFAULT_LANGUAGE
 
     @classmethod
     def from_row(cls, row: dict, lang: str | None = None) -> Fact:
         """A row of the key_figures dataset, in the edition's language (None: the default)."""
         return cls(row["key"], row["value"], row["unit"], row["year"], row["scope"], row.get("provenance") or "",
-                   bool(row.get("approximate")), lang or DEFAULT_LANGUAGE)
+                   row.get("qualifier") or "", lang or DEFAULT_LANGUAGE)
 
     @property
     def source(self) -> str:
@@ -159,8 +165,8 @@ class Fact:
 
     @property
     def text(self) -> str:
-        """The figure with its unit, and 'about' if the data says it is approximate."""
-        return figure_text(self.value, unit_of(self.unit, self.language), self.approximate, self.language)
+        """The figure with its unit and the data's qualifier: 'about 1.5 million people', 'more than 80 people'."""
+        return figure_text(self.value, unit_of(self.unit, self.language), self.qualifier, self.language)
 
     @property
     def number(self) -> Markup:
