@@ -15,6 +15,7 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: pdf test env system lint bench bench-tests clean check-data
 
 pdf: env
+	@bash tools/unlock-if-stale
 	$(VENV)/bin/snakemake -c all
 
 test: env

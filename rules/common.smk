@@ -5,9 +5,10 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
 from snakemake.utils import validate
 
-from dpaper.config import Edition
+from dpaper.config import Edition, schema_problems
 from dpaper.data.clean import referenced_resources
 from dpaper.data.dictionary import print_summary
 from dpaper.data.read import raw_table_paths
@@ -16,12 +17,20 @@ from dpaper.fonts import face_paths, licence_paths
 from dpaper.render.plan import plan_chapter
 
 
-validate(config, "../schemas/config.schema.yaml")
-ED = Edition(config)
 _cli_configs = list(workflow.config_settings.configfiles)  # --configfile wins over config.yaml
-if _problems := ED.problems(os.path.relpath(_cli_configs[-1]) if _cli_configs else "config.yaml"):
+_config_file = os.path.relpath(_cli_configs[-1]) if _cli_configs else "config.yaml"
+_problems = schema_problems(config, yaml.safe_load(Path("schemas/config.schema.yaml").read_text()), _config_file)
+if not _problems:
+    validate(config, "../schemas/config.schema.yaml")   # fills the defaults
+    ED = Edition(config)
+    _problems = ED.problems(_config_file)
+if _problems:
     sys.exit("".join(f"error: {line}\n" for line in _problems).rstrip())
 DATASETS = sorted(p.stem for p in Path("schemas/datasets").glob("*.yaml"))
+_missing = [f"{raw_table_paths(ED.raw, d)[0]}: expected the raw table of the dataset {d} (schemas/datasets/{d}.yaml), "
+            "found none (deleted or renamed?)" for d in DATASETS if not raw_table_paths(ED.raw, d)[0].exists()]
+if _missing:   # without this, the clean data left by the last build would be published as if current
+    sys.exit("".join(f"error: {line}\n" for line in _missing).rstrip())
 REFERENCES = {d: referenced_resources(f"schemas/datasets/{d}.yaml") for d in DATASETS}
 PLAN = {ch: plan_chapter(ED, ch, set(DATASETS)) for ch in ED.chapters}
 

@@ -139,7 +139,8 @@ def test_lint_reports_only_the_environment_suggestion(fixture: Build):
 
 
 def test_two_builds_in_different_directories_give_identical_bytes(fixture: Build, tmp_path_factory):
-    other = build_fixture(tmp_path_factory.mktemp("b") / "somewhere" / "else")
+    """...and a project whose path has spaces builds as well as any."""
+    other = build_fixture(tmp_path_factory.mktemp("b") / "some where" / "else")
     assert other.pdf.read_bytes() == fixture.pdf.read_bytes()
     for rel in ("figures/nrw-cambodia.svg", "book.html", "web/water.html", "data/nrw_cambodia.csv"):
         assert other.path(rel).read_bytes() == fixture.path(rel).read_bytes(), rel

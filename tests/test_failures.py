@@ -78,10 +78,37 @@ def test_raw_html_reaching_outside_is_refused_at_layout(fixture_copy):
 
 def test_bad_config_is_caught_when_the_workflow_loads(fixture_copy):
     cfg = fixture_copy.dir / FIXTURE[1]
-    cfg.write_text(cfg.read_text().replace('date: "2018-07-01"', 'date: "July 2018"'))
-    result = run_fixture(fixture_copy)
-    assert result.returncode != 0
-    assert "'July 2018' does not match" in result.stderr
+    bad = cfg.read_text().replace('date: "2018-07-01"', 'date: "July 2018"').replace("language: en", "language: 5")
+    cfg.write_text(bad.replace("  raw: data/raw", "  raw: data/raw\n  rawx: data/raw"))   # every problem, one line each
+    fails_with(fixture_copy,
+               f"{FIXTURE[1]}: edition.date: expected text matching ^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$, "
+               "found 'July 2018'",
+               f"{FIXTURE[1]}: edition.language: expected text, found 5",
+               f"{FIXTURE[1]}: paths.rawx: expected no such key (known: raw, manuscript, bibliography, notes, "
+               "images, output), found one")
+
+
+@pytest.mark.parametrize("key, value, why", [
+    ("raw", "../outside", "a path that leads outside the project"),
+    ("bibliography", "/etc/passwd", "an absolute path"),
+    ("output", "/tmp/x", "an absolute path")])
+def test_configured_paths_stay_inside_the_project(fixture_copy, key, value, why):
+    cfg = fixture_copy.dir / FIXTURE[1]
+    text = cfg.read_text()
+    old = next(line for line in text.splitlines() if line.startswith(f"  {key}: "))
+    cfg.write_text(text.replace(old, f"  {key}: {value}"))
+    (fixture_copy.dir.parent / "outside").mkdir(exist_ok=True)
+    fails_with(fixture_copy, f"{FIXTURE[1]}: paths.{key}: expected a path inside the project, found {why}: {value!r}")
+
+
+def test_a_link_out_of_the_project_is_refused(fixture_copy):
+    (fixture_copy.dir / "data/raw/cities_extra.csv").symlink_to("/etc/hostname")
+    (fixture_copy.dir / "templates/evil.css").symlink_to("/etc/hostname")
+    fails_with(fixture_copy,
+               "data/raw/cities_extra.csv: expected a file inside the project, found a path that leads outside "
+               "the project (through a link)",
+               "templates/evil.css: expected a file inside the project, found a path that leads outside "
+               "the project (through a link)")
 
 
 def test_a_dataset_given_twice(fixture_copy):
@@ -125,7 +152,53 @@ def test_check_data_lists_the_problems_of_every_raw_table_at_once(fixture_copy):
     result = run_fixture(fixture_copy, "check_data", "--keep-going")
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    assert sorted(re.findall(r"^error: .*$", out, re.M)) == [
-        "error: data/raw/nrw_asean.csv, row 2, column nrw_percent: expected a number, found 'x'",
-        "error: data/raw/nrw_cambodia.csv, row 17, column nrw_percent: expected a number, found 'eight'"]
+    expected = {"nrw_asean": "error: data/raw/nrw_asean.csv, row 2, column nrw_percent: expected a number, found 'x'",
+                "nrw_cambodia": "error: data/raw/nrw_cambodia.csv, row 17, column nrw_percent: "
+                                "expected a number, found 'eight'"}
+    for name, line in expected.items():
+        assert line in out, out[-3000:]
+        assert fixture_copy.path(f"logs/clean/{name}.log").read_text().strip() == line
     assert "(Rule: chapter)" not in out and "(Rule: pdf)" not in out
+
+
+def test_a_deleted_raw_table_stops_the_build_instead_of_publishing_stale_data(fixture_copy):
+    (fixture_copy.dir / "data/raw/nrw_cambodia.csv").unlink()
+    fails_with(fixture_copy, "data/raw/nrw_cambodia.csv: expected the raw table of the dataset nrw_cambodia "
+                             "(schemas/datasets/nrw_cambodia.yaml), found none (deleted or renamed?)")
+
+
+def test_foreign_keys_are_rechecked_when_the_table_they_point_into_changes(fixture_copy):
+    cities = fixture_copy.dir / "data/raw/cities.csv"
+    cities.write_text(cities.read_text().replace("\nSiem Reap,Cambodia,", "\nSiemreap,Cambodia,"))
+    result = run_fixture(fixture_copy, "--keep-going")
+    assert result.returncode != 0
+    log = fixture_copy.path("logs/clean/nrw_cambodia.log").read_text().splitlines()   # other tables name it too
+    assert log == [f"error: data/raw/nrw_cambodia.csv, row {n}, column city: expected a name listed in cities, "
+                   "found 'Siem Reap' (did you mean 'Siemreap'?)" for n in (9, 17)]
+
+
+def test_a_run_killed_outright_recovers_on_the_next_make_pdf(fixture_copy):
+    """kill -9 leaves Snakemake's lock and half-written outputs: tools/unlock-if-stale (run by `make pdf`)
+    removes the stale lock; profiles/default's rerun-incomplete rebuilds what was cut short."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from conftest import BIN
+    raw = fixture_copy.dir / "data/raw/nrw_cambodia.csv"
+    raw.write_text(raw.read_text().replace("Siem Reap,2015,8%", "Siem Reap,2015,7.5%"))
+    proc = subprocess.Popen([str(BIN / "snakemake"), "-c2", *FIXTURE], cwd=fixture_copy.dir, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    incomplete = fixture_copy.dir / ".snakemake/incomplete"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (incomplete.is_dir() and any(incomplete.iterdir())):
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert any((fixture_copy.dir / ".snakemake/locks").iterdir()), "the kill should have left a lock"
+    unlock = subprocess.run(["bash", "tools/unlock-if-stale"], cwd=fixture_copy.dir, capture_output=True, text=True)
+    assert unlock.stdout.strip() == "Removed the lock that a killed run left behind (no snakemake is running here)."
+    result = run_fixture(fixture_copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Siem Reap reached 7.5% in 2015." in " ".join(fixture_copy.text.split())

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from dpaper.paths import files_outside, outside
+
 KIND_NAMES = {"chapter": "Chapter", "case-study": "Case Study", "front": None, "back": None}
 
 
@@ -27,6 +29,43 @@ class Unit:
         """'Chapter 3', 'Case Study 2', or None for unnumbered matter."""
         name = KIND_NAMES[self.kind]
         return f"{name} {self.number.split('.')[-1]}" if name else None
+
+
+EXPECTED_TYPE = {"string": "text", "array": "a list", "object": "a mapping of keys", "boolean": "true or false",
+                 "integer": "a whole number"}
+
+
+def schema_problems(config: dict, schema: dict, config_file: str = "config.yaml") -> list[str]:
+    """Every way `config` breaks its JSON Schema, one line each with its key path, sorted by key."""
+    from jsonschema import Draft202012Validator
+    out = []
+    for err in Draft202012Validator(schema).iter_errors(config):
+        key = ".".join(str(p) for p in err.path) or "(top level)"
+        v, want, found = err.validator, err.validator_value, err.instance
+        if v == "required":
+            out += [(key, f"{_join(key, k)}: expected this key, found none") for k in want if k not in found]
+            continue
+        if v == "additionalProperties":
+            known = ", ".join(err.schema.get("properties", {}))
+            out += [(key, f"{_join(key, k)}: expected no such key (known: {known}), found one")
+                    for k in found if k not in err.schema.get("properties", {})]
+            continue
+        expected = {"type": lambda: EXPECTED_TYPE.get(want, want), "pattern": lambda: f"text matching {want}",
+                    "enum": lambda: "one of " + ", ".join(map(str, want)),
+                    "minItems": lambda: f"at least {want} item(s)", "minLength": lambda: "some text",
+                    "uniqueItems": lambda: "each item once",
+                    "oneOf": lambda: "a file name, or a mapping with file and case-studies"}.get(v, lambda: v)()
+        out.append((key, f"{key}: expected {expected}, found {_short(found)}"))
+    return [f"{config_file}: {msg}" for _, msg in sorted(out)]
+
+
+def _join(key: str, sub) -> str:
+    return str(sub) if key == "(top level)" else f"{key}.{sub}"
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def units(contents: dict) -> list[Unit]:
@@ -99,8 +138,12 @@ class Edition:
         return self.manuscript / f"{chapter}.md"
 
     def problems(self, config_file: str = "config.yaml") -> list[str]:
-        """One line per thing the configuration names but the project lacks, or names twice."""
-        out, seen = [], set()
+        """One line per thing the configuration names but the project lacks, names twice, or names outside it."""
+        out = [f"{config_file}: paths.{key}: expected a path inside the project, found {why}: {value!r}"
+               for key, value in self.config["paths"].items() if (why := outside(value))]
+        if out:
+            return out   # nothing outside the project is even looked at
+        seen = set()
         for stem in self.chapters:
             if stem in seen:
                 out.append(f"{config_file}: contents: expected each file once, found {stem!r} again")
@@ -115,7 +158,12 @@ class Edition:
             path = Path(self.config["paths"][key])
             if not path.is_file():
                 out.append(f"{config_file}: paths.{key}: expected the file {path}, found none")
-        return out
+        return out or files_outside(self.inputs())
+
+    def inputs(self) -> list[Path]:
+        """Every file and directory of the project this edition's build reads, but the code."""
+        return ([self.raw, self.images, self.bibliography, self.notes, Path("schemas"), Path("templates")]
+                + [self.chapter_source(c) for c in self.chapters])
 
     # outputs: one self-contained tree per edition
     @property
