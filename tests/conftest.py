@@ -93,6 +93,22 @@ def build_fixture(dest: Path) -> Build:
 
 
 @pytest.fixture(scope="session")
+def cleaned(tmp_path_factory):
+    """`cleaned(name)`: a shipped raw table cleaned as the build cleans it (foreign keys aside), as a DataFrame."""
+    from dpaper.data.clean import clean
+    from dpaper.data.load import load
+    out, done = tmp_path_factory.mktemp("clean"), {}
+
+    def get(name: str):
+        if name not in done:
+            schema = ROOT / f"schemas/datasets/{name}.yaml"
+            clean(ROOT / f"data/raw/{name}.csv", schema, out / f"{name}.csv", edition_year=2018)
+            done[name] = load(name, out / f"{name}.csv", schema)
+        return done[name]
+    return get
+
+
+@pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Build:
     """The whole paper, built once per test session."""
     return build_in(tmp_path_factory.mktemp("a") / "paper")

@@ -91,7 +91,7 @@ def test_bad_config_is_caught_when_the_workflow_loads(fixture_copy):
 @pytest.mark.parametrize("key, value, why", [
     ("raw", "../outside", "a path that leads outside the project"),
     ("bibliography", "/etc/passwd", "an absolute path"),
-    ("output", "/tmp/x", "an absolute path")])
+    ("output", "/var/paper", "an absolute path")])
 def test_configured_paths_stay_inside_the_project(fixture_copy, key, value, why):
     cfg = fixture_copy.dir / FIXTURE[1]
     text = cfg.read_text()

@@ -12,22 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dpaper.data.clean import clean
-from dpaper.data.load import load, records
+from dpaper.data.load import records
 from dpaper.render.tables import fmt
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def cleaned(tmp_path_factory):
-    out = tmp_path_factory.mktemp("clean")
-
-    def get(name: str):
-        schema = ROOT / f"schemas/datasets/{name}.yaml"
-        clean(ROOT / f"data/raw/{name}.csv", schema, out / f"{name}.csv", edition_year=2018)
-        return load(name, out / f"{name}.csv", schema)
-    return get
 
 
 def test_table_3_2_1_non_revenue_water_in_asean_cities(cleaned):       # line 672

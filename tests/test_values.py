@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dpaper.data.clean import clean
-from dpaper.data.load import load
 from dpaper.errors import BuildError
 from dpaper.render.access import DatasetAccess
 from dpaper.render.units import EN, NBSP
@@ -38,15 +36,9 @@ def raw_looking(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory):
+def data(cleaned):
     """The real clean data, cleaned as the build cleans it."""
-    out = tmp_path_factory.mktemp("clean")
-
-    def get(name: str):
-        schema = ROOT / f"schemas/datasets/{name}.yaml"
-        clean(ROOT / f"data/raw/{name}.csv", schema, out / f"{name}.csv", edition_year=2018)
-        return DatasetAccess(name, load(name, out / f"{name}.csv", schema))
-    return {name: get(name) for name in ("key_figures", "events")}
+    return {name: DatasetAccess(name, cleaned(name)) for name in ("key_figures", "events")}
 
 
 def test_every_key_figure_prints_without_raw_traces(data):

@@ -88,10 +88,6 @@ class Edition:
         return self.config["edition"]
 
     @property
-    def id(self) -> str:
-        return str(self.meta["id"])
-
-    @property
     def year(self) -> int:
         """The edition year: bounds the years of what the data says happened."""
         return int(str(self.meta["date"])[:4])
@@ -109,9 +105,6 @@ class Edition:
     def chapters(self) -> list[str]:
         """Every manuscript file of the book, in reading order."""
         return [u.stem for u in self.units]
-
-    def unit(self, stem: str) -> Unit:
-        return next(u for u in self.units if u.stem == stem)
 
     # inputs
     @property
