@@ -34,9 +34,17 @@ def test_unknown_name_in_the_manuscript(built_copy):
     fails_with(built_copy, f"content/2018/introduction.md:{n}: unknown name: 'fact_of_the_day' is undefined")
 
 
-def test_unknown_template(built_copy):
-    n = append(built_copy, "content/2018/introduction.md", '{% include "missing-part.md" %}')
-    fails_with(built_copy, f"content/2018/introduction.md:{n}: unknown template 'missing-part.md'")
+def test_a_chapter_that_includes_itself_is_refused(built_copy):
+    n = append(built_copy, "content/2018/phnom-penh.md", '{% include "phnom-penh" %}')
+    fails_with(built_copy, f"content/2018/phnom-penh.md:{n}: expected text, data and the manuscript's functions, "
+                           "found {% include %} (not allowed in the manuscript)")
+
+
+def test_code_from_the_manuscript_is_refused(built_copy):
+    n = append(built_copy, "content/2018/introduction.md",
+               '{{ fact.__globals__.__builtins__.open("/etc/hostname").read() }}')
+    fails_with(built_copy, f"content/2018/introduction.md:{n}: access to '__globals__': expected data and the "
+                           "manuscript's functions, found Python internals (not allowed in the manuscript)")
 
 
 def test_broken_cross_reference(built_copy):

@@ -20,6 +20,7 @@ from dpaper.render import images, pipeline, tables
 from dpaper.render.environment import blocks, manuscript
 from dpaper.render.manuscript import Source
 from dpaper.render.markdown import parser
+from dpaper.render.sandbox import describe
 from dpaper.render.values import Event, Fact
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
@@ -130,7 +131,10 @@ class Renderer:
 
     def _calls(self, cite) -> Markup | str:
         """The footnote calls of a block's `cite=` (one key or a list)."""
-        return self.cite(*([cite] if isinstance(cite, str) else cite)) if cite else ""
+        keys = [cite] if isinstance(cite, str) else cite
+        if cite and not (isinstance(keys, (list, tuple)) and all(isinstance(k, str) for k in keys)):
+            raise BuildError(f"cite=: expected a key in quotes or a list of them, found {describe(cite)}")
+        return self.cite(*keys) if cite else ""
 
     def table(self, ident: str, caption: str, note: str | None = None, source: str | None = None,
               cite=None) -> Markup:

@@ -17,10 +17,12 @@ from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
 from dpaper.errors import BuildError, where
+from dpaper.render.sandbox import ManuscriptSandbox
 
 FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 FRONT_SCHEMA = Path("schemas/front-matter.schema.yaml")   # relative to the project, like every input
 PLACERS = {"table": "tab", "figure": "fig", "box": "box"}
+TOO_DEEP = "expected expressions nested a few levels deep, found them nested too deeply to read"
 SECTION_LABEL = re.compile(r"^\{#(sec-[A-Za-z0-9_-]+)\}\s*$")
 
 
@@ -39,9 +41,10 @@ class Scan:
 
 
 def environment(**options) -> Environment:
-    """The Jinja2 settings of every manuscript file. Comments are `{## ... ##}`,
-    so that `{#sec-id}` stays free for labelling headings."""
-    return Environment(comment_start_string="{##", comment_end_string="##}", **options)
+    """The Jinja2 settings of every manuscript file: the sandbox (render/sandbox.py), whose parse
+    already refuses what a manuscript may not do. Comments are `{## ... ##}`, so that `{#sec-id}`
+    stays free for labelling headings."""
+    return ManuscriptSandbox(comment_start_string="{##", comment_end_string="##}", **options)
 
 
 def read(path: str | Path) -> Source:
@@ -110,6 +113,8 @@ def scan(src: Source, env: Environment) -> Scan:
         tree = env.parse(src.body, name=src.stem, filename=str(src.path))
     except TemplateSyntaxError as exc:
         raise BuildError(f"{where(src.path, exc.lineno)}: {exc.message}") from None
+    except RecursionError:
+        raise BuildError(f"{where(src.path)}: {TOO_DEEP}") from None
     out = Scan()
     for node in tree.find_all((nodes.Call, nodes.Getattr)):
         if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name) and node.node.name == "data":
