@@ -48,7 +48,7 @@ class Context:
 class Renderer:
     def __init__(self, ctx: Context, mode: str):
         assert mode in ("print", "web")
-        self.ctx, self.mode, self.md = ctx, mode, parser()
+        self.ctx, self.mode, self.md, self.md_text = ctx, mode, parser(), parser(html=False)
         self.notes: list[Markup] = []
         self.blocks = blocks(ctx.templates)
         self.env = manuscript(FunctionLoader(self._load))
@@ -121,13 +121,21 @@ class Renderer:
             if item.get("lost"):
                 raise BuildError(f"note {text!r} is lost in the 2018 edition: leave it out, or say so in words")
             html = self._inline(" ".join(item["text"].split()))
-            refs = [self.ctx.bibliography.format(k) for k in item.get("refs", []) if k in self.ctx.bibliography]
+            bib = self.ctx.bibliography
+            missing = [k for k in item.get("refs", []) if k not in bib]
+            if missing:
+                raise BuildError(f"note {text!r}: unknown citation key {missing[0]!r}: expected an id in {bib.path}")
+            refs = [bib.format(k) for k in item.get("refs", [])]
             return self._footnote(Markup(" ").join([html, *refs]))
         return self._footnote(self._inline(text))
 
     def _inline(self, text: str | None) -> Markup:
-        """Markdown of a caption, title, note or source line, rendered inline."""
-        return Markup(self.md.renderInline(text)) if text else Markup("")
+        """Markdown of a caption, title, note or source line, rendered inline. Raw HTML in it is text,
+        unless it is markup already (a caption joined with `~` to a `ref()` or `fact()`: Jinja escaped
+        every other part of it)."""
+        if not text:
+            return Markup("")
+        return Markup((self.md if isinstance(text, Markup) else self.md_text).renderInline(str(text)))
 
     def _calls(self, cite) -> Markup | str:
         """The footnote calls of a block's `cite=` (one key or a list)."""
