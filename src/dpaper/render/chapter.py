@@ -16,7 +16,7 @@ from jinja2 import FunctionLoader
 from markupsafe import Markup
 
 from dpaper.errors import BuildError
-from dpaper.render import images, pipeline, tables
+from dpaper.render import images, limits, pipeline, tables
 from dpaper.render.environment import blocks, manuscript
 from dpaper.render.manuscript import Source
 from dpaper.render.markdown import parser
@@ -129,12 +129,15 @@ class Renderer:
             return self._footnote(Markup(" ").join([html, *refs]))
         return self._footnote(self._inline(text))
 
-    def _inline(self, text: str | None) -> Markup:
+    def _inline(self, text: str | None, what: str = "text") -> Markup:
         """Markdown of a caption, title, note or source line, rendered inline. Raw HTML in it is text,
         unless it is markup already (a caption joined with `~` to a `ref()` or `fact()`: Jinja escaped
         every other part of it)."""
         if not text:
             return Markup("")
+        problem = limits.word_problem(text)
+        if problem:
+            raise BuildError(f"{what}: {problem}")
         return Markup((self.md if isinstance(text, Markup) else self.md_text).renderInline(str(text)))
 
     def _calls(self, cite) -> Markup | str:
@@ -149,9 +152,10 @@ class Renderer:
         entry = self._label(f"tab:{ident}")
         spec = tables.REGISTRY[ident]
         html, notes = tables.render(spec, self.ctx.datasets[spec.dataset])
-        return self.blocks.table(entry["anchor"], entry["text"], self._inline(caption), self._calls(cite),
-                                 Markup(html), [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                 self._inline(note), self._inline(source))
+        return self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                 self._calls(cite), Markup(html),
+                                 [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                 self._inline(note, "note"), self._inline(source, "source"))
 
     def image_path(self, name: str) -> str:
         """A photograph's link from this page ("" for one still to come in a draft)."""
@@ -166,13 +170,13 @@ class Renderer:
         else:
             src = images.link(self.ctx.figures_dir / f"{ident}.svg", self.ctx.out_dir, self.mode)
             alt_text, kind = alt or self.ctx.figures[ident]["alt"], "chart"
-        return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption), self._calls(cite),
-                                  src, alt_text, image, self._inline(source))
+        return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                  self._calls(cite), src, alt_text, image, self._inline(source, "source"))
 
     def box(self, ident: str, title: str, caller=None) -> Markup:
         entry = self._label(f"box:{ident}")
         inner = caller() if caller else ""
-        return self.blocks.box(entry["anchor"], entry["text"], self._inline(title), inner)
+        return self.blocks.box(entry["anchor"], entry["text"], self._inline(title, "title"), inner)
 
     # -- rendering ------------------------------------------------------------
     def body(self) -> Markup:

@@ -20,6 +20,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from dpaper.errors import BuildError, where
+from dpaper.render import limits
 from dpaper.render.sandbox import describe
 
 REPEATED_TITLE = re.compile(r"^(.+?)\. \1\. ")
@@ -99,6 +100,9 @@ class Bibliography:
                 elif any(c in text for text in _strings(value) for c in SPECIAL.values()):
                     problems.append(f"{at}: {key}: {field}: expected text, found a character of Unicode's "
                                     "private use area")
+                elif field != "URL" and (problem := next(filter(None, map(limits.word_problem, _strings(value))),
+                                                         None)):
+                    problems.append(f"{at}: {key}: {field}: {problem}")
         if problems:
             raise BuildError(problems)
         self._cache: dict[str, Markup] = {}
@@ -139,8 +143,13 @@ class Notes:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.items, self.lines = load_items(self.path, "notes", ("id", "text"))
-        problems = [f"{where(self.path, self.lines[k].get('text'))}: {k}: text: expected text, found "
-                    f"{describe(item['text'])}" for k, item in self.items.items() if not isinstance(item["text"], str)]
+        problems = []
+        for k, item in self.items.items():
+            at = where(self.path, self.lines[k].get("text"))
+            if not isinstance(item["text"], str):
+                problems.append(f"{at}: {k}: text: expected text, found {describe(item['text'])}")
+            elif problem := limits.word_problem(item["text"]):
+                problems.append(f"{at}: {k}: text: {problem}")
         if problems:
             raise BuildError(problems)
 

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from dpaper.errors import BuildError
-from dpaper.render import tables
+from dpaper.render import limits, tables
 from dpaper.render.manuscript import environment as syntax
 from dpaper.render.sandbox import describe
 from dpaper.render.values import spell
@@ -32,10 +32,15 @@ ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "
 
 
 def md_safe(value):
-    """Every value printed into the manuscript is data: escape it for HTML and Markdown."""
+    """Every value printed into the manuscript is data: escape it for HTML and Markdown (and refuse a word
+    too long to set)."""
     if isinstance(value, Markup) or hasattr(value, "__html__"):
         return value
-    return Markup(str(value).translate(ESCAPES))
+    text = str(value)
+    problem = limits.word_problem(text)
+    if problem:
+        raise BuildError(f"a printed value: {problem}")
+    return Markup(text.translate(ESCAPES))
 
 
 def _number_filter(name: str, fn, whole: bool = False):

@@ -17,6 +17,7 @@ from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
 from dpaper.errors import BuildError, where
+from dpaper.render import limits
 from dpaper.render.sandbox import ManuscriptSandbox
 
 FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -62,10 +63,11 @@ def read(path: str | Path) -> Source:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         raise BuildError(f"{where(path, line)}: expected valid YAML front matter ({exc.problem})") from None
     problems = front_matter_problems(front, path, m.group(1))
-    if problems:
-        raise BuildError(problems)
     text = text.replace("\r\n", "\n")
     body = "\n" * m.group(0).count("\n") + text[m.end():]
+    problems += [f"{where(path, line)}: {problem}" for line, problem in limits.body_problems(body)]
+    if problems:
+        raise BuildError(problems)
     return Source(path, path.stem, front, body)
 
 
@@ -99,6 +101,15 @@ def front_matter_problems(front, path: Path, block: str = "") -> list[str]:
         else:
             out.append((line(top), f"{where(path, line(top))}: {key}: expected {err.validator} "
                                    f"{err.validator_value!r}, found {err.instance!r}"))
+    for key in ("title", "short"):
+        problem = limits.title_problem(front.get(key))
+        if problem:
+            out.append((line(key), f"{where(path, line(key))}: {key}: {problem}"))
+    authors = front.get("authors")
+    for author in authors if isinstance(authors, list) else []:
+        problem = limits.title_problem(author)
+        if problem:
+            out.append((line("authors"), f"{where(path, line('authors'))}: authors: {problem}"))
     return [msg for _, msg in sorted(out)]
 
 

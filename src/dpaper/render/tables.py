@@ -11,6 +11,9 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
+from dpaper.errors import BuildError
+from dpaper.render import limits
+
 
 @dataclass(frozen=True)
 class Column:
@@ -73,6 +76,14 @@ def cell_text(row: dict, c: Column) -> str:
     return fmt(row[c.field], c.fmt)
 
 
+def _settable(text: str, column: str) -> str:
+    """A cell's text, if every word of it fits a page (render/limits.py)."""
+    problem = limits.word_problem(text)
+    if problem:
+        raise BuildError(f"table cell, column {column}: {problem}")
+    return text
+
+
 def render(spec: TableSpec, ds) -> tuple[Markup, list[str]]:
     """The <table> element (one line, so Markdown keeps it one HTML block) and its notes."""
     notes: list[str] = []
@@ -82,9 +93,9 @@ def render(spec: TableSpec, ds) -> tuple[Markup, list[str]]:
         cols = sorted(dict.fromkeys(r[col_f] for r in ds))
         cell = {(r[row_f], r[col_f]): r[val_f] for r in ds}
         head = f"<th scope=\"col\">{escape(spec.pivot_header)}</th>" + "".join(
-            f'<th scope="col" class="num">{escape(c)}</th>' for c in cols)
+            f'<th scope="col" class="num">{escape(_settable(str(c), col_f))}</th>' for c in cols)
         body = "".join(
-            f"<tr><th scope=\"row\">{escape(r)}</th>" + "".join(
+            f"<tr><th scope=\"row\">{escape(_settable(str(r), row_f))}</th>" + "".join(
                 f'<td class="num">{escape(fmt(cell.get((r, c)), spec.fmt))}</td>' for c in cols) + "</tr>"
             for r in rows)
     else:
@@ -93,11 +104,11 @@ def render(spec: TableSpec, ds) -> tuple[Markup, list[str]]:
         for r in ds:
             mark = ""
             if spec.note_field and r.get(spec.note_field):
-                notes.append(r[spec.note_field])
+                notes.append(_settable(str(r[spec.note_field]), spec.note_field))
                 mark = f'<sup class="tnote">{note_mark(len(notes) - 1)}</sup>'
             cells = []
             for i, c in enumerate(spec.columns):
-                text = escape(cell_text(r, c))
+                text = escape(_settable(cell_text(r, c), c.header))
                 tag = "th scope=\"row\"" if i == 0 else "td"
                 cells.append(f"<{tag}{_cls(c)}>{text}{mark if i == 0 else ''}</{tag.split()[0]}>")
             body_rows.append("<tr>" + "".join(cells) + "</tr>")
