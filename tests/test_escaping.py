@@ -136,3 +136,38 @@ def test_links_in_the_body_go_only_to_the_web_mail_or_the_paper(tmp_path):
     html, _ = render(context(tmp_path, body), "web")
     assert re.findall(r'href="([^"]*)"', html) == ["https://example.org", "mailto:a@example.org", "#tab-nrw-asean",
                                                     "other.html"]
+
+
+TAGS = ("a, abbr, b, blockquote, br, cite, code, dd, div, dl, dt, em, h2, h3, h4, i, li, ol, p, q, small, span, "
+        "strong, sub, sup, ul")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("<script>alert(1)</script>", f"expected HTML tags among {TAGS}, found <script>"),
+    ("<script\nsrc=x", f"expected HTML tags among {TAGS}, found <script>"),
+    ('<img src="file:///etc/hostname" onerror=alert(2)>', f"expected HTML tags among {TAGS}, found <img>"),
+    ('<iframe src="https://example.org"></iframe>', f"expected HTML tags among {TAGS}, found <iframe>"),
+    ('<style>body { background: url(http://example.org/x) }</style>',
+     f"expected HTML tags among {TAGS}, found <style>"),
+    ('<span onmouseover="alert(3)">x</span>', "<span>: expected attributes among class, id, lang, title, "
+                                             "found onmouseover="),
+    ('<p style="background: url(x)">x</p>', "<p>: expected attributes among class, id, lang, title, found style="),
+    ('<a href="javascript:alert(4)">x</a>', "<a href>: expected a link to the web, mail or the paper, "
+                                            "found 'javascript:alert(4)'"),
+    ('<a href=" JavaScript:alert(5)">x</a>', "<a href>: expected a link to the web, mail or the paper, "
+                                             "found ' JavaScript:alert(5)'"),
+    ('<a href="{{ data.d.rows[0].url }}">x</a>', "<a href>: expected a link written out, found one from data"),
+    ('<span {{ data.d.rows[0].attrs }}>x</span>', "<span>: expected attributes written out, found some from data"),
+])
+def test_raw_html_in_the_body_is_plain_structure(tmp_path, line, expected):
+    path = chapter_file(tmp_path, f"Text.\n{line}\n")
+    with pytest.raises(BuildError) as exc:
+        read(path)
+    assert exc.value.problems == [f"{path}:5: {expected}"]
+
+
+def test_raw_html_the_manuscript_uses_and_what_is_not_html(tmp_path):
+    body = ('<dl class="abbreviations">\n<dt>{{ a }}<span class="added" title="added">†</span></dt><dd>x</dd>\n</dl>\n'
+            '<h2 class="group">G</h2> <p class="decision">d</p> <a href="https://example.org">w</a> '
+            '<https://example.org> <a@example.org> `<script>` <!-- a comment -->\n```\n<script>\n```\n')
+    read(chapter_file(tmp_path, body))

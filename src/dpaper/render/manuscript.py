@@ -17,7 +17,7 @@ from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
 from dpaper.errors import BuildError, where
-from dpaper.render import limits
+from dpaper.render import limits, rawhtml
 from dpaper.render.sandbox import ManuscriptSandbox
 
 FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -65,7 +65,8 @@ def read(path: str | Path) -> Source:
     problems = front_matter_problems(front, path, m.group(1))
     text = text.replace("\r\n", "\n")
     body = "\n" * m.group(0).count("\n") + text[m.end():]
-    problems += [f"{where(path, line)}: {problem}" for line, problem in limits.body_problems(body)]
+    problems += [f"{where(path, line)}: {problem}"
+                 for line, problem in sorted(limits.body_problems(body) + rawhtml.problems(body))]
     if problems:
         raise BuildError(problems)
     return Source(path, path.stem, front, body)
