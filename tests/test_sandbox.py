@@ -63,6 +63,8 @@ CASES = [
     ("extends", '{% extends "ch" %}', "ch.md:4: " + REFUSED.format("{% extends %}")),
     ("macro", "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "ch.md:4: " + REFUSED.format("{% macro %}")),
     ("block", "{% block a %}{{ self.a() }}{% endblock %}", "ch.md:4: " + REFUSED.format("{% block %}")),
+    ("recursive-loop", "{% for x in [1] recursive %}{{ loop([1]) }}{% endfor %}",
+     "ch.md:4: " + REFUSED.format("a recursive {% for %}")),
     ("autoescape", "{% autoescape false %}{{ '<script>' }}{% endautoescape %}",
      "ch.md:4: " + REFUSED.format("{% autoescape %}")),
     ("safe-filter", "{{ '<script>' | safe }}", f"ch.md:4: unknown filter 'safe': expected one of {FILTERS}"),

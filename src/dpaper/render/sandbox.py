@@ -6,11 +6,12 @@ no `__globals__`, `__class__` or `__subclasses__` (Jinja's
 changes to lists and dicts), no `str.format` (it reads attributes too), no
 Jinja globals (`range`, `lipsum`, `cycler`, `joiner`, `namespace`, `dict`:
 the manuscript uses none), only the filters a manuscript needs, and calls
-only of our own functions and data look-ups, Jinja's `caller()` and `loop`,
-and a few plain methods of text and mappings. What would read another file or
-build a template out of parts (`include`, `import`, `extends`, `macro`,
-`block`), switch escaping off (`autoescape`) or write to an object
-(`{% set x.y = … %}`) is refused when the file is parsed, with its line.
+only of our own functions and data look-ups, Jinja's `caller()` and
+`loop.cycle()`, and a few plain methods of text and mappings. What would read
+another file, build a template out of parts or recurse (`include`, `import`,
+`extends`, `macro`, `block`, a recursive `for`), switch escaping off
+(`autoescape`) or write to an object (`{% set x.y = … %}`) is refused when the
+file is parsed, with its line.
 
 Work is bounded too: `*`, `+` and `**` refuse results over `MAX_ITEMS`
 items or `MAX_BITS` bits, `join` and `replace` texts over `MAX_ITEMS`
@@ -142,7 +143,7 @@ def check_arguments(fn, args: tuple, kwargs: dict) -> None:
     name = getattr(fn, "__name__", "function")
     try:
         sig = inspect.signature(fn, eval_str=True)
-    except (TypeError, ValueError, NameError):
+    except Exception:          # no signature, or annotations that name what is not imported: Python checks
         return
     params = sig.parameters
     var_kw = any(p.kind is p.VAR_KEYWORD for p in params.values())
@@ -192,8 +193,10 @@ class ManuscriptSandbox(ImmutableSandboxedEnvironment):
     # -- what is refused when a file is parsed ---------------------------------
     def _parse(self, source, name, filename):
         tree = super()._parse(source, name, filename)
-        for node in tree.find_all(tuple(REFUSED)):
-            what = REFUSED[type(node)]
+        for node in tree.find_all((*REFUSED, nodes.For)):
+            if isinstance(node, nodes.For) and not node.recursive:
+                continue
+            what = "a recursive {% for %}" if isinstance(node, nodes.For) else REFUSED[type(node)]
             raise TemplateSyntaxError(f"expected text, data and the manuscript's functions, found {what} "
                                       f"{NOT_ALLOWED}", node.lineno, name, filename)
         return tree
