@@ -232,12 +232,6 @@ def test_chapter_pages_are_returned_not_written(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ch.md"]   # nothing written
 
 
-def test_an_unknown_template_names_file_and_line(tmp_path):
-    with pytest.raises(BuildError) as exc:
-        render_one(tmp_path, 'One.\n\n{% include "missing-part.md" %}\n')
-    assert exc.value.problems == [f"{tmp_path}/ch.md:6: unknown template 'missing-part.md'"]
-
-
 def test_an_unknown_citation_key_names_file_line_and_bibliography(tmp_path):
     with pytest.raises(BuildError) as exc:
         render_one(tmp_path, 'As argued before.{{ cite("nobody1999") }}\n')
