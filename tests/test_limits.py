@@ -9,6 +9,7 @@ import pytest
 from test_escaping import REFERENCES, STYLE, files
 from test_render import NRW, render_one
 
+from dpaper.data.load import records
 from dpaper.errors import BuildError
 from dpaper.render.citations import Bibliography, Notes
 from dpaper.render.limits import TITLE_MAX, WORD_MAX
