@@ -108,6 +108,7 @@ def _plus(a, b):
 def _join(env, value, d="", attribute=None):
     if not isinstance(value, Iterable) or isinstance(value, Undefined):
         return FILTERS["join"](env, value, d, attribute)     # Jinja's own error
+    value = list(value)     # a generator (map, select ...) is read once: measure and join the same items
     items = [str(v) for v in (value if attribute is None else (env.getattr(v, attribute) for v in value))]
     if sum(map(len, items)) + len(d) * max(len(items) - 1, 0) > MAX_ITEMS:
         raise SecurityError(f"join: expected a text of at most {MAX_ITEMS:,} characters, found a longer one "
