@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from dpaper.data.clean import clean
 from dpaper.data.normalise import normalise_cell, partial_date
+from dpaper.errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schemas/datasets/nrw_asean.yaml"
@@ -163,3 +164,40 @@ def test_every_field_reads_as_written(schema):
     for field in yaml.safe_load(schema.read_text(encoding="utf-8"))["fields"]:
         stray = {k: v for k, v in field.items() if k not in FIELD_KEYS or v is None}
         assert not stray, f"{field['name']}: quote the text with commas ({', '.join(map(str, stray))})"
+
+
+# -- reading: one row a line, every cell on it --------------------------------------
+def test_rows_are_numbered_by_their_line(tmp_path):
+    schema = "fields:\n  - {name: n, type: integer}\n  - {name: t, type: string}\n"
+    assert problems_of(tmp_path, schema, "n,t\r\n\r\n1,a\r2,b\n\nx,c\n") == [
+        "t.csv, row 6, column n: expected a whole number, found 'x'"]
+
+
+def test_a_quoted_cell_keeps_its_commas_and_quotes(tmp_path):
+    schema = tmp_path / "s.yaml"
+    schema.write_text("fields:\n  - {name: n, type: integer}\n  - {name: t, type: string}\n")
+    (tmp_path / "t.csv").write_text('n,t\n1,"Kampong, Cham"\n2,"the ""Clean City"" award"\n3,""\n')
+    clean(tmp_path / "t.csv", schema, tmp_path / "o.csv")
+    rows = list(csv.DictReader(open(tmp_path / "o.csv", encoding="utf-8")))
+    assert [r["t"] for r in rows] == ["Kampong, Cham", 'the "Clean City" award', ""]
+
+
+@pytest.mark.parametrize("line, trouble", [
+    ('a,b,c', None), ('"a,b",c', None), ('a,"b ""c""",d', None), ('"",', None), ('a,b"c,d', None),
+    ('a,"b', (1, "open", "")), ('"a""', (0, "open", "")), ('a,"b" c,d', (1, "after", '"b" c')),
+    ('"b"c', (0, "after", '"b"c'))])
+def test_where_quoting_goes_wrong(line, trouble):
+    from dpaper.data.read import quote_trouble
+    assert quote_trouble(line) == trouble
+
+
+def test_a_quote_left_open_is_said_where_it_opens(tmp_path):
+    """The quote would swallow every row after it; the table would lose them without a word."""
+    lines = (ROOT / "data/raw/nrw_cambodia.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[4] = '"' + lines[4]
+    (tmp_path / "nrw_cambodia.csv").write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(BuildError) as exc:
+        clean(tmp_path / "nrw_cambodia.csv", ROOT / "schemas/datasets/nrw_cambodia.yaml", tmp_path / "o.csv")
+    assert [p.replace(f"{tmp_path}/", "") for p in exc.value.problems] == [
+        "nrw_cambodia.csv, row 5, column city: expected a cell on one line, found a quote that runs on to row 17 "
+        "(a missing closing quote?)"]

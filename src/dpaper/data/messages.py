@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 
+SHOWN = 40   # characters of a cell a message quotes at most: it names the cell, never copies a file
+
 KINDS = {"integer": "a whole number", "number": "a number", "year": "a year", "yearmonth": "a year-month",
          "string": "text", "date": "a date (YYYY-MM-DD)", "boolean": "yes or no"}
 
@@ -44,8 +46,19 @@ def did_you_mean(value: str, allowed) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def cut(text: str, limit: int = SHOWN) -> str:
+    """At most `limit` characters of `text`, with "…" when it is longer."""
+    return text if len(text) <= limit else text[:limit] + "\u2026"
+
+
+def quoted(text: str) -> str:
+    """A value as a message quotes it: cut to SHOWN characters, with its length when cut."""
+    text = str(text)
+    return repr(cut(text)) + (f" ({len(text):,} characters)" if len(text) > SHOWN else "")
+
+
 def found(cell) -> str:
-    return "an empty cell" if cell in ("", None) else repr(cell)
+    return "an empty cell" if cell in ("", None) else quoted(cell)
 
 
 def cell_problem(field: dict, rule: str, cell: str) -> str:
