@@ -65,3 +65,10 @@ def test_notes_and_references(tmp_path):
     refs, notes = files(tmp_path, REFERENCES.replace("& more", LONG), f"- id: n\n  cited_in: x\n  text: A {LONG}\n")
     assert problems(lambda: Notes(notes), tmp_path) == [f"notes.yaml:3: n: text: {WORD}"]
     assert problems(lambda: Bibliography(refs, STYLE), tmp_path) == [f"references.yaml:3: evil: title: {WORD}"]
+
+
+def test_a_glyph_the_fonts_lack_is_named_at_its_line(tmp_path):
+    path = tmp_path / "ch.md"
+    path.write_text("---\ntitle: T\n---\nDalian (大连) and Hải Phòng.\n", encoding="utf-8")
+    assert problems(lambda: read(path), tmp_path) == [
+        "ch.md:4: expected text the paper's fonts can draw, found U+5927 '大', U+8FDE '连'"]

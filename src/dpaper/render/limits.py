@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
+from dpaper.fonts import describe_characters, missing_glyphs
+
 WORD_MAX = 100       # characters of a word
 TITLE_MAX = 300      # characters of a title
 
+WHITESPACE = {9: " ", 10: " ", 13: " "}     # tabs and line ends are layout, not glyphs
 BREAKS = re.compile(r"[\s\-\u00ad\u200b\u2010\u2012\u2013\u2014]+")
 URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+", re.I)
 CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}|<[^<>]*>|\]\([^()\s]*\)", re.S)   # Jinja, HTML, link targets
@@ -24,8 +27,14 @@ def long_word(text: str) -> str | None:
 
 
 def word_problem(text) -> str | None:
-    """'expected words of at most 100 characters …, found one of 150 (…)', or None."""
-    word = long_word(text) if isinstance(text, str) else None
+    """What the page cannot set in `text`: a word too long ('expected words of at most 100 characters …'),
+    or characters the paper's fonts cannot draw ('expected text the paper's fonts can draw, found U+4E2D …');
+    None if it can set it all."""
+    if not isinstance(text, str):
+        return None
+    if missing := missing_glyphs(text.translate(WHITESPACE)):
+        return f"expected text the paper's fonts can draw, found {describe_characters(missing)}"
+    word = long_word(text)
     if word is None:
         return None
     return (f"expected words of at most {WORD_MAX} characters (or a URL), found one of {len(word)} "
