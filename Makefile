@@ -22,7 +22,7 @@ test: env
 	$(VENV)/bin/pytest
 
 lint: env
-	$(VENV)/bin/ruff check src scripts tests tools
+	$(VENV)/bin/ruff check src scripts tests tools figures
 	$(VENV)/bin/snakemake --lint
 
 check-data: env

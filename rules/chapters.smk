@@ -8,7 +8,8 @@ rule labels:
     input:
         chapters=[str(ED.chapter_source(c)) for c in ED.chapters],
         front_matter="schemas/front-matter.schema.yaml",
-        code=code("render/*.py", "figures/__init__.py"),
+        declarations=DECLARATIONS,
+        code=code("render/*.py", "figures/__init__.py", "figures/declare.py"),
     output:
         ED.labels,
     params:
@@ -30,10 +31,11 @@ rule chapter:
         schemas=lambda w: [schema(d) for d in PLAN[w.chapter].datasets],
         figures=lambda w: [str(ED.figure(f, e)) for f in PLAN[w.chapter].figures for e in ("svg", "json")],
         images=lambda w: PLAN[w.chapter].images,
+        declarations=DECLARATIONS,
         bibliography=ED.bibliography,
         notes=ED.notes,
         templates=["templates/part.html.j2", "templates/web.html.j2", "templates/blocks.html.j2"],
-        code=code("data/*.py", "render/*.py"),
+        code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py"),
     output:
         part=ED.part("{chapter}"),
         web=ED.web("{chapter}"),

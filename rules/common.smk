@@ -12,9 +12,10 @@ from dpaper.config import Edition, schema_problems
 from dpaper.data.clean import referenced_resources
 from dpaper.data.dictionary import print_summary
 from dpaper.data.read import raw_table_paths
-from dpaper.figures import REGISTRY as FIGURES, modules as figure_modules
+from dpaper.errors import BuildError
+from dpaper.figures import modules as figure_modules, registry as figure_registry
 from dpaper.fonts import face_paths, licence_paths
-from dpaper.render.plan import plan_chapter
+from dpaper.render.plan import missing_photographs, plan_chapter
 
 
 _cli_configs = list(workflow.config_settings.configfiles)  # --configfile wins over config.yaml
@@ -32,7 +33,14 @@ _missing = [f"{raw_table_paths(ED.raw, d)[0]}: expected the raw table of the dat
 if _missing:   # without this, the clean data left by the last build would be published as if current
     sys.exit("".join(f"error: {line}\n" for line in _missing).rstrip())
 REFERENCES = {d: referenced_resources(f"schemas/datasets/{d}.yaml") for d in DATASETS}
-PLAN = {ch: plan_chapter(ED, ch, set(DATASETS)) for ch in ED.chapters}
+DECLARATIONS = sorted(str(p) for p in Path("figures").glob("*.py"))
+try:
+    FIGURES = figure_registry("figures")   # the declarations, figures/*.py
+except BuildError as _exc:
+    sys.exit("".join(f"error: {line}\n" for line in _exc.problems).rstrip())
+PLAN = {ch: plan_chapter(ED, ch, set(DATASETS), FIGURES) for ch in ED.chapters}
+if not ED.draft and (_missing := missing_photographs(ED, PLAN, FIGURES)):
+    sys.exit("".join(f"error: {line}\n" for line in _missing).rstrip())
 
 
 def schema(dataset):

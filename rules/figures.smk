@@ -1,19 +1,21 @@
-# Clean datasets -> figures: one job per figure module (one module per
-# chapter), since importing matplotlib costs more than drawing a chart.
+# Clean datasets -> figures: one job per declaration file of figures/ (one
+# file per chapter or case study), since importing matplotlib costs more than
+# drawing a chart. Photographs are not drawn: the chapter job takes them from
+# the images directory.
 
 
-for _module, _ids in figure_modules().items():
+for _module, _ids in figure_modules(FIGURES).items():
 
     rule:
         name:
-            f"figures_{_module}"
+            f"figures_{_module.replace('-', '_')}"
         message:
-            f"Drawing the figures of {_module}: {', '.join(_ids)}"
+            f"Drawing the figures of figures/{_module}.py: {', '.join(_ids)}"
         input:
+            declarations=f"figures/{_module}.py",
             data=sorted({str(ED.clean(d)) for i in _ids for d in FIGURES[i].datasets}),
             schemas=sorted({schema(d) for i in _ids for d in FIGURES[i].datasets}),
-            code=code("data/*.py", "fonts.py", "figures/__init__.py", "figures/style.py",
-                      "figures/draw.py", f"figures/{_module}.py"),
+            code=code("data/*.py", "fonts.py", "figures/*.py", "figures/kinds/*.py"),
         output:
             [str(ED.figure(i, ext)) for i in _ids for ext in ("svg", "csv", "json")],
         params:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from dpaper.config import Edition
 from dpaper.errors import run
-from dpaper.figures import REGISTRY as FIGURES
+from dpaper.figures import registry
 from dpaper.render import labels, tables
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
@@ -12,7 +12,7 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 def main():
     units = Edition(sm.config).units
-    index = labels.build(list(zip(units, map(Path, sm.input.chapters))), set(FIGURES), set(tables.REGISTRY))
+    index = labels.build(list(zip(units, map(Path, sm.input.chapters))), registry("figures"), set(tables.REGISTRY))
     Path(sm.output[0]).write_text(json.dumps(index, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

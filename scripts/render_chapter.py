@@ -5,6 +5,7 @@ from pathlib import Path
 from dpaper.config import Edition
 from dpaper.data.load import load
 from dpaper.errors import run
+from dpaper.figures import registry
 from dpaper.render.chapter import Context
 from dpaper.render.citations import Bibliography, Notes
 from dpaper.render.manuscript import read
@@ -24,7 +25,8 @@ def main():
                   bibliography=Bibliography(inputs.bibliography, ed.meta["citation_style"]), figures=figures,
                   notes_file=Notes(inputs.notes),
                   root=Path("."), images=ed.images, out_dir=ed.out, figures_dir=ed.out / "figures",
-                  draft=ed.draft, language=ed.meta["language"])
+                  draft=ed.draft, language=ed.meta["language"],
+                  declared=registry(Path(inputs.declarations[0]).parent) if inputs.declarations else {})
     part, page = chapter_pages(ctx, ed.meta, index["chapters"])
     Path(sm.output.part).write_text(part, encoding="utf-8")
     Path(sm.output.web).write_text(page, encoding="utf-8")

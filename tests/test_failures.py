@@ -218,3 +218,20 @@ def test_a_run_killed_outright_recovers_on_the_next_make_pdf(fixture_copy):
     result = run_fixture(fixture_copy)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Siem Reap reached 7.5% in 2015." in " ".join(fixture_copy.text.split())
+
+
+def test_a_release_build_lists_every_missing_photograph(fixture_copy):
+    """Draft (the fixture edition's setting): a placeholder. Release: one line per photograph, by number."""
+    assert "Photograph to come: pp-survey.jpg" in fixture_copy.path("book.html").read_text(encoding="utf-8")
+    fails_with(fixture_copy, "release build: Figure 2.1.1 (pp-survey): expected data/images/pp-survey.jpg "
+                             "(or .jpeg, .png, .webp), found none", args=("--config", "draft=False"))
+
+
+def test_a_photograph_in_the_images_directory_fills_its_slot(fixture_copy):
+    from PIL import Image
+    Image.new("RGB", (300, 200), (0, 103, 127)).save(fixture_copy.dir / "data/images/pp-survey.png")
+    result = run_fixture(fixture_copy, "--config", "draft=False")
+    assert result.returncode == 0, result.stderr[-3000:]
+    book = fixture_copy.path("book.html").read_text(encoding="utf-8")
+    assert '<img src="../../data/images/pp-survey.png" alt="Photograph of a survey carried out in Phnom Penh">' in book
+    assert "Photograph to come" not in book

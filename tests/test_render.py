@@ -110,14 +110,17 @@ def test_labels_index_of_the_shipped_manuscript():
     from dpaper.config import Edition
     from dpaper.render.tables import REGISTRY
     ed = Edition(yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8")))
-    index = labels.build([(u, ROOT / "content/2018" / f"{u.stem}.md") for u in ed.units], {"nrw-cambodia"},
+    from dpaper.figures import registry
+    index = labels.build([(u, ROOT / "content/2018" / f"{u.stem}.md") for u in ed.units], registry(ROOT / "figures"),
                          set(REGISTRY))
     texts = {k: v["text"] for k, v in index["labels"].items()}
     assert texts["tab:nrw-asean"] == "Table 3.2.1"
     assert texts["tab:pp-cooperation"] == "Table 3.2.2"
     assert texts["tab:nrw-cambodia"] == "Table 3.2.3"
     assert texts["tab:cambodia-activities"] == "Table 3.2.4"
-    assert texts["fig:nrw-cambodia"] == "Figure 3.2.1"
+    assert texts["fig:pp-hun-sen-visit"] == "Figure 3.2.1"          # the 2018 edition's numbers
+    assert texts["fig:pp-young-trainees"] == "Figure 3.2.7"
+    assert texts["fig:nrw-cambodia"] == "Chart added in this edition"   # no number: the edition's stay its own
     assert texts["box:intercity"] == "Box 1"
     json.dumps(index)  # serialisable as labels.json
 
@@ -187,18 +190,26 @@ def test_a_table_block_is_one_line_with_lettered_notes_note_and_source(tmp_path)
 def test_figure_blocks_chart_photo_and_placeholder(tmp_path):
     (tmp_path / "img").mkdir()
     (tmp_path / "img" / "visit.jpg").write_bytes(b"jpeg")
+    (tmp_path / "build/x/figures").mkdir(parents=True)
+    svg = '<?xml version="1.0"?>\n<svg>\n<text>8%</text>\n</svg>\n'
+    (tmp_path / "build/x/figures/nrw-cambodia.svg").write_text(svg)
     body = ('{{ figure("nrw-cambodia", caption="Chart", source="Ministry") }}\n\n'
             '{{ figure("visit", caption="A \\"visit\\"", image="visit.jpg") }}\n\n'
             '{{ figure("later", caption="Later", image="later.jpg") }}\n')
-    html, _ = render_one(tmp_path, body, mode="web", figures={"nrw-cambodia", "visit", "later"}, draft=True)
+    html, _ = render_one(tmp_path, body, mode="print", figures={"nrw-cambodia", "visit", "later"}, draft=True)
     assert html.split("\n")[:3] == [
-        '<figure class="chart" id="fig-nrw-cambodia"><img src="../figures/nrw-cambodia.svg" alt="a chart">'
+        '<figure class="chart" id="fig-nrw-cambodia"><img src="figures/nrw-cambodia.svg" alt="a chart">'
         '<figcaption><span class="label">Figure 5.1</span> Chart</figcaption>'
         '<p class="source">Source: Ministry</p></figure>',
-        '<figure class="photo" id="fig-visit"><img src="../../../img/visit.jpg" alt="A &#34;visit&#34;">'
+        '<figure class="photo" id="fig-visit"><img src="../../img/visit.jpg" alt="A &#34;visit&#34;">'
         '<figcaption><span class="label">Figure 5.2</span> A “visit”</figcaption></figure>',
-        '<figure class="photo" id="fig-later"><div class="placeholder">Image to come: later.jpg</div>'
+        '<figure class="photo" id="fig-later"><div class="placeholder" style="padding-top: 66.67%" role="img" '
+        'aria-label="Later"><span>Photograph to come: later.jpg</span></div>'
         '<figcaption><span class="label">Figure 5.3</span> Later</figcaption></figure>']
+    web, _ = render_one(tmp_path, body, mode="web", figures={"nrw-cambodia", "visit", "later"}, draft=True)
+    assert web.split("\n")[0].startswith(      # inline: the SVG's text uses the page's fonts
+        '<figure class="chart" id="fig-nrw-cambodia"><div class="svg" role="img" aria-label="a chart">'
+        '<svg> <text>8%</text> </svg> </div>')
 
 
 def test_a_box_opens_and_closes_around_its_markdown(tmp_path):

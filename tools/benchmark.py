@@ -9,7 +9,7 @@ In a fresh copy of the project (a temporary directory), times:
   edit      after changing one value of one raw table (nrw_cambodia)
 and the floor:
   layout    WeasyPrint alone on the final book HTML, in a fresh process
-  figures   every registered figure drawn in one process
+  figures   every declared figure drawn in one process
 then prints medians and the ratios build / floor. Not a test: numbers vary by
 10-35 % on a shared 2-core VM (see docs/performance.md).
 """
@@ -64,11 +64,12 @@ def main() -> None:
                 f"write_pdf('{out}/book.html', '{tmp}/floor.pdf', say=lambda *a: None)"],
                 work))
             results["figures"].append(timed([sys.executable, "-c",
-                "from pathlib import Path; from dpaper.figures import modules, REGISTRY; "
+                "from pathlib import Path; from dpaper.figures import registry; "
                 "from dpaper.figures.draw import draw_module; from dpaper.data.load import load; "
+                "specs=[s for s in registry('figures').values() if s.drawn]; "
                 f"ds={{d: load(d, '{out}/data/'+d+'.csv', 'schemas/datasets/'+d+'.yaml') "
-                "for s in REGISTRY.values() for d in s.datasets}; "
-                f"[draw_module(m, ds, Path('{tmp}/figs')) for m in modules()]"], work))
+                "for s in specs for d in s.datasets}; "
+                f"draw_module(specs, ds, Path('{tmp}/figs'))"], work))
         print(f"run {i + 1}/{runs}: " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in results.items()), flush=True)
     med = {k: statistics.median(v) for k, v in results.items()}
     floor = med["layout"] + med["figures"]

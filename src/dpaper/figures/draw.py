@@ -1,4 +1,4 @@
-"""Draw the figures of one module: SVG, the data plotted (CSV) and alt text (JSON)."""
+"""Draw the figures of one declaration file: SVG, the data plotted (CSV) and alt text (JSON)."""
 from __future__ import annotations
 
 import csv
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
-from dpaper.figures import REGISTRY
+from dpaper.errors import BuildError
 
 
 @dataclass
@@ -25,22 +25,30 @@ class Drawing:
         return cls(svg=buf.getvalue())
 
 
-def draw_module(module: str, datasets: dict, out_dir: Path) -> list[str]:
-    """Draw every registered figure of `module`; return the ids drawn."""
-    mod = import_module(f"dpaper.figures.{module}")
+def drawing(spec, datasets: dict) -> Drawing:
+    """The figure `spec` declares, drawn from its datasets: a chart by its function, the other kinds by theirs."""
+    data = {k: datasets[k] for k in spec.datasets}
+    if spec.kind == "chart":
+        return spec.draw(data)
+    return import_module(f"dpaper.figures.kinds.{spec.kind}").draw(data, spec.declaration)
+
+
+def draw_module(specs: list, datasets: dict, out_dir: Path) -> list[str]:
+    """Draw each of `specs` (the drawn figures of one declaration file) into `out_dir`; return their ids."""
     drawn = []
-    for fig_id, spec in REGISTRY.items():
-        if spec.module != module:
-            continue
-        drawing: Drawing = getattr(mod, spec.function)({k: datasets[k] for k in spec.datasets})
-        out_dir.mkdir(parents=True, exist_ok=True)
-        (out_dir / f"{fig_id}.svg").write_text(drawing.svg, encoding="utf-8")
-        with open(out_dir / f"{fig_id}.csv", "w", encoding="utf-8", newline="") as fh:
-            if drawing.table:
-                w = csv.DictWriter(fh, fieldnames=list(drawing.table[0]), lineterminator="\n")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for spec in specs:
+        d = drawing(spec, datasets)
+        if not d.alt.strip():
+            raise BuildError(f"figures/{spec.module}.py: figure {spec.id!r}: expected alt text, found none")
+        (out_dir / f"{spec.id}.svg").write_text(d.svg, encoding="utf-8")
+        with open(out_dir / f"{spec.id}.csv", "w", encoding="utf-8", newline="") as fh:
+            if d.table:
+                w = csv.DictWriter(fh, fieldnames=list(d.table[0]), lineterminator="\n")
                 w.writeheader()
-                w.writerows(drawing.table)
-        meta = {"id": fig_id, "alt": drawing.alt, "datasets": list(spec.datasets)}
-        (out_dir / f"{fig_id}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        drawn.append(fig_id)
+                w.writerows(d.table)
+        meta = {"id": spec.id, "kind": spec.kind, "alt": d.alt, "datasets": list(spec.datasets)}
+        (out_dir / f"{spec.id}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
+                                                 encoding="utf-8")
+        drawn.append(spec.id)
     return drawn

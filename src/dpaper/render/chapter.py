@@ -9,7 +9,7 @@ its markup is a macro of templates/blocks.html.j2.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import FunctionLoader
@@ -44,6 +44,7 @@ class Context:
     notes_file: object = None          # Notes: explanatory footnotes by id
     templates: Path = Path("templates")
     language: str = "en"               # the edition's: how numbers and dates are written
+    declared: dict = field(default_factory=dict)   # figure id -> its declaration (dpaper.figures.FigureSpec)
 
 
 class Renderer:
@@ -163,16 +164,43 @@ class Renderer:
         path = images.image(name, self.ctx.root, self.ctx.images, self.ctx.draft)
         return images.link(path, self.ctx.out_dir, self.mode) if path else ""
 
-    def figure(self, ident: str, caption: str, source: str | None = None, cite=None,
+    def figure(self, ident: str, caption: str | None = None, source: str | None = None, cite=None,
                image: str | None = None, alt: str | None = None) -> Markup:
+        """A declared figure (figures/*.py) where the manuscript places it; caption and source default
+        to the declaration's. A photograph slot takes `<images>/<id>.jpg|png|webp`, or `image=`."""
         entry = self._label(f"fig:{ident}")
-        if image:
-            src, alt_text, kind = self.image_path(image), alt or caption, "photo"
+        spec = self.ctx.declared.get(ident)
+        caption = caption if caption is not None else (spec.caption if spec else "")
+        if not caption:
+            raise BuildError(f"figure(): expected a caption= argument or a caption in figures/"
+                             f"{spec.module if spec else '…'}.py, found none")
+        source = source if source is not None else (spec.source if spec else None) or None
+        ratio = f"{100 / spec.ratio:.2f}%" if spec else "66.67%"
+        if image or (spec and spec.kind == "photo"):
+            name = image or self._photo(spec)
+            src = self.image_path(name) if name else ""
+            alt_text, kind, svg = alt or (spec.alt if spec else caption), "photo", ""
+            expected = name or (spec.photo_files(self.ctx.images)[0].name if spec else "")
         else:
-            src = images.link(self.ctx.figures_dir / f"{ident}.svg", self.ctx.out_dir, self.mode)
-            alt_text, kind = alt or self.ctx.figures[ident]["alt"], "chart"
+            svg_path = self.ctx.figures_dir / f"{ident}.svg"
+            src = images.link(svg_path, self.ctx.out_dir, self.mode)
+            alt_text, kind, expected = alt or self.ctx.figures[ident]["alt"], spec.kind if spec else "chart", ""
+            svg = images.inline_svg(self.ctx.root / svg_path) if self.mode == "web" else ""
         return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                  self._calls(cite), src, alt_text, image, self._inline(source, "source"))
+                                  self._calls(cite), src, alt_text, expected, self._inline(source, "source"),
+                                  ratio, Markup(svg))
+
+    def _photo(self, spec) -> str | None:
+        """The photograph's file name in the images directory; None if it is missing (a placeholder in a
+        draft, an error in a release build)."""
+        found = [p for p in spec.photo_files(self.ctx.root / self.ctx.images) if p.is_file()]
+        if found:
+            return found[0].name
+        if self.ctx.draft:
+            return None
+        names = ", ".join(p.name for p in spec.photo_files(self.ctx.images)[1:])
+        raise BuildError(f"photograph {spec.id!r}: expected {spec.photo_files(self.ctx.images)[0]} "
+                         f"(or {names}), found none (a release build needs every photograph)")
 
     def box(self, ident: str, title: str, caller=None) -> Markup:
         entry = self._label(f"box:{ident}")

@@ -29,3 +29,10 @@ def image(name: str, root: Path, images: Path, draft: bool = False) -> Path | No
 def link(path: Path, out_dir: Path, mode: str) -> str:
     """How the print part (in `out_dir`) or the web page (in `out_dir/web`) refers to `path`."""
     return Path(os.path.relpath(path, out_dir / ("web" if mode == "web" else ""))).as_posix()
+
+
+def inline_svg(path: Path) -> str:
+    """A figure's SVG (ours, drawn by the figures job) for inlining in a web page, where an SVG in an
+    <img> could not use the page's fonts: without its XML declaration and doctype, on one line."""
+    text = path.read_text(encoding="utf-8")
+    return " ".join(text[text.index("<svg"):].split("\n"))   # one line: the figure stays one HTML block

@@ -15,6 +15,7 @@ from dpaper.errors import BuildError, where
 from dpaper.render.manuscript import PLACERS, environment, read, scan, sections
 
 NAMES = {"tab": "Table", "fig": "Figure", "box": "Box"}
+ADDED = "{} added in this edition"     # the label of a figure the 2018 edition does not have
 
 
 def running_head(unit: Unit, front: dict) -> str:
@@ -23,8 +24,11 @@ def running_head(unit: Unit, front: dict) -> str:
     return f"{unit.label} · {short}" if unit.kind == "case-study" else short
 
 
-def build(units: list[tuple[Unit, Path]], figure_ids: set[str], table_ids: set[str]) -> dict:
-    """The label index of the book: `units` are the contents in order, each with its manuscript file."""
+def build(units: list[tuple[Unit, Path]], figure_ids, table_ids: set[str]) -> dict:
+    """The label index of the book: `units` are the contents in order, each with its manuscript file.
+
+    `figure_ids`: the declared figures (a set of ids, or the declarations by id: a figure declared
+    `added`, one the 2018 edition lacks, takes no number, so the edition's numbers stay its own)."""
     env = environment()
     chapters, labels, problems = [], {}, []
     boxes = 0
@@ -61,8 +65,12 @@ def build(units: list[tuple[Unit, Path]], figure_ids: set[str], table_ids: set[s
                 if kind == "tab" and ident not in table_ids:
                     problems.append(f"{where(path)}: unknown table {ident!r}: expected one of "
                                     f"{', '.join(sorted(table_ids))}")
-                counts[kind] += 1
-                text = f"{NAMES[kind]} {number}.{counts[kind]}"
+                spec = figure_ids.get(ident) if isinstance(figure_ids, dict) else None
+                if kind == "fig" and spec is not None and spec.added:
+                    text = ADDED.format("Chart" if spec.kind == "chart" else "Figure")
+                else:
+                    counts[kind] += 1
+                    text = f"{NAMES[kind]} {number}.{counts[kind]}"
             add(f"{kind}:{ident}", {"kind": kind, "text": text, "chapter": stem, "anchor": f"{kind}-{ident}",
                                     "title": kwargs.get("caption", kwargs.get("title", ""))}, path, None)
         numbered = label is not None and front.get("numbered", True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dpaper.config import Edition
 from dpaper.errors import BuildError
-from dpaper.figures import REGISTRY as FIGURES
+from dpaper.paths import outside
 from dpaper.render import tables
 from dpaper.render.manuscript import environment, read, scan
 
@@ -20,17 +20,18 @@ from dpaper.render.manuscript import environment, read, scan
 @dataclass
 class Plan:
     datasets: list[str] = field(default_factory=list)
-    figures: list[str] = field(default_factory=list)
-    images: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)     # drawn figures placed
+    images: list[str] = field(default_factory=list)      # photographs placed whose file is there
+    photos: list[str] = field(default_factory=list)      # ids of the photograph slots placed
 
 
-def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str]) -> Plan:
+def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str], figures_declared: dict) -> Plan:
     try:
         s = scan(read(ed.chapter_source(chapter)), environment())
     except BuildError:
         return Plan()
     datasets = set(s.datasets)
-    figures, images = [], []
+    figures, images, photos = [], [], []
     for kind, ident, kwargs in s.placed:
         if kind == "table" and ident in tables.REGISTRY:
             datasets.add(tables.REGISTRY[ident].dataset)
@@ -39,6 +40,26 @@ def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str]) -> Plan:
             inside = path.resolve().is_relative_to(Path.cwd().resolve())
             if inside and path.is_file():
                 images.append(str(path))
-        elif kind == "figure" and ident in FIGURES:
+        elif kind == "figure" and ident in figures_declared and figures_declared[ident].kind == "photo":
+            photos.append(ident)
+            images += [str(p) for p in figures_declared[ident].photo_files(ed.images)
+                       if p.is_file() and not outside(p)][:1]
+        elif kind == "figure" and ident in figures_declared:
             figures.append(ident)
-    return Plan(sorted(datasets & known_datasets), figures, images)
+    return Plan(sorted(datasets & known_datasets), figures, images, photos)
+
+
+def missing_photographs(ed: Edition, plans: dict[str, Plan], figures_declared: dict) -> list[str]:
+    """A release build's check: one line per placed photograph slot whose file is missing, with its number."""
+    missing = [i for ch in ed.chapters for i in plans[ch].photos
+               if not any(p.is_file() for p in figures_declared[i].photo_files(ed.images))]
+    if not missing:
+        return []
+    from dpaper.render import labels
+    try:
+        index = labels.build([(u, ed.chapter_source(u.stem)) for u in ed.units], figures_declared, tables.REGISTRY)
+        number = {i: index["labels"][f"fig:{i}"]["text"] for i in missing}
+    except BuildError:
+        number = {}        # the labels job will say what is wrong with the manuscript
+    return [f"release build: {number.get(i, 'photograph')} ({i}): expected "
+            f"{figures_declared[i].photo_files(ed.images)[0]} (or .jpeg, .png, .webp), found none" for i in missing]

@@ -1,15 +1,31 @@
-"""Figures of Case Study 2, Phnom Penh."""
+"""The figures of Case Study 2, Phnom Penh (Figures 3.2.1–3.2.7 of the 2018 edition), in the order they appear.
+
+Every chapter job reads these declarations: a chart imports pandas, matplotlib (the house style) and
+Drawing inside its function, not here.
+"""
 from __future__ import annotations
 
-import pandas as pd
+from dpaper.figures.declare import chart, photo
 
-from dpaper.data.load import plain
-from dpaper.figures import style
-from dpaper.figures.draw import Drawing
+photo("pp-hun-sen-visit", caption="Prime Minister Hun Sen on his visit to Kitakyushu",
+      alt="Photograph of Cambodia's Prime Minister Hun Sen during his visit to Kitakyushu")
+photo("pp-technical-cooperation", caption="Technical cooperation at work in Phnom Penh",
+      alt="Photograph of Kitakyushu and Phnom Penh staff at work on technical cooperation")
+photo("pp-survey", caption="A survey under way in Phnom Penh",
+      alt="Photograph of a survey carried out in Phnom Penh")
+photo("pp-young-trainees", caption="Young trainees learning about the “Phnom Penh Miracle”",
+      alt="Photograph of young trainees at a course on the Phnom Penh Miracle")
 
 
-def nrw_cambodia(data: dict[str, pd.DataFrame]) -> Drawing:
+@chart("nrw-cambodia", datasets=("nrw_cambodia",), added=True,
+       caption="Non-revenue water of the provincial utilities, first and last year")
+def nrw_cambodia(data):
     """Dumbbell chart: non-revenue water of each city, first and last year."""
+    import pandas as pd
+
+    from dpaper.data.load import plain
+    from dpaper.figures import style
+    from dpaper.figures.draw import Drawing
     df = data["nrw_cambodia"]
     first, last = int(df["year"].min()), int(df["year"].max())
     rate = df.assign(nrw_percent=pd.to_numeric(df["nrw_percent"]))       # plotted as floats
