@@ -82,6 +82,11 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else textwrap.shorten(text, width=limit, placeholder="…")
 
 
+def count(n: int, word: str, plural: str | None = None) -> str:
+    """`1 link`, `2 links`: a count for alt text."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
 def need(declaration: dict, key: str, kind: str):
     if key not in declaration:
         raise BuildError(f"{kind} declaration: expected the key {key!r}, found only {', '.join(declaration) or 'none'}")

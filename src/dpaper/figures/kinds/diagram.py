@@ -39,7 +39,7 @@ import pandas as pd
 from dpaper.errors import BuildError
 from dpaper.figures import style
 from dpaper.figures.draw import Drawing
-from dpaper.figures.kinds import check_keys, need
+from dpaper.figures.kinds import check_keys, count, need
 from dpaper.fonts import package_dir
 
 KEYS = {"title", "direction", "groups", "nodes", "links", "ranks"}
@@ -185,7 +185,8 @@ def diagram(data: dict[str, pd.DataFrame], decl: dict) -> Drawing:
         words = {"forward": f"from {a} to {b}", "back": f"from {b} to {a}",
                  "both": f"between {a} and {b}, both ways", "none": f"between {a} and {b}"}[d]
         said.append(words + (f": {_flat(link['label'])}" if link.get("label") else ""))
-    alt = (f"Diagram of {decl['title']}: {len(nodes)} boxes, {len(links)} links. Boxes: " + "; ".join(boxes) + "."
+    alt = (f"Diagram of {decl['title']}: {count(len(nodes), 'box', 'boxes')}, "
+           f"{count(len(links), 'link')}. Boxes: " + "; ".join(boxes) + "."
            + (" Links: " + "; ".join(said) + "." if said else ""))
     table = ([{"element": "node", "id": n["id"], "label": label[n["id"]], "group": group.get(n.get("group"), ""),
                "from": "", "to": "", "direction": ""} for n in nodes]

@@ -36,7 +36,7 @@ from dpaper.data.load import records
 from dpaper.errors import BuildError
 from dpaper.figures import style
 from dpaper.figures.draw import Drawing
-from dpaper.figures.kinds import Box, check_keys, mm_figure, need, text_size
+from dpaper.figures.kinds import Box, check_keys, count, mm_figure, need, text_size
 
 GEODATA = Path(__file__).resolve().parents[4] / "geodata" / "east-asia-50m.geojson"
 KEYS = {"title", "extent", "places", "except", "highlight", "circle", "countries", "shade"}
@@ -237,7 +237,7 @@ def _where(r: dict) -> str:
 
 def _alt(decl: dict, rows: list[dict], dist: dict) -> str:
     circle = decl.get("circle")
-    text = f"Map of {decl['title']}, {len(rows)} places. "
+    text = f"Map of {decl['title']}, {count(len(rows), 'place')}. "
     if circle:
         text += f"A dashed circle marks {circle['radius_km']:,} km around {circle['centre']}. "
     parts = []

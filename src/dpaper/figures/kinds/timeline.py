@@ -37,7 +37,7 @@ from dpaper.data.load import records
 from dpaper.errors import BuildError
 from dpaper.figures import style
 from dpaper.figures.draw import Drawing
-from dpaper.figures.kinds import Box, check_keys, mm_figure, need, shorten, text_size, wrap_to
+from dpaper.figures.kinds import Box, check_keys, count, mm_figure, need, shorten, text_size, wrap_to
 
 KEYS = {"figure", "title", "lane_column", "lanes", "span", "label_column", "milestones", "panels"}
 LABEL_PT, LANE_PT, YEAR_PT = 7.0, 7.5, 7.0
@@ -252,7 +252,8 @@ def _legend(ax, y: float, milestones: list[str]) -> None:
 
 def _alt(decl, lanes, dated, undated) -> str:
     y0, y1 = decl["span"]
-    parts = [f"Timeline of {decl['title']}, {y0}–{y1}: {len(dated) + len(undated)} events on {len(lanes)} lanes."]
+    parts = [f"Timeline of {decl['title']}, {y0}–{y1}: {count(len(dated) + len(undated), 'event')} on "
+             f"{count(len(lanes), 'lane')}."]
     for i, lane in enumerate(lanes):
         mine = [r for r in dated if r["_lane"] == i]
         if mine:
