@@ -94,8 +94,9 @@ def test_a_long_timeline_is_two_panels_and_never_below_7_pt(data):
 
 
 @pytest.mark.parametrize("fig_id", ["kk-environmental-administration", "dl-cooperation-by-sector",
-                                    "sb-initiatives-by-sector", "hp-cooperation-areas", "md-waste-management",
-                                    "jp-national-policies", "kk-intercity-policies"])
+                                    "sb-initiatives-by-sector", "hp-cooperation-areas", "hp-waterworks-cooperation",
+                                    "hp-sewerage-cooperation", "md-collaboration-timeline", "md-waste-management",
+                                    "md-environmental-education", "jp-national-policies", "kk-intercity-policies"])
 def test_every_timeline_of_the_data_lays_out_without_collisions(data, fig_id):
     """No declaration yet for these: lanes by sector, span from the data, labels cut from the long ones."""
     ev = data["events"]
@@ -166,10 +167,14 @@ def test_a_map_follows_the_coordinates_of_the_data(data):
     assert next(r for r in after.table if r["place"] == "Kampot")["latitude"] == cities.loc[row, "latitude"]
 
 
-@pytest.mark.parametrize("name", ["pp-cambodian-cities", "kk-location"])
+NETWORKS = {"title": "the city networks", "extent": [96, 146, -10, 42], "highlight": ["Kitakyushu"],
+            "places": [{"role": "network"}, {"name": ["Kitakyushu", "Surabaya"]}]}   # crowded: leader lines
+
+
+@pytest.mark.parametrize("name", ["pp-cambodian-cities", "kk-location", "networks"])
 def test_map_labels_never_overlap_each_other_or_the_marks(data, name):
     from matplotlib.patches import Circle
-    with mp.figure(data, declaration(name)) as (fig, rows, _):
+    with mp.figure(data, NETWORKS if name == "networks" else declaration(name)) as (fig, rows, _):
         boxes = label_boxes(fig)
         scale, height = 25.4 / fig.dpi, fig.get_figheight() * 25.4
         renderer = fig.canvas.get_renderer()

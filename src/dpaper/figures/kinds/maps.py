@@ -19,7 +19,8 @@ centred on the circle's centre or the extent's: distances from the centre are
 true, so the circle is round) and draws the circle as a geodesic. The map is
 150 mm wide, as tall as the extent. Labels go at the first of eight places
 around their mark that meets no other label, mark, frame edge or the scale
-bar; crowded places are labelled first. Nothing is downloaded.
+bar, nearest first (then farther out, with a leader line); crowded places
+are labelled first. Nothing is downloaded.
 """
 from __future__ import annotations
 
@@ -137,8 +138,11 @@ def figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA):
             ax.add_patch(Circle((x, y), r, facecolor=style.ACCENT if bold else style.PRIMARY,
                                 edgecolor="white", lw=0.6, zorder=4))
             w, h = text_size(name, size, "semibold" if bold else "normal")
-            spot = _best(_around(x, y, r, w, h), frame, taken)
+            spot = _best([b for k in (1, 2.5, 4) for b in _around(x, y, r + OFFSET * (k - 1) * 2, w, h)], frame, taken)
             taken.append(spot)
+            near = (min(max(x, spot.x0), spot.x1), min(max(y, spot.y0), spot.y1))   # the box's point nearest
+            if (near[0] - x) ** 2 + (near[1] - y) ** 2 > (r + OFFSET * 2) ** 2:    # a label set far off: a leader
+                ax.plot([x, near[0]], [y, near[1]], color=style.MUTED, lw=0.4, zorder=3)
             ax.text(spot.x0, (spot.y0 + spot.y1) / 2, name, fontsize=size, fontweight="semibold" if bold else "normal",
                     color=style.INK, va="center", ha="left", zorder=5)
         for name, label in decl.get("countries", {}).items():
