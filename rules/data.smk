@@ -9,7 +9,8 @@ rule clean:
         raw=raw_table,
         schema=schema("{dataset}"),
         references=referenced,
-        code=code("data/*.py"),
+        fonts=[str(p) for p in face_paths().values()],   # cells the fonts cannot draw are refused
+        code=code("data/*.py", "fonts.py"),
     output:
         data=ED.clean("{dataset}"),
         report=ED.validation("{dataset}"),

@@ -213,3 +213,25 @@ def test_cover_title_page_and_colophon_carry_the_edition(built: Build):
     assert "Institute for Global Environmental Strategies City of Kitakyushu" in title   # publishers, in order
     assert "International Village Center 3F" in back and "kitakyushu-info@iges.or.jp" in back
     assert "©2018 Institute for Global Environmental Strategies. All rights reserved." in back
+
+
+def test_markup_in_a_reference_or_a_note_is_text_on_the_web_and_in_print(fixture_copy: Build):
+    """The hole a hostile test found: a <script> in a reference's title was live in the web edition."""
+    refs = fixture_copy.dir / "content/2018/references.yaml"
+    refs.write_text(refs.read_text(encoding="utf-8").replace(
+        '  title: "Good Practices in Urban Water Management: Decoding Good Practices for a Successful Future"\n',
+        '  title: "Good Practices <script>alert(1)</script> in Urban Water"\n'), encoding="utf-8")
+    notes = fixture_copy.dir / "content/2018/notes.yaml"
+    notes.write_text(notes.read_text(encoding="utf-8").replace(
+        "  text: Non-revenue water is water that brings in no fee income,",
+        '  text: "<img src=x onerror=alert(2)> [click](javascript:alert(3))" # ', 1), encoding="utf-8")
+    result = run_fixture(fixture_copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    for page in ("web/opening.html", "parts/opening.html"):
+        html = fixture_copy.path(page).read_text(encoding="utf-8")
+        assert "<script>" not in html and "Good Practices &lt;script&gt;alert(1)&lt;/script&gt; in Urban Water" in html
+    for page in ("web/water.html", "parts/water.html"):
+        html = fixture_copy.path(page).read_text(encoding="utf-8")
+        assert "<img src=x" not in html and 'href="javascript:' not in html
+        assert "&lt;img src=x onerror=alert(2)&gt; [click](javascript:alert(3))" in html
+    assert "Good Practices <script>alert(1)</script> in Urban Water" in norm(fixture_copy.text)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from dpaper.data.clean import clean
 from dpaper.data.normalise import normalise_cell, partial_date
+from dpaper.errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schemas/datasets/nrw_asean.yaml"
@@ -163,3 +165,117 @@ def test_every_field_reads_as_written(schema):
     for field in yaml.safe_load(schema.read_text(encoding="utf-8"))["fields"]:
         stray = {k: v for k, v in field.items() if k not in FIELD_KEYS or v is None}
         assert not stray, f"{field['name']}: quote the text with commas ({', '.join(map(str, stray))})"
+
+
+# -- reading: one row a line, every cell on it --------------------------------------
+def test_rows_are_numbered_by_their_line(tmp_path):
+    schema = "fields:\n  - {name: n, type: integer}\n  - {name: t, type: string}\n"
+    assert problems_of(tmp_path, schema, "n,t\r\n\r\n1,a\r2,b\n\nx,c\n") == [
+        "t.csv, row 6, column n: expected a whole number, found 'x'"]
+
+
+def test_a_quoted_cell_keeps_its_commas_and_quotes(tmp_path):
+    schema = tmp_path / "s.yaml"
+    schema.write_text("fields:\n  - {name: n, type: integer}\n  - {name: t, type: string}\n")
+    (tmp_path / "t.csv").write_text('n,t\n1,"Kampong, Cham"\n2,"the ""Clean City"" award"\n3,""\n')
+    clean(tmp_path / "t.csv", schema, tmp_path / "o.csv")
+    rows = list(csv.DictReader(open(tmp_path / "o.csv", encoding="utf-8")))
+    assert [r["t"] for r in rows] == ["Kampong, Cham", 'the "Clean City" award', ""]
+
+
+@pytest.mark.parametrize("line, trouble", [
+    ('a,b,c', None), ('"a,b",c', None), ('a,"b ""c""",d', None), ('"",', None), ('a,b"c,d', None),
+    ('a,"b', (1, "open", "")), ('"a""', (0, "open", "")), ('a,"b" c,d', (1, "after", '"b" c')),
+    ('"b"c', (0, "after", '"b"c'))])
+def test_where_quoting_goes_wrong(line, trouble):
+    from dpaper.data.read import quote_trouble
+    assert quote_trouble(line) == trouble
+
+
+def test_a_cell_longer_than_csvs_own_limit_is_one_line(tmp_path):
+    schema = "fields:\n  - {name: n, type: integer}\n  - {name: t, type: string}\n"
+    limit = csv.field_size_limit()
+    assert problems_of(tmp_path, schema, f"n,t\n1,{'ab' * 70_000}\n") == [
+        f"t.csv, row 2, column t: expected at most 2,000 characters, found '{'ab' * 20}…' (140,000 characters)"]
+    assert csv.field_size_limit() == limit      # lifted while reading only
+
+
+def test_excel_rows_are_the_sheets_and_a_cell_is_one_line(tmp_path):
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    for row in [HEADER.split(","), ["Phnom Penh", "Cambodia", 6.2, 2008, "two\nlines", "T"], [],
+                ["Bangkok", "Thailand", 42.8, "NaN", None, "T"]]:
+        ws.append(row)
+    wb.save(tmp_path / "nrw_asean.xlsx")
+    with pytest.raises(BuildError) as exc:
+        clean(tmp_path / "nrw_asean.xlsx", SCHEMA, tmp_path / "o.csv")
+    assert [p.replace(f"{tmp_path}/", "") for p in exc.value.problems] == [
+        "nrw_asean.xlsx, row 2, column note: expected a cell on one line, found a line break",
+        "nrw_asean.xlsx, row 4, column year: expected a whole number, found 'NaN'"]
+
+
+# -- cells: finite numbers, real dates, text that can be set ------------------------
+@pytest.mark.parametrize("typed", ["NaN", "nan", "-nan", "sNaN", "Infinity", "-Infinity", "inf", "+Inf", "1_000", "١٢"])
+@pytest.mark.parametrize("ftype, kind", [("number", "a number"), ("integer", "a whole number")])
+def test_only_finite_numbers_in_ascii_digits(typed, ftype, kind):
+    assert normalise_cell(typed, {"type": ftype}) == (typed, f"expected {kind}, found {typed!r}")
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2018, 12, 31)))
+def test_every_real_date_reads(d):
+    assert partial_date(f"{d.day} {d:%B %Y}", 2018) == (d.isoformat(), None)
+    assert partial_date(d.isoformat(), 2018) == (d.isoformat(), None)
+
+
+@given(st.integers(min_value=1900, max_value=2018), st.integers(min_value=1, max_value=12),
+       st.integers(min_value=29, max_value=31))
+def test_a_day_its_month_lacks_is_refused(year, month, day):
+    try:
+        date(year, month, day)
+    except ValueError:
+        typed = f"{day} {date(year, month, 1):%B} {year}"
+        assert partial_date(typed, 2018) == (typed, f"expected a real date, found {typed!r}")
+        assert normalise_cell(f"{year}-{month:02d}-{day}", {"type": "date"})[1] == \
+            f"expected a real date, found '{year}-{month:02d}-{day}'"
+
+
+@pytest.mark.parametrize("typed, problem", [
+    ("word " * 399 + "word", None),
+    ("x" * 2001, "expected at most 2,000 characters, found '" + "x" * 40 + "…' (2,001 characters)"),
+    ("a" * 60 + " b", None),
+    ("a" * 61, "expected words of at most 60 characters (a line cannot break inside one), found '"
+     + "a" * 40 + "…' (61 characters)"),
+    ("non-" + "a" * 60 + "–b\u00ad" + "c" * 60, None),           # hyphens, dashes and soft hyphens break words
+    ("see https://example.org/" + "a" * 80 + " and www.example.org/" + "b" * 80, None),   # URLs excepted
+    ("a\x1bb", "expected printable text, found the control character U+001B"),
+    ("a\x00\x07", "expected printable text, found the control characters U+0000, U+0007"),
+    ("\u5927\u8fde", "expected text the paper's fonts can draw, found U+5927 '大', U+8FDE '连' "
+                     "(missing from Source Serif Pro and Source Sans Pro)"),
+])
+def test_text_that_can_be_set(typed, problem):
+    assert normalise_cell(typed, {"type": "string"})[1] == problem
+
+
+def test_a_schemas_max_length_replaces_the_cell_limit(tmp_path):
+    schema = "fields:\n  - {name: t, type: string, constraints: {maxLength: 3000}}\n"
+    assert normalise_cell("word " * 500, {"type": "string", "constraints": {"maxLength": 3000}})[1] is None
+    assert problems_of(tmp_path, schema, f"t\n{'word ' * 700}\n") == [
+        f"t.csv, row 2, column t: expected at most 3,000 characters, found '{'word ' * 8}…' (3,499 characters)"]
+
+
+def test_text_is_kept_in_nfc(tmp_path):
+    rows = run_clean(tmp_path, f"{HEADER}\nPhnom Penh,Cambodia,6.2%,2008,Caf\u0065\u0301,T\n")
+    assert rows[0]["note"] == "Caf\u00e9"
+
+
+def test_a_quote_left_open_is_said_where_it_opens(tmp_path):
+    """The quote would swallow every row after it; the table would lose them without a word."""
+    lines = (ROOT / "data/raw/nrw_cambodia.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[4] = '"' + lines[4]
+    (tmp_path / "nrw_cambodia.csv").write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(BuildError) as exc:
+        clean(tmp_path / "nrw_cambodia.csv", ROOT / "schemas/datasets/nrw_cambodia.yaml", tmp_path / "o.csv")
+    assert [p.replace(f"{tmp_path}/", "") for p in exc.value.problems] == [
+        "nrw_cambodia.csv, row 5, column city: expected a cell on one line, found a quote that runs on to row 17 "
+        "(a missing closing quote?)"]

@@ -43,6 +43,19 @@ def test_broken_cross_reference(fixture_copy):
                              "(known: tab:nrw-cambodia)")
 
 
+def test_a_chapter_that_includes_itself_is_refused(fixture_copy):
+    n = append(fixture_copy, WATER, '{% include "water" %}')
+    fails_with(fixture_copy, f"{WATER}:{n}: expected text, data and the manuscript's functions, "
+                           "found {% include %} (not allowed in the manuscript)")
+
+
+def test_code_from_the_manuscript_is_refused(fixture_copy):
+    n = append(fixture_copy, OPENING,
+               '{{ fact.__globals__.__builtins__.open("/etc/hostname").read() }}')
+    fails_with(fixture_copy, f"{OPENING}:{n}: access to '__globals__': expected data and the "
+                           "manuscript's functions, found Python internals (not allowed in the manuscript)")
+
+
 def test_malformed_csv_reports_every_problem(fixture_copy):
     raw = fixture_copy.dir / "data/raw/nrw_cambodia.csv"
     text = raw.read_text().replace("Siem Reap,2015,8%", "Siem Reap,2015,eight").replace(
@@ -70,10 +83,13 @@ def test_image_outside_the_project(fixture_copy):
                            "inside the project, found a path outside it")
 
 
-def test_raw_html_reaching_outside_is_refused_at_layout(fixture_copy):
-    append(fixture_copy, WATER, '<img src="file:///etc/hostname" alt="x">')
-    fails_with(fixture_copy, "build/fixture/book.html: refused file:///etc/hostname: "
-                           "only files inside the project may be used")
+def test_raw_html_reaching_outside_is_refused_when_the_manuscript_is_read(fixture_copy):
+    """Raw HTML is plain structure (render/rawhtml.py); the PDF's URL fetcher would refuse the file as well
+    (tests/test_pdf_and_figures.py)."""
+    n = append(fixture_copy, WATER, '<img src="file:///etc/hostname" alt="x">')
+    fails_with(fixture_copy, f"{WATER}:{n}: expected HTML tags among a, abbr, b, blockquote, br, "
+                           "cite, code, dd, div, dl, dt, em, h2, h3, h4, i, li, ol, p, q, small, span, strong, sub, "
+                           "sup, ul, found <img>")
 
 
 def test_bad_config_is_caught_when_the_workflow_loads(fixture_copy):

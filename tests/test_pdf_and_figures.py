@@ -76,6 +76,22 @@ def test_figures_are_deterministic_and_carry_their_data(tmp_path):
     assert "Siem Reap: 13% to 8%" in meta and "Every city's rate fell, by 2 to 9 percentage points" in meta
 
 
+def test_labels_are_drawn_as_typed_never_as_mathtext():
+    """Data reaches a figure's text as ticks, annotations, legends and titles: `$` is a dollar sign there."""
+    from dpaper.figures import style
+    from dpaper.figures.draw import Drawing
+    labels = ["$x^$", r"$\sqrt{2}$", "US$ 5 and $10"]
+    with style.figure(height_mm=30) as fig:
+        ax = fig.add_axes((0.3, 0.2, 0.6, 0.6))
+        ax.scatter([1, 2, 3], [0, 1, 2], label=labels[0])
+        ax.set_yticks(range(3), labels)
+        ax.annotate(labels[1], (1, 0))
+        ax.set_title(labels[2])
+        ax.legend()
+        svg = Drawing.from_figure(fig).svg
+    assert svg.count("$x^$") == 2 and svg.count(r"$\sqrt{2}$") == 2 and svg.count("US$ 5 and $10") == 2
+
+
 def test_a_glyph_the_shipped_fonts_lack_fails_the_build(tmp_path):
     """Pango would fall back to a font of the machine: the PDF would depend on where it was built."""
     fonts = tmp_path / "fonts"

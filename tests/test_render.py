@@ -232,14 +232,24 @@ def test_chapter_pages_are_returned_not_written(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ch.md"]   # nothing written
 
 
-def test_an_unknown_template_names_file_and_line(tmp_path):
-    with pytest.raises(BuildError) as exc:
-        render_one(tmp_path, 'One.\n\n{% include "missing-part.md" %}\n')
-    assert exc.value.problems == [f"{tmp_path}/ch.md:6: unknown template 'missing-part.md'"]
-
-
 def test_an_unknown_citation_key_names_file_line_and_bibliography(tmp_path):
     with pytest.raises(BuildError) as exc:
         render_one(tmp_path, 'As argued before.{{ cite("nobody1999") }}\n')
     assert exc.value.problems == [f"{tmp_path}/ch.md:4: unknown citation key 'nobody1999': expected an id in "
                                   f"{ROOT}/content/2018/references.yaml"]
+
+
+@pytest.mark.parametrize("front, problem", [
+    ("title: T\nauthors: Yatsuka Kataoka", "authors: expected a list such as [A, B], found 'Yatsuka Kataoka'"),
+    ("title: T\nnumber: 3.10", "number: expected no such key (kind and number come from the contents in config.yaml)"),
+    ("title: T\nkind: chapter", "kind: expected no such key (kind and number come from the contents in config.yaml)"),
+    ("- title: T", "expected the front matter to be a mapping of keys (title: ...), found list"),
+    ("short: S", "expected 'title' in the front matter, found none"),
+    ("title: T\nnumbered: maybe", "numbered: expected true or false, found 'maybe'"),
+])
+def test_front_matter_is_checked_against_its_schema(tmp_path, front, problem):
+    path = chapter_file(tmp_path, "Text.\n", front=front)
+    with pytest.raises(BuildError) as exc:
+        read(path)
+    assert [p.split(": ", 1)[1] for p in exc.value.problems] == [problem]
+    assert exc.value.problems[0].startswith(f"{path}:")

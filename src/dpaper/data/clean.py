@@ -2,7 +2,8 @@
 
 The pipeline of the `clean` job, one concern a module:
 
-- `read`: the raw table (CSV or Excel) as rows of text;
+- `read`: the raw table (CSV or Excel) as rows of text, each with its line;
+  a quoted cell over a line break and other quoting mistakes;
 - `validate.check_shape`: header and row lengths;
 - `normalise`: editors' forms per cell (`6.2%`, `1,234`, `2001–2004`, `Dec 2015`, …);
 - Frictionless (`schema.frictionless_schema`): types, constraints, primary key;
@@ -51,7 +52,8 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
     descriptor = load_schema(schema_path)
     fields = {f["name"]: f for f in descriptor["fields"]}
     names = list(fields)
-    header, numbered = check_shape(raw, read_raw(raw), names)
+    rows, quoting = read_raw(raw)
+    header, numbered = check_shape(raw, rows, names, quoting)
     lines = [n for n, _ in numbered]
     body, problems = normalise_rows(raw, numbered, header, fields, edition_year)
     schema = frictionless_schema(descriptor, edition_year)

@@ -3,25 +3,48 @@
 What Frictionless cannot read as editors type it is rewritten here, per cell
 (so rows and columns stay those of the raw file):
 
-- everywhere: non-breaking, thin and repeated spaces; en and em dashes alone
-  mean "missing" (`-`, one of the schema's `missingValues`);
+- everywhere: non-breaking, thin and repeated spaces; text in Unicode NFC;
+  en and em dashes alone mean "missing" (`-`, one of the schema's
+  `missingValues`); control characters (NUL, escape, a line break in an Excel
+  cell …; a tab is a space) are refused;
 - numbers: `1,234` and `1 234` (a separator only before groups of three
   digits), a minus typed as a dash, and for `unit: percent` a trailing `%`;
+  then ASCII digits only (`Infinity`, `NaN`, `1_000` are refused here, so that
+  each is said once);
 - booleans: an empty cell is "no";
-- text: markup (`<b>`, `**`, `__`) is refused;
+- text: characters the paper's fonts cannot draw (`dpaper.fonts.missing_glyphs`),
+  cells over MAX_CELL characters (unless the schema gives `maxLength`), words
+  over MAX_WORD characters (URLs excepted) and markup (`<b>`, `**`, `__`) are
+  refused;
 - `kind: period`: `2001–2004`, `2001-2004`, `2013–`, `2012` -> `2001–2004`,
   `2013–`, `2012`;
 - `kind: partial-date`: `2015`, `2015-12`, `2015.12`, `Dec 2015`,
-  `December 2015`, `16 December 2015`, `2015-12-16` -> ISO (`2015-12`);
+  `December 2015`, `16 December 2015`, `2015-12-16` -> ISO (`2015-12`); a day
+  that is not in its month (`30 February 2015`) is refused, as it is in a
+  `type: date` field;
 - `kind: list`: `a; b;c` -> `a; b; c`.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from calendar import month_abbr, month_name
+from datetime import date
 
+from dpaper.data.messages import (
+    control_problem,
+    expected,
+    found,
+    glyph_problem,
+    length_problem,
+    word_problem,
+)
 from dpaper.data.schema import DEFAULT_MISSING, OPEN_YEAR
 from dpaper.errors import where
+from dpaper.fonts import missing_glyphs
+
+MAX_CELL = 2000   # characters in a text cell, unless the field's maxLength says otherwise (docs/data.md)
+MAX_WORD = 60     # characters between spaces, hyphens or dashes: longer cannot be set in a column
 
 SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
@@ -32,17 +55,40 @@ MONTHS = ({m.lower(): i for i, m in enumerate(month_name) if m}
 PERIOD = re.compile(r"^(\d{4})(?:\s*-\s*(\d{4})?)?$")
 YM = re.compile(r"^(\d{4})(?:[-./](\d{1,2})(?:[-./](\d{1,2}))?)?$")
 MY = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+INTEGER = re.compile(r"[+-]?[0-9]+")
+URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
+WORD_BREAKS = re.compile(r"[\s\-\u00ad\u2010\u2013\u2014]+")
 
 Problem = tuple[int, int, str]   # (row, column index, message): sorted for the report
 
 
 def squeeze(value: str) -> str:
-    """One plain space for every run of spaces of any kind; none at the ends."""
-    return SPACES.sub(" ", value).strip()
+    """One plain space for every run of spaces of any kind; none at the ends; Unicode NFC."""
+    return unicodedata.normalize("NFC", SPACES.sub(" ", value).strip())
+
+
+def control_characters(value: str) -> list[str]:
+    """The control characters of a raw cell (a tab excepted: it is a space), each once."""
+    return list(dict.fromkeys(c for c in value if c != "\t" and unicodedata.category(c) == "Cc"))
+
+
+def text_problem(value: str, field: dict) -> str | None:
+    """What keeps a text cell from being set: glyphs the fonts lack, its length, a word's length."""
+    if missing := missing_glyphs(value):
+        return glyph_problem(missing)
+    if "maxLength" not in field.get("constraints", {}) and len(value) > MAX_CELL:
+        return length_problem(value, MAX_CELL)   # a maxLength of the schema is Frictionless's to check
+    for word in WORD_BREAKS.split(URL.sub(" ", value)):
+        if len(word) > MAX_WORD:
+            return word_problem(word, MAX_WORD)
+    return None
 
 
 def normalise_cell(value: str, field: dict, edition_year: int | None = None) -> tuple[str, str | None]:
     """(normalised text, problem or None) for one raw cell."""
+    if controls := control_characters(value):
+        return value, control_problem(controls)
     value = squeeze(value)
     if value in ("\u2013", "\u2014"):
         return "-", None
@@ -51,11 +97,18 @@ def normalise_cell(value: str, field: dict, edition_year: int | None = None) -> 
         value = THOUSANDS.sub("", value.translate(DASHES))
         if field.get("unit") == "percent" and value.endswith("%"):
             value = value[:-1].rstrip()
+        digits = NUMBER if ftype == "number" else INTEGER
+        if value not in DEFAULT_MISSING and not digits.fullmatch(value):
+            return value, f"{expected(field, 'type')}, found {found(value)}"   # said here, once
         return value, None
     if ftype == "boolean":
         return ("no" if value == "" else value), None
+    if ftype == "date":
+        return value, (None if value in DEFAULT_MISSING else _real_date(value))
+    if ftype == "string" and (problem := text_problem(value, field)):
+        return value, problem
     if ftype == "string" and MARKUP.search(value):
-        return value, f"expected plain text, found markup {MARKUP.search(value).group(0)!r}"
+        return value, f"expected plain text, found markup {found(MARKUP.search(value).group(0))}"
     if value in DEFAULT_MISSING or not kind:
         return value, None
     if kind == "period":
@@ -90,31 +143,54 @@ def _year_ok(year: int, edition_year: int | None) -> bool:
 def period(value: str, edition_year: int | None) -> tuple[str, str | None]:
     """`2001-2004`, `2013–`, `2012` -> `2001–2004`, `2013–`, `2012`; or the problem."""
     m = PERIOD.match(value.translate(DASHES))
-    expected = "expected a period such as 2001–2004, 2013– or 2012"
+    wanted = "expected a period such as 2001–2004, 2013– or 2012"
     if not m:
-        return value, f"{expected}, found {value!r}"
+        return value, f"{wanted}, found {found(value)}"
     start, end = int(m.group(1)), m.group(2)
     open_ended = end is None and "-" in value.translate(DASHES)
     end = int(end) if end else (None if open_ended else start)
     if not _year_ok(start, edition_year) or (end is not None and not _year_ok(end, edition_year)):
-        return value, f"expected years from 1900 to {edition_year or OPEN_YEAR}, found {value!r}"
+        return value, f"expected years from 1900 to {edition_year or OPEN_YEAR}, found {found(value)}"
     if end is not None and end < start:
-        return value, f"expected a period that ends after it starts, found {value!r}"
+        return value, f"expected a period that ends after it starts, found {found(value)}"
     text = f"{start}\u2013" if end is None else (str(start) if end == start else f"{start}\u2013{end}")
     return text, None
 
 
 def partial_date(value: str, edition_year: int | None) -> tuple[str, str | None]:
     """`Dec 2015`, `2015.12`, `16 December 2015` … -> `2015-12`, `2015-12-16`; or the problem."""
-    expected = "expected a date such as 2015, 2015-12, Dec 2015 or 2015-12-16"
+    wanted = "expected a date such as 2015, 2015-12, Dec 2015 or 2015-12-16"
     year = month = day = None
     if m := YM.match(value):
         year, month, day = int(m.group(1)), m.group(2) and int(m.group(2)), m.group(3) and int(m.group(3))
     elif (m := MY.match(value)) and m.group(2).lower() in MONTHS:
         year, month, day = int(m.group(3)), MONTHS[m.group(2).lower()], m.group(1) and int(m.group(1))
     if year is None or (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
-        return value, f"{expected}, found {value!r}"
+        return value, f"{wanted}, found {found(value)}"
     if not _year_ok(year, edition_year):
-        return value, f"expected a year from 1900 to {edition_year or OPEN_YEAR}, found {value!r}"
+        return value, f"expected a year from 1900 to {edition_year or OPEN_YEAR}, found {found(value)}"
+    if day is not None and (problem := _real_date(value)):
+        return value, problem
     text = f"{year}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
     return text, None
+
+
+def _day(value: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written with its day, in any form `partial_date` reads; else None."""
+    if (m := YM.match(value)) and m.group(3):
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if (m := MY.match(value)) and m.group(1) and m.group(2).lower() in MONTHS:
+        return int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))
+    return None
+
+
+def _real_date(value: str) -> str | None:
+    """The problem of a date whose day its month does not have (`30 February 2015`), else None.
+    Other forms are left to the field's own checks."""
+    if (ymd := _day(value)) is None:
+        return None
+    try:
+        date(*ymd)
+    except ValueError:
+        return f"expected a real date, found {found(value)}"
+    return None

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
+from dpaper.data.messages import quoted
+from dpaper.data.normalise import Problem, squeeze
 from dpaper.errors import BuildError, where
 
 RAW_SUFFIXES = (".csv", ".xlsx")
+LINE_END = re.compile(r"\r\n|\r|\n")   # how io and csv end lines
+Row = tuple[int, list[str]]            # (the line of the file or row of the sheet, its cells)
 
 
 def raw_table_paths(raw_dir: str | Path, dataset: str) -> list[Path]:
@@ -34,38 +39,119 @@ def one_raw_table(paths: list[str | Path]) -> Path:
     return paths[0]
 
 
-def read_raw(path: Path) -> list[list[str]]:
-    """Rows of a raw table as text, from CSV (any BOM, any line ends) or Excel."""
+def read_raw(path: Path) -> tuple[list[Row], list[Problem]]:
+    """Rows of a raw table as text, each with its line (CSV: any BOM, any line ends) or sheet row
+    (Excel); and the problems of the file's shape found on the way (see `read_csv`)."""
     if path.suffix == ".xlsx":
-        return read_xlsx(path)
+        return read_xlsx(path), []
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = len(re.findall(rb"\r\n|\r|\n", data[: exc.start])) + 1   # lines end as LINE_END says
         raise BuildError(
             f"{where(path, line)}: expected UTF-8 text, found the byte 0x{data[exc.start]:02x}"
             " (save the file as 'CSV UTF-8')"
         ) from None
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    if not any(any(c.strip() for c in r) for r in rows):
+    rows, problems = read_csv(path, text)
+    if not problems and not any(any(c.strip() for c in r) for _, r in rows):
         raise BuildError(f"{where(path)}: expected a header row and data, found an empty file")
-    return rows
+    return rows, problems
 
 
-def read_xlsx(path: Path) -> list[list[str]]:
+def read_csv(path: Path, text: str) -> tuple[list[Row], list[Problem]]:
+    """The rows of CSV text, one a line: a row's number is the line it is on.
+
+    CSV lets a quoted cell run over line breaks, but editors never mean one: a quote left
+    open swallows every line up to the next quote, and the table loses those rows without a
+    word. So a cell that runs over a line break, a quote never closed and text after a
+    closing quote are problems, at the row where the cell starts; lines a run-on cell took
+    are not rows. Python's csv limit on a cell's length is lifted while reading: how long a
+    cell may be is a rule of the data (`normalise.MAX_CELL`), said with its row and column.
+    """
+    lines = list(io.StringIO(text, newline=""))            # the file's lines: \n, \r\n or \r ends each
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    header: list[str] = []
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        reader = csv.reader(lines)
+        end = 0
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            if start == 1:
+                header = [squeeze(c) for c in cells]
+            trouble = quote_trouble(LINE_END.sub("", lines[start - 1]))
+            if end > start or trouble:
+                problems.append(_quote_problem(path, start, end, header, cells, trouble))
+                continue
+            rows.append((start, cells))
+    finally:
+        csv.field_size_limit(limit)
+    if end != len(lines):   # cannot happen while every row above is one line: guarded all the same
+        raise BuildError(f"{where(path, end + 1)}: expected one row a line, found {len(lines)} lines "
+                         f"but rows up to line {end}")
+    return rows, problems
+
+
+def quote_trouble(line: str) -> tuple[int, str, str] | None:
+    """Where the quoting of one line goes wrong, read as the csv module reads CSV: (index of the
+    cell, "open", "") for a quote not closed on the line; (index, "after", the cell as typed) for
+    text after a closing quote; None if the line is well quoted. A quote opens a quoted cell only
+    as its first character; `""` inside a quoted cell is one quote."""
+    col, i, n = 0, 0, len(line)
+    while True:
+        if line.startswith('"', i):
+            j = i + 1
+            while (k := line.find('"', j)) >= 0 and line.startswith('"', k + 1):
+                j = k + 2
+            if k < 0:
+                return col, "open", ""
+            if k + 1 < n and line[k + 1] != ",":
+                comma = line.find(",", k + 1)
+                return col, "after", line[i: comma if comma >= 0 else n]
+            if k + 1 >= n:
+                return None
+            i = k + 2
+        else:
+            k = line.find(",", i)
+            if k < 0:
+                return None
+            i = k + 1
+        col += 1
+
+
+def _quote_problem(path, start, end, header, cells, trouble) -> Problem:
+    """The problem of a row whose quoting goes wrong at line `start` (csv read it up to line `end`)."""
+    if trouble:
+        col = trouble[0]
+    else:   # csv and quote_trouble disagree on where the cell is: the first cell with a line break
+        col = next((i for i, c in enumerate(cells) if "\n" in c or "\r" in c), 0)
+    name = (header[col] or "(blank)") if start > 1 and col < len(header) else None
+    at = where(path, start, name)
+    if trouble and trouble[1] == "after":
+        return (start, col, f"{at}: expected a comma after the closing quote of a cell, found "
+                            f"{quoted(trouble[2])} (inside a quoted cell, write a quote as \"\")")
+    if end > start:
+        return (start, col, f"{at}: expected a cell on one line, found a quote that runs on to row {end} "
+                            "(a missing closing quote?)")
+    return (start, col, f"{at}: expected a closing quote, found none before the end of the file")
+
+
+def read_xlsx(path: Path) -> list[Row]:
     from openpyxl import load_workbook
     try:
         ws = load_workbook(path, read_only=True, data_only=True).worksheets[0]
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise BuildError(f"{where(path)}: expected an Excel workbook, found a file it cannot read ({exc})") from None
-    rows = [[_xlsx_text(c) for c in row] for row in ws.iter_rows()]
+    rows = [[_xlsx_text(c) for c in row] for row in ws.iter_rows(min_row=1)]   # sheet rows from 1 on
     while rows and not any(rows[-1]):
         rows.pop()
     if not rows:
         raise BuildError(f"{where(path)}: expected a header row and data, found an empty sheet")
     width = max(i + 1 for r in rows for i, c in enumerate(r) if c) if any(any(r) for r in rows) else 0
-    return [r[:width] for r in rows]
+    return [(n, r[:width]) for n, r in enumerate(rows, start=1)]
 
 
 def _xlsx_text(cell) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dpaper.data.messages import cell_problem, did_you_mean
+from dpaper.data.messages import cell_problem, cut, did_you_mean, quoted
 from dpaper.data.normalise import Problem, squeeze
 from dpaper.data.schema import foreign_keys, primary_key
 from dpaper.errors import BuildError, where
@@ -22,25 +22,32 @@ def check_header(path: Path, header: list[str], names: list[str]) -> list[str]:
     for name in names:
         if name not in header:
             problems.append(f"{where(path, 1, name)}: expected a column named {name!r}, found none "
-                            f"(columns are: {', '.join(header)})")
+                            f"(columns are: {', '.join(cut(h) for h in header)})")
     seen = set()
     for name in header:
         if name not in names:
             problems.append(f"{where(path, 1, name or '(blank)')}: expected only the columns "
-                            f"{', '.join(names)}, found an extra column {name!r}")
+                            f"{', '.join(names)}, found an extra column {quoted(name)}")
         elif name in seen:
             problems.append(f"{where(path, 1, name)}: expected each column once, found {name!r} twice")
         seen.add(name)
     return problems
 
 
-def check_shape(raw: Path, rows: list[list[str]], names: list[str]) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and numbered data rows, each padded to the header; header and row-length problems raise."""
-    header = [squeeze(c) for c in rows[0]]
-    numbered = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
-    problems = check_header(raw, header, names) or [
-        f"{where(raw, n)}: expected {len(header)} cells, found {len(r)}" for n, r in numbered
-        if len(r) < len(header) or any(c.strip() for c in r[len(header):])]
+def check_shape(raw: Path, rows: list[tuple[int, list[str]]], names: list[str],
+                quoting: list[Problem] = ()) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and data rows (each with its line), padded to the header. Problems of the file's shape
+    raise, all at once: the header's, or those of quoting (`read.read_csv`) and of row lengths."""
+    if any(line == 1 for line, _, _ in quoting):    # no header to go by
+        raise BuildError([p for _, _, p in sorted(quoting)])
+    header = [squeeze(c) for c in rows[0][1]]
+    if not any(header):
+        raise BuildError(f"{where(raw, rows[0][0])}: expected the column names in the first row, found an empty row")
+    numbered = [(n, r) for n, r in rows[1:] if any(c.strip() for c in r)]
+    problems = check_header(raw, header, names) or [p for _, _, p in sorted(list(quoting) + [
+        (n, -1, f"{where(raw, n)}: expected {len(header)} cells, found {len(r)}"
+                + (" (a comma in a cell? quote the cell)" if len(r) > len(header) else "")) for n, r in numbered
+        if len(r) < len(header) or any(c.strip() for c in r[len(header):])])]
     if problems:
         raise BuildError(problems)
     if not numbered:
@@ -82,7 +89,7 @@ def schema_problems(raw, resource, schema, descriptor, body, lines, already: lis
                 continue
             value = ", ".join(str(cells[names.index(k)]) for k in pk)
             out.append((line, col, f"{where(raw, line, key)}: expected a unique {key}, "
-                                   f"found {value!r} again (first at row {lines[first_at[typed]]})"))
+                                   f"found {quoted(value)} again (first at row {lines[first_at[typed]]})"))
         else:
             out.append((line or 0, col, f"{where(raw, line)}: {error.message}"))
     return out
@@ -124,5 +131,5 @@ def foreign_key_problems(raw, schema_path, descriptor, body, lines, references) 
                 checks += 1
                 if v not in allowed:
                     hint = did_you_mean(v, allowed)
-                    out.append((n, col, f"{where(raw, n, field)}: expected {what}, found {v!r}{hint}"))
+                    out.append((n, col, f"{where(raw, n, field)}: expected {what}, found {quoted(v)}{hint}"))
     return out, checks

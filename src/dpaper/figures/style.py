@@ -30,6 +30,7 @@ RC = {
     "xtick.color": MUTED,
     "ytick.color": INK,
     "text.color": INK,
+    "text.parse_math": False,      # labels come from data: "$x^$" is drawn as typed, never read as mathtext
     "svg.fonttype": "none",        # text stays text: selectable, set in the paper's font
     "svg.hashsalt": "dpaper",      # fixed ids: same data, same bytes
     "path.simplify": False,

@@ -16,11 +16,12 @@ from jinja2 import FunctionLoader
 from markupsafe import Markup
 
 from dpaper.errors import BuildError
-from dpaper.render import images, pipeline, tables
+from dpaper.render import images, limits, pipeline, tables
 from dpaper.render.access import DatasetAccess, access
 from dpaper.render.environment import blocks, manuscript
 from dpaper.render.manuscript import Source
 from dpaper.render.markdown import parser
+from dpaper.render.sandbox import describe
 from dpaper.render.values import Event, Fact
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
@@ -48,7 +49,7 @@ class Context:
 class Renderer:
     def __init__(self, ctx: Context, mode: str):
         assert mode in ("print", "web")
-        self.ctx, self.mode, self.md = ctx, mode, parser()
+        self.ctx, self.mode, self.md, self.md_text = ctx, mode, parser(), parser(html=False)
         self.notes: list[Markup] = []
         self.blocks = blocks(ctx.templates)
         self.env = manuscript(FunctionLoader(self._load))
@@ -121,26 +122,41 @@ class Renderer:
             if item.get("lost"):
                 raise BuildError(f"note {text!r} is lost in the 2018 edition: leave it out, or say so in words")
             html = self._inline(" ".join(item["text"].split()))
-            refs = [self.ctx.bibliography.format(k) for k in item.get("refs", []) if k in self.ctx.bibliography]
+            bib = self.ctx.bibliography
+            missing = [k for k in item.get("refs", []) if k not in bib]
+            if missing:
+                raise BuildError(f"note {text!r}: unknown citation key {missing[0]!r}: expected an id in {bib.path}")
+            refs = [bib.format(k) for k in item.get("refs", [])]
             return self._footnote(Markup(" ").join([html, *refs]))
         return self._footnote(self._inline(text))
 
-    def _inline(self, text: str | None) -> Markup:
-        """Markdown of a caption, title, note or source line, rendered inline."""
-        return Markup(self.md.renderInline(text)) if text else Markup("")
+    def _inline(self, text: str | None, what: str = "text") -> Markup:
+        """Markdown of a caption, title, note or source line, rendered inline. Raw HTML in it is text,
+        unless it is markup already (a caption joined with `~` to a `ref()` or `fact()`: Jinja escaped
+        every other part of it)."""
+        if not text:
+            return Markup("")
+        problem = limits.word_problem(text)
+        if problem:
+            raise BuildError(f"{what}: {problem}")
+        return Markup((self.md if isinstance(text, Markup) else self.md_text).renderInline(str(text)))
 
     def _calls(self, cite) -> Markup | str:
         """The footnote calls of a block's `cite=` (one key or a list)."""
-        return self.cite(*([cite] if isinstance(cite, str) else cite)) if cite else ""
+        keys = [cite] if isinstance(cite, str) else cite
+        if cite and not (isinstance(keys, (list, tuple)) and all(isinstance(k, str) for k in keys)):
+            raise BuildError(f"cite=: expected a key in quotes or a list of them, found {describe(cite)}")
+        return self.cite(*keys) if cite else ""
 
     def table(self, ident: str, caption: str, note: str | None = None, source: str | None = None,
               cite=None) -> Markup:
         entry = self._label(f"tab:{ident}")
         spec = tables.REGISTRY[ident]
         html, notes = tables.render(spec, self.ctx.datasets[spec.dataset])
-        return self.blocks.table(entry["anchor"], entry["text"], self._inline(caption), self._calls(cite),
-                                 Markup(html), [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                 self._inline(note), self._inline(source))
+        return self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                 self._calls(cite), Markup(html),
+                                 [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                 self._inline(note, "note"), self._inline(source, "source"))
 
     def image_path(self, name: str) -> str:
         """A photograph's link from this page ("" for one still to come in a draft)."""
@@ -155,13 +171,13 @@ class Renderer:
         else:
             src = images.link(self.ctx.figures_dir / f"{ident}.svg", self.ctx.out_dir, self.mode)
             alt_text, kind = alt or self.ctx.figures[ident]["alt"], "chart"
-        return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption), self._calls(cite),
-                                  src, alt_text, image, self._inline(source))
+        return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                  self._calls(cite), src, alt_text, image, self._inline(source, "source"))
 
     def box(self, ident: str, title: str, caller=None) -> Markup:
         entry = self._label(f"box:{ident}")
         inner = caller() if caller else ""
-        return self.blocks.box(entry["anchor"], entry["text"], self._inline(title), inner)
+        return self.blocks.box(entry["anchor"], entry["text"], self._inline(title, "title"), inner)
 
     # -- rendering ------------------------------------------------------------
     def body(self) -> Markup:

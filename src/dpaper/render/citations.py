@@ -2,6 +2,13 @@
 
 The bibliography is a YAML list of CSL-JSON items (one file per edition).
 Each cited key becomes one footnote, formatted in the edition's CSL style.
+
+Every value of an item is text, never markup: citeproc-py's HTML formatter
+writes the values as they are, so `<`, `>` and `&` are swapped for characters
+of Unicode's private use area before citeproc sees them (its title case and
+punctuation leave those alone) and come back as HTML character references
+after it. A URL must be http(s) (anything else is refused, naming file and
+line) and is linked through `markupsafe`, which escapes it.
 """
 from __future__ import annotations
 
@@ -10,38 +17,94 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from dpaper.errors import BuildError, where
+from dpaper.render import limits
+from dpaper.render.sandbox import describe
 
 REPEATED_TITLE = re.compile(r"^(.+?)\. \1\. ")
+# Characters with a meaning in HTML, and the private-use stand-ins they wear through citeproc.
+SPECIAL = {"&": "\ue000", "<": "\ue001", ">": "\ue002"}
+HIDE = str.maketrans(SPECIAL)
+SHOW = str.maketrans({stand_in: str(escape(c)) for c, stand_in in SPECIAL.items()})
+WEB = re.compile(r"^https?://[^\s]+$")
 
 
-def load_items(path: Path, what: str, keys: tuple[str, ...]) -> dict[str, dict]:
-    """A YAML list of items keyed by their `id`; every problem of the file at once."""
+def load_items(path: Path, what: str, keys: tuple[str, ...]) -> tuple[dict[str, dict], dict[str, dict]]:
+    """A YAML list of items keyed by their `id`, and the line of each item and of each of its keys
+    (`""`: the item's own); every problem of the file at once."""
     try:
-        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        text = path.read_text(encoding="utf-8")
+        items, tree = yaml.safe_load(text) or [], yaml.compose(text)
     except FileNotFoundError:
         raise BuildError(f"{where(path)}: expected the {what} file, found none") from None
     except yaml.YAMLError as exc:
-        raise BuildError(f"{where(path)}: expected a YAML list of {what} items ({exc})") from None
-    problems, out = [], {}
-    for n, item in enumerate(items, start=1):
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise BuildError(f"{where(path, None if line is None else line + 1)}: expected a YAML list of {what} "
+                         f"items ({getattr(exc, 'problem', None) or 'not YAML'})") from None
+    if not isinstance(items, list):
+        raise BuildError(f"{where(path, 1)}: expected a YAML list of {what} items, found {type(items).__name__}")
+    problems, out, lines = [], {}, {}
+    for n, (item, node) in enumerate(zip(items, tree.value), start=1):
+        at = {"": node.start_mark.line + 1}
+        if isinstance(node, yaml.MappingNode):
+            at |= {k.value: k.start_mark.line + 1 for k, _ in node.value}
         if not isinstance(item, dict) or any(k not in item for k in keys):
-            problems.append(f"{where(path)}: item {n}: expected {' and '.join(map(repr, keys))}, found {item!r}")
+            found = (f"no {next(k for k in keys if k not in item)!r}" if isinstance(item, dict)
+                     else describe(item))
+            problems.append(f"{where(path, at[''])}: item {n}: expected {' and '.join(map(repr, keys))}, "
+                            f"found {found}")
         elif item["id"] in out:
-            problems.append(f"{where(path)}: item {n}: expected unique ids, found {item['id']!r} again")
+            problems.append(f"{where(path, at[''])}: item {n}: expected unique ids, found {item['id']!r} again")
         else:
-            out[item["id"]] = item
+            out[item["id"]], lines[item["id"]] = item, at
     if problems:
         raise BuildError(problems)
-    return out
+    return out, lines
+
+
+def _strings(value):
+    """Every text inside a YAML value (lists and mappings included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _hidden(value):
+    """A value with HTML's special characters swapped for their stand-ins (they cannot be typed)."""
+    if isinstance(value, str):
+        return value.translate(HIDE)
+    if isinstance(value, dict):
+        return {k: _hidden(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_hidden(v) for v in value]
+    return value
 
 
 class Bibliography:
     def __init__(self, path: str | Path, style: str):
         self.path, self.style_name = Path(path), style
-        self.items = load_items(self.path, "bibliography", ("id", "type"))
+        self.items, lines = load_items(self.path, "bibliography", ("id", "type"))
+        problems = []
+        for key, item in self.items.items():
+            for field, value in item.items():
+                at = where(self.path, lines[key].get(field, lines[key][""]))
+                if field == "URL" and not (isinstance(value, str) and WEB.match(value)):
+                    problems.append(f"{at}: {key}: URL: expected an http(s) address, found {describe(value)}")
+                elif any(c in text for text in _strings(value) for c in SPECIAL.values()):
+                    problems.append(f"{at}: {key}: {field}: expected text, found a character of Unicode's "
+                                    "private use area")
+                elif field != "URL" and (problem := next(filter(None, map(limits.word_problem, _strings(value))),
+                                                         None)):
+                    problems.append(f"{at}: {key}: {field}: {problem}")
+        if problems:
+            raise BuildError(problems)
         self._cache: dict[str, Markup] = {}
 
     @cached_property
@@ -54,11 +117,11 @@ class Bibliography:
         return key in self.items
 
     def format(self, key: str) -> Markup:
-        """The full reference for `key` as HTML (citeproc escapes the text)."""
+        """The full reference for `key` as HTML: citeproc's markup (italics) around the item's text, escaped."""
         if key not in self._cache:
             from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
             from citeproc.source.json import CiteProcJSON
-            item = {k: v for k, v in self.items[key].items() if not k.startswith("x-")}  # project keys
+            item = {k: _hidden(v) for k, v in self.items[key].items() if not k.startswith("x-")}  # project keys
             if "note" in item and "genre" not in item:
                 item["genre"] = item["note"]   # the style prints genre ("Press release"), never note
             bib = CitationStylesBibliography(self.style, CiteProcJSON([item]), formatter.html)
@@ -66,21 +129,29 @@ class Bibliography:
             text = str(bib.bibliography()[0]).strip()
             # With no author, the style puts the title in the author's place and citeproc-py
             # prints it again (CSL's substitute should suppress the second): keep one.
-            text = REPEATED_TITLE.sub(r"\1. ", text, count=1)
+            text = REPEATED_TITLE.sub(r"\1. ", text, count=1).translate(SHOW)
             url = self.items[key].get("URL")
             if url:
-                from markupsafe import escape
-                text = text.replace(str(escape(url)), f'<a href="{escape(url)}">{escape(url)}</a>', 1)
+                text = text.replace(str(escape(url)), Markup('<a href="{0}">{0}</a>').format(url), 1)
             self._cache[key] = Markup(text)
         return self._cache[key]
 
 
 class Notes:
-    """Explanatory footnotes kept as data: id -> text (Markdown) and the references it names."""
+    """Explanatory footnotes kept as data: id -> text (Markdown, no raw HTML) and the references it names."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.items = load_items(self.path, "notes", ("id", "text"))
+        self.items, self.lines = load_items(self.path, "notes", ("id", "text"))
+        problems = []
+        for k, item in self.items.items():
+            at = where(self.path, self.lines[k].get("text"))
+            if not isinstance(item["text"], str):
+                problems.append(f"{at}: {k}: text: expected text, found {describe(item['text'])}")
+            elif problem := limits.word_problem(item["text"]):
+                problems.append(f"{at}: {k}: text: {problem}")
+        if problems:
+            raise BuildError(problems)
 
     def __contains__(self, key: str) -> bool:
         return key in self.items

@@ -1,6 +1,7 @@
 """The Jinja2 environments: one for manuscript files, one for the templates in `templates/`.
 
-A manuscript renders strict (an unknown name is an error) and autoescaped, and
+A manuscript renders in the sandbox (`sandbox.py`: no way to Python, only our
+functions, data and a list of filters), strict (an unknown name is an error) and autoescaped, and
 every value it prints from data is escaped for HTML and Markdown alike (the
 `md_safe` finalize); what our own functions return is safe markup. Its comments
 are `{## ... ##}`, so that `{#sec-id}` stays free for labelling headings (the
@@ -12,13 +13,16 @@ dictionary) and holds the markup of the blocks a manuscript places
 """
 from __future__ import annotations
 
+import numbers
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from dpaper.render import tables
+from dpaper.errors import BuildError
+from dpaper.render import limits, tables
 from dpaper.render.manuscript import environment as syntax
+from dpaper.render.sandbox import describe
 from dpaper.render.values import spell
 
 # HTML's and Markdown's special characters as character references, in one pass:
@@ -28,18 +32,35 @@ ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "
 
 
 def md_safe(value):
-    """Every value printed into the manuscript is data: escape it for HTML and Markdown."""
+    """Every value printed into the manuscript is data: escape it for HTML and Markdown (and refuse a word
+    too long to set)."""
     if isinstance(value, Markup) or hasattr(value, "__html__"):
         return value
-    return Markup(str(value).translate(ESCAPES))
+    text = str(value)
+    problem = limits.word_problem(text)
+    if problem:
+        raise BuildError(f"a printed value: {problem}")
+    return Markup(text.translate(ESCAPES))
+
+
+def _number_filter(name: str, fn, whole: bool = False):
+    """One of our filters, refusing what is not a number (or, for `whole`, a whole number)."""
+    def checked(value):
+        kinds = numbers.Integral if whole else numbers.Number
+        if isinstance(value, bool) or not (isinstance(value, kinds) or value is None and not whole):
+            raise BuildError(f"| {name}: expected a {'whole ' if whole else ''}number, found {describe(value)}")
+        return fn(value)
+    checked.__name__ = name
+    return checked
 
 
 def manuscript(loader) -> Environment:
-    """The environment a chapter renders in; the chapter adds its functions as globals."""
+    """The environment a chapter renders in (the sandbox); the chapter adds its functions as globals."""
     env = syntax(loader=loader, undefined=StrictUndefined, autoescape=True, finalize=md_safe,
                  keep_trailing_newline=True)
-    env.filters.update(pct=lambda v: tables.fmt(v, "percent"), num=lambda v: tables.fmt(v, "number"),
-                       spell=spell)
+    env.filters.update(pct=_number_filter("pct", lambda v: tables.fmt(v, "percent")),
+                       num=_number_filter("num", lambda v: tables.fmt(v, "number")),
+                       spell=_number_filter("spell", spell, whole=True))
     return env
 
 

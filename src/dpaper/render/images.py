@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from dpaper.errors import BuildError
+from dpaper.paths import outside
 
 
 def image(name: str, root: Path, images: Path, draft: bool = False) -> Path | None:
@@ -16,15 +17,13 @@ def image(name: str, root: Path, images: Path, draft: bool = False) -> Path | No
     if "://" in name or name.startswith(("/", "file:", "data:")):
         raise BuildError(f"image {name!r}: expected a file name inside {images}/, found an "
                          "absolute path or URL")
-    root = root.resolve()
-    path = (root / images / name).resolve()
-    if not path.is_relative_to(root):
+    if outside(images / name, root):     # the project's one boundary check (dpaper.paths), links followed
         raise BuildError(f"image {name!r}: expected a file inside the project, found a path outside it")
-    if not path.is_file():
+    if not (root / images / name).is_file():
         if draft:
             return None
         raise BuildError(f"image {name!r}: expected the file {images / name}, found none")
-    return path.relative_to(root)
+    return images / name
 
 
 def link(path: Path, out_dir: Path, mode: str) -> str:

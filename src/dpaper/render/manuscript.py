@@ -17,10 +17,13 @@ from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
 from dpaper.errors import BuildError, where
+from dpaper.render import limits, rawhtml
+from dpaper.render.sandbox import ManuscriptSandbox
 
 FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 FRONT_SCHEMA = Path("schemas/front-matter.schema.yaml")   # relative to the project, like every input
 PLACERS = {"table": "tab", "figure": "fig", "box": "box"}
+TOO_DEEP = "expected expressions nested a few levels deep, found them nested too deeply to read"
 SECTION_LABEL = re.compile(r"^\{#(sec-[A-Za-z0-9_-]+)\}\s*$")
 
 
@@ -39,9 +42,10 @@ class Scan:
 
 
 def environment(**options) -> Environment:
-    """The Jinja2 settings of every manuscript file. Comments are `{## ... ##}`,
-    so that `{#sec-id}` stays free for labelling headings."""
-    return Environment(comment_start_string="{##", comment_end_string="##}", **options)
+    """The Jinja2 settings of every manuscript file: the sandbox (render/sandbox.py), whose parse
+    already refuses what a manuscript may not do. Comments are `{## ... ##}`, so that `{#sec-id}`
+    stays free for labelling headings."""
+    return ManuscriptSandbox(comment_start_string="{##", comment_end_string="##}", **options)
 
 
 def read(path: str | Path) -> Source:
@@ -59,10 +63,12 @@ def read(path: str | Path) -> Source:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         raise BuildError(f"{where(path, line)}: expected valid YAML front matter ({exc.problem})") from None
     problems = front_matter_problems(front, path, m.group(1))
-    if problems:
-        raise BuildError(problems)
     text = text.replace("\r\n", "\n")
     body = "\n" * m.group(0).count("\n") + text[m.end():]
+    problems += [f"{where(path, line)}: {problem}"
+                 for line, problem in sorted(limits.body_problems(body) + rawhtml.problems(body))]
+    if problems:
+        raise BuildError(problems)
     return Source(path, path.stem, front, body)
 
 
@@ -96,6 +102,15 @@ def front_matter_problems(front, path: Path, block: str = "") -> list[str]:
         else:
             out.append((line(top), f"{where(path, line(top))}: {key}: expected {err.validator} "
                                    f"{err.validator_value!r}, found {err.instance!r}"))
+    for key in ("title", "short"):
+        problem = limits.title_problem(front.get(key))
+        if problem:
+            out.append((line(key), f"{where(path, line(key))}: {key}: {problem}"))
+    authors = front.get("authors")
+    for author in authors if isinstance(authors, list) else []:
+        problem = limits.title_problem(author)
+        if problem:
+            out.append((line("authors"), f"{where(path, line('authors'))}: authors: {problem}"))
     return [msg for _, msg in sorted(out)]
 
 
@@ -110,6 +125,8 @@ def scan(src: Source, env: Environment) -> Scan:
         tree = env.parse(src.body, name=src.stem, filename=str(src.path))
     except TemplateSyntaxError as exc:
         raise BuildError(f"{where(src.path, exc.lineno)}: {exc.message}") from None
+    except RecursionError:
+        raise BuildError(f"{where(src.path)}: {TOO_DEEP}") from None
     out = Scan()
     for node in tree.find_all((nodes.Call, nodes.Getattr)):
         if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name) and node.node.name == "data":

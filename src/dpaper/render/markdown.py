@@ -3,21 +3,37 @@
 - `{#sec-id}` on the line before a heading labels it (attrs_block plugin);
 - headings get their section numbers and anchors from the label index;
 - typographic quotes and dashes;
-- raw HTML passes through (it is what table(), figure() and cite() emit).
+- raw HTML passes through in a chapter's body (it is what table(), figure()
+  and cite() emit), never in text rendered inline from a string (captions,
+  titles, notes, sources: `parser(html=False)`);
+- links only to the web (http, https), mail or inside the paper (no scheme):
+  `javascript:`, `data:`, `file:` and the like are printed as text.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
+SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+LINK_SCHEMES = ("http", "https", "mailto")
 
-def parser() -> MarkdownIt:
-    return (MarkdownIt("commonmark", {"html": True, "typographer": True})
-            .enable(["replacements", "smartquotes"])
-            .use(attrs_block_plugin))
+
+def safe_link(url: str) -> bool:
+    """A link or image may point to the web, to mail or inside the paper; nothing else."""
+    m = SCHEME.match(url)
+    return m is None or m.group(1).lower() in LINK_SCHEMES
+
+
+def parser(html: bool = True) -> MarkdownIt:
+    md = (MarkdownIt("commonmark", {"html": html, "typographer": True})
+          .enable(["replacements", "smartquotes"])
+          .use(attrs_block_plugin))
+    md.validateLink = safe_link
+    return md
 
 
 def number_headings(tokens: list[Token], sections: list[dict], secnum: Callable[[str], str]) -> int:

@@ -15,6 +15,9 @@ from markupsafe import Markup, escape
 if TYPE_CHECKING:  # pandas is imported where tables are rendered, not where the workflow reads the registry
     import pandas as pd
 
+from dpaper.errors import BuildError
+from dpaper.render import limits
+
 
 @dataclass(frozen=True)
 class Column:
@@ -77,6 +80,14 @@ def cell_text(row: dict, c: Column) -> str:
     return fmt(row[c.field], c.fmt)
 
 
+def _settable(text: str, column: str) -> str:
+    """A cell's text, if every word of it fits a page (render/limits.py)."""
+    problem = limits.word_problem(text)
+    if problem:
+        raise BuildError(f"table cell, column {column}: {problem}")
+    return text
+
+
 def pivot(df: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
     """One row per value of the row field (in the dataset's order), one column per value of the
     column field (sorted); a cell the data lacks is missing."""
@@ -90,11 +101,12 @@ def render(spec: TableSpec, df: pd.DataFrame) -> tuple[Markup, list[str]]:
     from dpaper.data.load import plain, records
     notes: list[str] = []
     if spec.pivot:
+        row_f, col_f, _ = spec.pivot
         wide = pivot(df, spec)
         head = f"<th scope=\"col\">{escape(spec.pivot_header)}</th>" + "".join(
-            f'<th scope="col" class="num">{escape(plain(c))}</th>' for c in wide.columns)
+            f'<th scope="col" class="num">{escape(_settable(str(plain(c)), col_f))}</th>' for c in wide.columns)
         body = "".join(
-            f"<tr><th scope=\"row\">{escape(plain(r))}</th>" + "".join(
+            f"<tr><th scope=\"row\">{escape(_settable(str(plain(r)), row_f))}</th>" + "".join(
                 f'<td class="num">{escape(fmt(plain(v), spec.fmt))}</td>' for v in values) + "</tr>"
             for r, values in zip(wide.index, wide.itertuples(index=False, name=None)))
     else:
@@ -103,11 +115,11 @@ def render(spec: TableSpec, df: pd.DataFrame) -> tuple[Markup, list[str]]:
         for r in records(df):
             mark = ""
             if spec.note_field and r.get(spec.note_field):
-                notes.append(r[spec.note_field])
+                notes.append(_settable(str(r[spec.note_field]), spec.note_field))
                 mark = f'<sup class="tnote">{note_mark(len(notes) - 1)}</sup>'
             cells = []
             for i, c in enumerate(spec.columns):
-                text = escape(cell_text(r, c))
+                text = escape(_settable(cell_text(r, c), c.header))
                 tag = "th scope=\"row\"" if i == 0 else "td"
                 cells.append(f"<{tag}{_cls(c)}>{text}{mark if i == 0 else ''}</{tag.split()[0]}>")
             body_rows.append("<tr>" + "".join(cells) + "</tr>")
