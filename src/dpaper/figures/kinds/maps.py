@@ -149,7 +149,7 @@ def figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA):
             if name not in shapes:
                 raise BuildError(f"map {decl.get('title')!r}: no country {name!r} in the map's extent")
             w, h = text_size(label, COUNTRY_PT)
-            spot = _best(_inside(shapes[name], w, h), frame, taken)
+            spot = _best(_inside(shapes[name], w, h), frame, taken, gap=3.0)   # clear of the cities' labels
             taken.append(spot)
             ax.text(spot.x0, (spot.y0 + spot.y1) / 2, label, fontsize=COUNTRY_PT, color=style.MUTED,
                     va="center", ha="left", zorder=3)
@@ -199,11 +199,11 @@ def _inside(geom, w, h) -> list[Box]:
     return [Box(x - w / 2, y - h / 2, x + w / 2, y + h / 2) for x, y in grid[:200]]
 
 
-def _best(spots: list[Box], frame: Box, taken: list[Box]) -> Box:
-    """The first spot inside the frame that meets nothing taken; else the one that meets the least."""
+def _best(spots: list[Box], frame: Box, taken: list[Box], gap: float = 0.4) -> Box:
+    """The first spot inside the frame at least `gap` mm from all taken; else the one that meets the least."""
     inner = Box(frame.x0 + 1, frame.y0 + 1, frame.x1 - 1, frame.y1 - 1)
     for b in spots:
-        if b.inside(inner) and not any(b.overlaps(t, 0.4) for t in taken):
+        if b.inside(inner) and not any(b.overlaps(t, gap) for t in taken):
             return b
     return min(spots, key=lambda b: (not b.inside(inner), sum(b.area_with(t) for t in taken)))
 
