@@ -5,14 +5,58 @@ Drawing inside its function, not here.
 """
 from __future__ import annotations
 
-from dpaper.figures.declare import chart, photo
+from dpaper.figures.declare import chart, diagram, map, photo, timeline  # noqa: A004 (map: the kind)
 
 photo("pp-hun-sen-visit", caption="Prime Minister Hun Sen on his visit to Kitakyushu",
       alt="Photograph of Cambodia's Prime Minister Hun Sen during his visit to Kitakyushu")
+
 photo("pp-technical-cooperation", caption="Technical cooperation at work in Phnom Penh",
       alt="Photograph of Kitakyushu and Phnom Penh staff at work on technical cooperation")
+
+timeline("pp-cooperation-timeline", datasets=("events",),
+         caption="How the cooperation framework between Kitakyushu and Phnom Penh developed",
+         title="cooperation between Kitakyushu and Phnom Penh", lane_column="sector", span=[1991, 2018],
+         label_column="short",
+         lanes=[{"label": "Water supply", "values": ["water"]},
+                {"label": "Sewerage", "values": ["sewerage"]},
+                {"label": "Waste, energy, environment", "values": ["waste", "energy", "environment"]},
+                {"label": "People and industry", "values": ["human-resources", "education", "business"]},
+                {"label": "Ties, awards, context", "values": ["cooperation", "awards", "policy"]}])
+
+# Only what Case Study 2 §3.1 states (the 2018 edition's text, lines 727-729).
+diagram("pp-sewerage-partnership", datasets=(),
+        caption="Technical cooperation on sewerage under the JICA Partnership Program",
+        title="technical cooperation for sewerage systems under the JICA Partnership Program", direction="LR",
+        groups=[{"id": "kitakyushu", "label": "Kitakyushu"}, {"id": "phnom-penh", "label": "Phnom Penh"}],
+        nodes=[{"id": "bureau", "label": "Kitakyushu City Water and Sewer Bureau", "group": "kitakyushu"},
+               {"id": "kowba", "label": "Kitakyushu Overseas Water Business Association (KOWBA)",
+                "group": "kitakyushu"},
+               {"id": "jica", "label": "JICA Partnership Program (Regional Economy Revitalization Special Frame)"},
+               {"id": "dpwt", "label": "Department of Public Works and Transport, Phnom Penh Capital City (DPWT)",
+                "group": "phnom-penh"},
+               {"id": "practitioners", "group": "phnom-penh",
+                "label": "Practitioners in Phnom Penh who have worked with NPOs and universities in the city"},
+               {"id": "residents", "label": "Local residents", "group": "phnom-penh"},
+               {"id": "manuals", "label": "Maintenance and management manuals for wastewater facilities"}],
+        links=[{"from": "bureau", "to": "jica", "label": "project proposed; adopted August 2016"},
+               {"from": "bureau", "to": "dpwt", "direction": "both",
+                "label": "MoU on technical cooperation in the sewerage field, February 2017"},
+               {"from": "kowba", "to": "bureau", "label": "in cooperation", "direction": "none"},
+               {"from": "bureau", "to": "practitioners", "label": "training programmes; dispatch of experts"},
+               {"from": "bureau", "to": "residents", "label": "awareness raising"},
+               {"from": "bureau", "to": "manuals", "label": "development"}],
+        ranks=[["bureau", "kowba"]])
+
 photo("pp-survey", caption="A survey under way in Phnom Penh",
       alt="Photograph of a survey carried out in Phnom Penh")
+
+map("pp-cambodian-cities", datasets=("cities",),
+    caption="The eight Cambodian cities where Kitakyushu has cooperated, with Phnom Penh",
+    source="Places from this edition's cities dataset; outlines from Natural Earth (public domain)",
+    title="Phnom Penh and the eight Cambodian cities where Kitakyushu has cooperated",
+    extent=[102.2, 107.9, 10.2, 14.9], places=[{"name": "Phnom Penh"}, {"role": "cambodian-city"}],
+    highlight=["Phnom Penh"], shade=["Cambodia"], **{"except": {"name": ["Kep", "Mondulkiri"]}},
+    countries={"Cambodia": "CAMBODIA", "Thailand": "THAILAND", "Laos": "LAOS", "Vietnam": "VIET NAM"})
 photo("pp-young-trainees", caption="Young trainees learning about the “Phnom Penh Miracle”",
       alt="Photograph of young trainees at a course on the Phnom Penh Miracle")
 

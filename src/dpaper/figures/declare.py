@@ -81,6 +81,8 @@ def chart(ident: str, datasets: tuple[str, ...], caption: str = "", source: str 
 def _kind(kind: str):
     def declare(ident: str, datasets: tuple[str, ...], caption: str = "", source: str = "", added: bool = False,
                 **declaration) -> FigureSpec:
+        if kind == "timeline":
+            declaration.setdefault("figure", ident)      # the events that list this figure's id
         return _add(FigureSpec(ident, kind, _module, caption, source, tuple(datasets), added=added,
                                declaration=declaration))
     declare.__name__ = kind

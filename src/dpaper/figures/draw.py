@@ -10,6 +10,8 @@ from pathlib import Path
 
 from dpaper.errors import BuildError
 
+KINDS = {"timeline": ("timeline", "timeline"), "map": ("maps", "map_figure"), "diagram": ("diagram", "diagram")}
+
 
 @dataclass
 class Drawing:
@@ -30,7 +32,8 @@ def drawing(spec, datasets: dict) -> Drawing:
     data = {k: datasets[k] for k in spec.datasets}
     if spec.kind == "chart":
         return spec.draw(data)
-    return import_module(f"dpaper.figures.kinds.{spec.kind}").draw(data, spec.declaration)
+    module, function = KINDS[spec.kind]
+    return getattr(import_module(f"dpaper.figures.kinds.{module}"), function)(data, spec.declaration)
 
 
 def draw_module(specs: list, datasets: dict, out_dir: Path) -> list[str]:

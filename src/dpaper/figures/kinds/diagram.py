@@ -1,0 +1,196 @@
+"""Diagram: nodes and links given as data, laid out by Graphviz (`dot`), set in the paper's font.
+
+Declaration (plain data, e.g. from YAML):
+
+    title: technical cooperation in sewerage under the JICA Partnership Program   # required: for the alt text
+    direction: LR                      # optional: TB (top to bottom, default) or LR (left to right)
+    groups:                            # optional: boxes drawn round nodes, with a caption
+      - {id: kitakyushu, label: Kitakyushu}
+    nodes:                             # required: every box of the diagram
+      - {id: bureau, label: Water and Sewer Bureau, group: kitakyushu}   # group optional
+    links:                             # optional: lines between nodes
+      - {from: bureau, to: dpwt, label: MoU, direction: both}   # label optional; direction forward
+                                       #   (default: an arrow at `to`), back, both, or none
+    ranks: [[bureau, kowba]]           # optional: nodes kept side by side on one rank (one column in LR)
+
+Data: none is read (`data` is accepted like every kind's, and ignored); the
+structure is the declaration. Labels are wrapped at about 26 characters
+(a `\\n` in a label breaks it there instead). Graphviz measures the text
+with the shipped Source Sans Pro only: a generated fontconfig file lists the
+font package's directory and nothing else, so boxes fit the type the PDF
+sets. The SVG is post-processed for WeasyPrint and for stable bytes: no
+DOCTYPE (no external DTD), no comments or titles (version, graph names),
+`transparent` as `none`, semibold as a weight of the one family; it is
+centred on a 150 mm wide canvas at its natural size (text stays at 8.5 pt),
+or scaled down to 150 mm if wider.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+from dpaper.errors import BuildError
+from dpaper.figures import style
+from dpaper.figures.draw import Drawing
+from dpaper.figures.kinds import check_keys, count, need
+from dpaper.fonts import package_dir
+
+KEYS = {"title", "direction", "groups", "nodes", "links", "ranks"}
+NODE_PT, LINK_PT, GROUP_PT, WRAP = 8.5, 7.5, 8.0, 26
+ARROWS = {"forward": "forward", "back": "back", "both": "both", "none": "none"}
+WIDTH_PT = style.WIDTH_MM / 25.4 * 72
+FONTCONFIG = """<?xml version="1.0"?>
+<fontconfig>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+  <selectfont><rejectfont><glob>*.otf</glob></rejectfont></selectfont>
+</fontconfig>
+"""
+
+
+def _q(text: str) -> str:
+    """A DOT string: quoted, with quotes and backslashes escaped and line breaks as centred breaks."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _lines(label: str) -> list[str]:
+    """A label's lines: broken where it says so (a line break, or a literal \\n), else at about WRAP characters."""
+    return [line for part in label.replace("\\n", "\n").split("\n") for line in textwrap.wrap(part, WRAP) or [""]]
+
+
+def _wrap(label: str) -> str:
+    return "\n".join(_lines(label))
+
+
+def _flat(label: str | None) -> str:
+    return " ".join(_lines(label or ""))
+
+
+def check(decl: dict) -> tuple[list[dict], list[dict], list[dict]]:
+    """The declaration's groups, nodes and links, checked: unique ids, known groups and ends, known directions."""
+    check_keys(decl, KEYS, "diagram")
+    groups, nodes, links = decl.get("groups", []), need(decl, "nodes", "diagram"), decl.get("links", [])
+    ids = [n["id"] for n in nodes]
+    problems = [f"node id {i!r} is used twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    gids = {g["id"] for g in groups}
+    problems += [f"node {n['id']!r}: no group {n['group']!r}" for n in nodes if n.get("group") not in gids | {None}]
+    for k, link in enumerate(links, 1):
+        problems += [f"link {k}: no node {link.get(end)!r}" for end in ("from", "to") if link.get(end) not in ids]
+        if link.get("direction", "forward") not in ARROWS:
+            problems.append(f"link {k}: direction {link['direction']!r} (expected {', '.join(ARROWS)})")
+    problems += [f"ranks: no node {i!r}" for rank in decl.get("ranks", []) for i in rank if i not in ids]
+    if problems:
+        raise BuildError([f"diagram {decl.get('title')!r}: {p}" for p in problems])
+    return groups, nodes, links
+
+
+def dot_source(decl: dict) -> str:
+    """The declaration as a DOT graph in the house style, every line in a fixed order."""
+    groups, nodes, links = check(decl)
+    font = _q("Source Sans Pro")
+    out = ["digraph diagram {",
+           f"  graph [rankdir={decl.get('direction', 'TB')}, fontname={font}, fontsize={GROUP_PT}, "
+           f"bgcolor=transparent, nodesep=0.22, ranksep=0.42, pad=0.04];",
+           f'  node [shape=box, style="rounded,filled", fontname={font}, fontsize={NODE_PT}, '
+           f'fontcolor="{style.INK}", color="{style.PRIMARY}", fillcolor="#e6f0f3", penwidth=0.8, '
+           f'margin="0.10,0.05"];',
+           f'  edge [fontname={font}, fontsize={LINK_PT}, fontcolor="{style.INK}", color="{style.MUTED}", '
+           f"penwidth=0.8, arrowsize=0.55];"]
+
+    def node(n: dict, indent: str) -> str:
+        return f"{indent}{_q(n['id'])} [label={_q(_wrap(n['label']))}];"
+
+    group_of = {n["id"]: n.get("group") for n in nodes}
+
+    def ranks(group, indent: str) -> list[str]:       # a rank goes inside the group all its nodes are in
+        return [f"{indent}{{rank=same; {'; '.join(_q(i) for i in rank)}}}" for rank in decl.get("ranks", [])
+                if len({group_of[i] for i in rank}) == 1 and group_of[rank[0]] == group]
+
+    by_id = {g["id"]: g for g in groups}
+    done: set = set()
+    for n in nodes:                      # in the declaration's order: it is the order within a rank
+        g = by_id.get(n.get("group"))
+        if g is None:
+            out.append(node(n, "  "))
+        elif g["id"] not in done:
+            done.add(g["id"])
+            out += [f"  subgraph {_q('cluster_' + g['id'])} {{",
+                    f'    label={_q(g["label"])}; fontname={_q("Source Sans Pro Semibold")}; '
+                    f'fontcolor="{style.MUTED}"; style=rounded; color="{style.RULE}"; penwidth=0.8;']
+            out += [node(m, "    ") for m in nodes if m.get("group") == g["id"]] + ranks(g["id"], "    ")
+            out.append("  }")
+    out += ranks(None, "  ")
+    out += [f"  {{rank=same; {'; '.join(_q(i) for i in rank)}}}" for rank in decl.get("ranks", [])
+            if len({group_of[i] for i in rank}) > 1]
+    for link in links:
+        attrs = [f"dir={ARROWS[link.get('direction', 'forward')]}"]
+        if link.get("label"):
+            attrs.append(f"label={_q(_wrap(link['label']))}")
+        out.append(f"  {_q(link['from'])} -> {_q(link['to'])} [{', '.join(attrs)}];")
+    return "\n".join(out + ["}"]) + "\n"
+
+
+def run_dot(source: str) -> str:
+    """`dot -Tsvg` on `source`, measuring text with the shipped fonts only."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise BuildError("diagrams need Graphviz's dot: install it with: sudo apt-get install graphviz "
+                         "(tools/check-system does so when run as root)")
+    with tempfile.TemporaryDirectory(prefix="dpaper-dot-") as tmp:
+        conf = Path(tmp) / "fonts.conf"
+        conf.write_text(FONTCONFIG.format(fonts=package_dir("font_source_sans_pro"), cache=Path(tmp) / "cache"),
+                        encoding="utf-8")
+        env = {"PATH": os.environ.get("PATH", ""), "FONTCONFIG_FILE": str(conf), "LC_ALL": "C.UTF-8"}
+        done = subprocess.run([dot, "-Tsvg"], input=source, capture_output=True, text=True, env=env, timeout=120)
+    if done.returncode != 0:
+        raise BuildError(f"Graphviz dot failed: {done.stderr.strip().splitlines()[-1:]}")
+    return done.stdout
+
+
+def tidy(svg: str) -> str:
+    """Graphviz's SVG made stable and WeasyPrint-safe, on a canvas as wide as the text block."""
+    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
+    svg = re.sub(r"<!--.*?-->\s*", "", svg, flags=re.S)
+    svg = re.sub(r"<title>.*?</title>\s*", "", svg, flags=re.S)
+    svg = svg.replace('"transparent"', '"none"')
+    svg = svg.replace('font-family="Source Sans Pro Semibold"', 'font-family="Source Sans Pro" font-weight="600"')
+    m = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"\s+viewBox="([-\d. ]+)"', svg)
+    if m is None:
+        raise BuildError("Graphviz wrote an SVG without a size in points")
+    w, h = float(m.group(1)), float(m.group(2))
+    if w <= WIDTH_PT:          # natural size, centred: the text keeps its point size
+        box, height = f"{(w - WIDTH_PT) / 2:.2f} 0.00 {WIDTH_PT:.2f} {h:.2f}", h
+    else:                      # too wide: scaled to the text block
+        box, height = f"0.00 0.00 {w:.2f} {h:.2f}", h * WIDTH_PT / w
+    return svg.replace(m.group(0), f'<svg width="{WIDTH_PT:.2f}pt" height="{height:.2f}pt"\n viewBox="{box}"', 1)
+
+
+def diagram(data: dict[str, pd.DataFrame], decl: dict) -> Drawing:
+    """The diagram `decl` declares (see the module's docstring); `data` is not read."""
+    groups, nodes, links = check(decl)
+    svg = tidy(run_dot(dot_source(decl)))
+    label = {n["id"]: _flat(n["label"]) for n in nodes}
+    group = {g["id"]: g["label"] for g in groups}
+    boxes = [label[n["id"]] + (f" ({group[n['group']]})" if n.get("group") else "") for n in nodes]
+    said = []
+    for link in links:
+        a, b, d = label[link["from"]], label[link["to"]], link.get("direction", "forward")
+        words = {"forward": f"from {a} to {b}", "back": f"from {b} to {a}",
+                 "both": f"between {a} and {b}, both ways", "none": f"between {a} and {b}"}[d]
+        said.append(words + (f": {_flat(link['label'])}" if link.get("label") else ""))
+    alt = (f"Diagram of {decl['title']}: {count(len(nodes), 'box', 'boxes')}, "
+           f"{count(len(links), 'link')}. Boxes: " + "; ".join(boxes) + "."
+           + (" Links: " + "; ".join(said) + "." if said else ""))
+    table = ([{"element": "node", "id": n["id"], "label": label[n["id"]], "group": group.get(n.get("group"), ""),
+               "from": "", "to": "", "direction": ""} for n in nodes]
+             + [{"element": "link", "id": f"link-{k}", "label": _flat(link.get("label")), "group": "",
+                 "from": link["from"], "to": link["to"], "direction": link.get("direction", "forward")}
+                for k, link in enumerate(links, 1)])
+    return Drawing(svg=svg, alt=alt, table=table)

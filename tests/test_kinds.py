@@ -1,0 +1,342 @@
+"""The drawing kinds (timeline, map, diagram) on the real data and the Case Study 2 declarations.
+
+Real matplotlib, shapely/pyproj, Graphviz and WeasyPrint: every event, place,
+node and link a declaration names is drawn, listed in the alt text and the
+table; no label overlaps another; same input, same bytes, wherever it runs.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dpaper.errors import BuildError
+from dpaper.figures.kinds import Box, label_boxes, shorten, text_size
+from dpaper.figures.kinds import diagram as dg
+from dpaper.figures.kinds import maps as mp
+from dpaper.figures.kinds import timeline as tl
+
+ROOT = Path(__file__).resolve().parents[1]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def declaration(name: str) -> dict:
+    """A figure's declaration as figures/*.py gives it."""
+    from dpaper.figures import registry
+    return dict(registry(ROOT / "figures")[name].declaration)
+
+
+@pytest.fixture(scope="module")
+def data(cleaned):
+    return {"events": cleaned("events"), "cities": cleaned("cities")}
+
+
+def texts(svg: str) -> list[str]:
+    """Every text the SVG sets, one string per <text> element."""
+    return ["".join(t.itertext()) for t in ET.fromstring(svg.encode()).iter(f"{SVG}text")]
+
+
+def font_sizes(svg: str) -> list[float]:
+    return [float(v) for v in re.findall(r'font-size[:=]\s*"?([\d.]+)', svg)]
+
+
+def no_overlaps(boxes: list[tuple[str, Box]]) -> list[tuple[str, str]]:
+    return [(a, b) for (a, p), (b, q) in itertools.combinations(boxes, 2) if p.overlaps(q)]
+
+
+# -- timeline ------------------------------------------------------------------------------------------------
+def test_timeline_shows_every_event_it_declares(data):
+    decl = declaration("pp-cooperation-timeline")
+    events = data["events"]
+    ids = [i for i, figs in zip(events["id"], events["figures"]) if "pp-cooperation-timeline" in figs]
+    assert len(ids) == 49
+    drawing = tl.timeline(data, decl)
+    assert sorted(r["event"] for r in drawing.table) == sorted(ids)
+    labels = dict(zip(events["id"], events["label"]))
+    assert all(labels[i] in drawing.alt for i in ids)
+    assert drawing.alt.startswith("Timeline of cooperation between Kitakyushu and Phnom Penh, 1991–2018: 49 events")
+    shown = texts(drawing.svg)
+    assert all(r["printed"] in shown or f"Not dated in the source: {r['printed']}." in shown for r in drawing.table)
+    assert {r["mark"] for r in drawing.table} == {"event", "milestone", "period", "undated, listed below the chart"}
+    assert all(len(r["printed"]) <= 40 for r in drawing.table)
+
+
+def test_timeline_labels_never_overlap(data):
+    with tl.figure(data, declaration("pp-cooperation-timeline")) as (fig, _):
+        boxes = label_boxes(fig)
+        frame = Box(0, 0, fig.get_figwidth() * 25.4, fig.get_figheight() * 25.4)
+    assert len(boxes) > 49 + 28        # the labels, the years, the lanes, the legend
+    assert no_overlaps(boxes) == []
+    assert [t for t, b in boxes if not b.inside(frame)] == []
+
+
+def test_timeline_agreements_are_milestones_and_periods_bars(data):
+    table = tl.timeline(data, declaration("pp-cooperation-timeline")).table
+    kinds = {r["event"]: (r["kind"], r["mark"], r["end"]) for r in table}
+    assert kinds["pp-2016-sister-city"][:2] == ("agreement", "milestone")
+    assert kinds["pp-2007-capacity-building-phases-2-3"] == ("project", "period", "2017")
+    assert kinds["pp-kampong-cham"][1] == "undated, listed below the chart"
+
+
+def test_a_long_timeline_is_two_panels_and_never_below_7_pt(data):
+    svg = tl.timeline(data, declaration("pp-cooperation-timeline")).svg
+    shown = texts(svg)
+    assert shown.count("Water supply") == 2                              # one lane label per panel
+    assert "1991" in shown and "2004" in shown and "2005" in shown and "2018" in shown
+    assert "… JICA capacity building, phase 1" in shown                  # a period carried into panel 2
+    assert min(font_sizes(svg)) >= 7
+    assert re.search(r'<svg[^>]*width="425\.19685pt"', svg)               # 150 mm: the text block
+
+
+@pytest.mark.parametrize("fig_id", ["kk-environmental-administration", "dl-cooperation-by-sector",
+                                    "sb-initiatives-by-sector", "hp-cooperation-areas", "hp-waterworks-cooperation",
+                                    "hp-sewerage-cooperation", "md-collaboration-timeline", "md-waste-management",
+                                    "md-environmental-education", "jp-national-policies", "kk-intercity-policies"])
+def test_every_timeline_of_the_data_lays_out_without_collisions(data, fig_id):
+    """No declaration yet for these: lanes by sector, span from the data, labels cut from the long ones."""
+    ev = data["events"]
+    mine = ev[[fig_id in f for f in ev["figures"]]]
+    decl = {"figure": fig_id, "title": fig_id, "lane_column": "sector",
+            "lanes": [{"label": s, "values": [s]} for s in sorted(set(mine["sector"]))],
+            "span": [int(mine["date_year"].min()), int(mine[["date_year", "end_year"]].max().max())]}
+    with tl.figure(data, decl) as (fig, (_, dated, undated, _items)):
+        assert no_overlaps(label_boxes(fig)) == []
+    assert len(dated) + len(undated) == len(mine)
+
+
+def test_a_missing_short_label_prints_the_label_cut_at_a_word(data):
+    events = data["events"].copy()
+    row = events.index[events["id"] == "pp-2016-climate-plan"][0]
+    events.loc[row, "short"] = None
+    table = tl.timeline({"events": events}, declaration("pp-cooperation-timeline")).table
+    printed = next(r["printed"] for r in table if r["event"] == "pp-2016-climate-plan")
+    label = events.loc[row, "label"]
+    assert printed == shorten(label) and len(printed) <= 40 and printed.endswith("…")
+    assert label.startswith(printed[:-1].rstrip()) and label[len(printed[:-1].rstrip())] == " "
+
+
+def test_a_timeline_refuses_what_it_cannot_show(data):
+    decl = declaration("pp-cooperation-timeline")
+    with pytest.raises(BuildError, match="event pp-2018-jica-waste-project has sector 'waste', which no lane takes"):
+        tl.timeline(data, {**decl, "lanes": [lane for lane in decl["lanes"] if "waste" not in lane["values"]]})
+    with pytest.raises(BuildError, match=r"event pp-1991-paris-peace \(1991\) lies outside the span 1992–2018"):
+        tl.timeline(data, {**decl, "span": [1992, 2018]})
+    with pytest.raises(BuildError, match="no event lists it"):
+        tl.timeline(data, {**decl, "figure": "no-such-figure"})
+    with pytest.raises(BuildError, match="unknown key 'lane'"):
+        tl.timeline(data, {**decl, "lane": "sector"})
+
+
+# -- map -----------------------------------------------------------------------------------------------------
+def test_a_map_draws_exactly_the_rows_it_selects(data):
+    cities = data["cities"]
+    want = [n for n, role in zip(cities["name"], cities["role"])
+            if (role == "cambodian-city" and n not in ("Kep", "Mondulkiri")) or n == "Phnom Penh"]
+    assert len(want) == 9
+    drawing = mp.map_figure(data, declaration("pp-cambodian-cities"))
+    assert [r["place"] for r in drawing.table] == want
+    shown = texts(drawing.svg)
+    assert [t for t in shown if t in set(cities["name"])] == sorted(want, key=shown.index)
+    assert "Kep" not in shown and "Mondulkiri" not in shown
+    assert all(f"{n}, Cambodia (" in drawing.alt for n in want)
+    assert {"CAMBODIA", "THAILAND", "LAOS", "VIET NAM", "100 km"} <= set(shown)
+
+
+def test_figure_2_1_has_kitakyushu_its_circle_and_the_cities_in_it(data):
+    drawing = mp.map_figure(data, declaration("kk-location"))
+    assert [r["place"] for r in drawing.table] == ["Kitakyushu", "Dalian", "Busan", "Tokyo", "Seoul", "Shanghai"]
+    assert "A dashed circle marks 1,000 km around Kitakyushu" in drawing.alt
+    assert "Busan, South Korea (35.18° N, 129.08° E), 219 km from Kitakyushu" in drawing.alt
+    assert "1,000 km" in texts(drawing.svg) and "stroke-dasharray" in drawing.svg
+
+
+def test_a_map_follows_the_coordinates_of_the_data(data):
+    decl = declaration("pp-cambodian-cities")
+    before = mp.map_figure(data, decl)
+    cities = data["cities"].copy()
+    row = cities.index[cities["name"] == "Kampot"][0]
+    cities.loc[row, "latitude"] = type(cities.loc[row, "latitude"])("10.90")
+    after = mp.map_figure({**data, "cities": cities}, decl)
+    assert after.svg != before.svg
+    assert "Kampot, Cambodia (10.90° N, 104.18° E)" in after.alt
+    assert next(r for r in after.table if r["place"] == "Kampot")["latitude"] == cities.loc[row, "latitude"]
+
+
+NETWORKS = {"title": "the city networks", "extent": [96, 146, -10, 42], "highlight": ["Kitakyushu"],
+            "places": [{"role": "network"}, {"name": ["Kitakyushu", "Surabaya"]}]}   # crowded: leader lines
+
+
+@pytest.mark.parametrize("name", ["pp-cambodian-cities", "kk-location", "networks"])
+def test_map_labels_never_overlap_each_other_or_the_marks(data, name):
+    from matplotlib.patches import Circle
+    with mp.figure(data, NETWORKS if name == "networks" else declaration(name)) as (fig, rows, _):
+        boxes = label_boxes(fig)
+        scale, height = 25.4 / fig.dpi, fig.get_figheight() * 25.4
+        renderer = fig.canvas.get_renderer()
+        marks = [Box(e.x0 * scale, height - e.y1 * scale, e.x1 * scale, height - e.y0 * scale)
+                 for e in (c.get_window_extent(renderer) for c in fig.findobj(Circle))]
+    assert len(marks) == len(rows)
+    assert no_overlaps(boxes) == []
+    assert [(t, m) for t, b in boxes for m in marks if b.overlaps(m)] == []
+
+
+def test_a_map_refuses_a_selection_it_cannot_draw(data):
+    decl = declaration("pp-cambodian-cities")
+    with pytest.raises(BuildError, match="no row of the cities dataset matches"):
+        mp.map_figure(data, {**decl, "places": {"name": "Atlantis"}})
+    with pytest.raises(BuildError, match="no country 'France' in the map's extent"):
+        mp.map_figure(data, {**decl, "countries": {"France": "FRANCE"}})
+
+
+def test_the_geodata_is_committed_with_its_provenance():
+    import json
+    geo = json.loads((ROOT / "geodata/east-asia-50m.geojson").read_text(encoding="utf-8"))
+    assert "Natural Earth" in geo["source"] and "public domain" in geo["source"]
+    names = {f["properties"]["name"] for f in geo["features"]}
+    assert {"Japan", "China", "South Korea", "Cambodia", "Vietnam", "Laos", "Thailand", "Indonesia"} <= names
+    readme = (ROOT / "geodata/README.md").read_text(encoding="utf-8")
+    tool = (ROOT / "tools/geodata.py").read_text(encoding="utf-8")
+    sha = re.search(r'SHA256 = "([0-9a-f]{64})"', tool).group(1)
+    assert sha in readme and "`world-atlas` 2.0.2" in readme and "public domain" in readme
+
+
+# -- diagram -------------------------------------------------------------------------------------------------
+def groups_of(svg: str, cls: str) -> list[ET.Element]:
+    return [g for g in ET.fromstring(svg.encode()).iter(f"{SVG}g") if g.get("class") == cls]
+
+
+def test_a_diagram_has_every_node_and_link_it_declares(data):
+    decl = declaration("pp-sewerage-partnership")
+    drawing = dg.diagram(data, decl)
+    nodes = groups_of(drawing.svg, "node")
+    assert sorted(" ".join("".join(t.itertext()) for t in g.iter(f"{SVG}text")) for g in nodes) == \
+           sorted(n["label"] for n in decl["nodes"])
+    edges = groups_of(drawing.svg, "edge")
+    drawn = sorted((" ".join("".join(t.itertext()) for t in g.iter(f"{SVG}text")), len(g.findall(f"{SVG}polygon")))
+                   for g in edges)                                       # (label, arrowheads) of each link
+    assert drawn == sorted((link["label"], {"forward": 1, "both": 2, "none": 0}[link.get("direction", "forward")])
+                           for link in decl["links"])
+    assert [r["id"] for r in drawing.table if r["element"] == "node"] == [n["id"] for n in decl["nodes"]]
+    assert len([r for r in drawing.table if r["element"] == "link"]) == len(decl["links"])
+    assert all(n["label"] in drawing.alt for n in decl["nodes"])
+    assert ("between Kitakyushu City Water and Sewer Bureau and Department of Public Works and Transport, Phnom Penh "
+            "Capital City (DPWT), both ways: MoU on technical cooperation in the sewerage field, February 2017"
+            ) in drawing.alt
+    assert [g.find(f"{SVG}text").text for g in groups_of(drawing.svg, "cluster")] == ["Kitakyushu", "Phnom Penh"]
+
+
+def test_graphviz_measures_with_the_shipped_font_so_labels_fit_their_boxes(data):
+    svg = dg.diagram(data, declaration("pp-sewerage-partnership")).svg
+    assert set(re.findall(r'font-family="([^"]+)"', svg)) == {"Source Sans Pro"}
+    assert min(font_sizes(svg)) >= 7.5 and 'viewBox="-' in svg       # natural size, centred: no scaling
+    for g in groups_of(svg, "node"):
+        xs = [float(x) for x in re.findall(r"(-?[\d.]+),-?[\d.]+", g.find(f"{SVG}path").get("d"))]
+        widest = max(text_size(t.text, float(t.get("font-size")))[0] / 25.4 * 72 for t in g.iter(f"{SVG}text"))
+        # the box is the widest line as matplotlib sets Source Sans Pro, plus Graphviz's margins (0.1 inch a
+        # side) and its rounding up to whole points: a wider font (the machine's DejaVu) would break this
+        assert 14.0 <= (max(xs) - min(xs)) - widest <= 19.5, (g.find(f"{SVG}text").text, max(xs) - min(xs), widest)
+
+
+def test_a_diagram_is_cleaned_for_weasyprint_and_stable_bytes(data):
+    decl = declaration("pp-sewerage-partnership")
+    a, b = dg.diagram(data, decl).svg, dg.diagram(data, decl).svg
+    assert a == b
+    for bad in ("<!DOCTYPE", "<!--", "graphviz version", "<title>", "transparent", "Semibold"):
+        assert bad not in a
+    assert 'font-weight="600"' in a
+
+
+def test_a_diagram_refuses_what_it_cannot_draw(data, monkeypatch):
+    decl = declaration("pp-sewerage-partnership")
+    with pytest.raises(BuildError, match="link 1: no node 'nobody'"):
+        dg.diagram(data, {**decl, "links": [{"from": "nobody", "to": "bureau"}]})
+    with pytest.raises(BuildError, match="node 'bureau': no group 'tokyo'"):
+        dg.diagram(data, {**decl, "nodes": [{**decl["nodes"][0], "group": "tokyo"}] + decl["nodes"][1:]})
+    monkeypatch.setattr(shutil, "which", lambda _: None)
+    with pytest.raises(BuildError, match="sudo apt-get install graphviz"):
+        dg.diagram(data, decl)
+
+
+def test_graphviz_is_a_system_package_of_the_setup_and_of_ci():
+    assert "command -v dot >/dev/null || missing+=(graphviz)" in (ROOT / "tools/check-system").read_text()
+    assert re.search(r"apt-get install -y .*graphviz", (ROOT / ".github/workflows/build.yml").read_text())
+
+
+# -- all kinds -----------------------------------------------------------------------------------------------
+DRAW_ALL = """
+import hashlib, sys
+from pathlib import Path
+from dpaper.data.clean import clean
+from dpaper.data.load import load
+from dpaper.figures.kinds import diagram, maps, timeline
+root, out = Path(sys.argv[1]), Path(sys.argv[2])
+data = {}
+for n in ("events", "cities"):
+    clean(root / f"data/raw/{n}.csv", root / f"schemas/datasets/{n}.yaml", out / f"{n}.csv", edition_year=2018)
+    data[n] = load(n, out / f"{n}.csv", root / f"schemas/datasets/{n}.yaml")
+from dpaper.figures import registry
+figures = registry(root / "figures")
+d = lambda n: dict(figures[n].declaration)
+for name, svg in (("timeline", timeline.timeline(data, d("pp-cooperation-timeline")).svg),
+                  ("map", maps.map_figure(data, d("pp-cambodian-cities")).svg),
+                  ("diagram", diagram.diagram(data, d("pp-sewerage-partnership")).svg)):
+    (out / f"{name}.svg").write_text(svg, encoding="utf-8")
+    print(name, hashlib.sha256(svg.encode()).hexdigest())
+"""
+
+
+def test_every_kind_gives_the_same_bytes_in_another_process_and_directory(tmp_path):
+    runs = []
+    for d in ("one", "two with space"):
+        work = tmp_path / d
+        work.mkdir()
+        done = subprocess.run([sys.executable, "-c", DRAW_ALL, str(ROOT), str(work)], cwd=work,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs.append(done.stdout)
+    assert runs[0] == runs[1] and len(runs[0].splitlines()) == 3
+
+
+def test_weasyprint_renders_every_kind_with_the_shipped_fonts_only(data, tmp_path):
+    from pypdf import PdfReader
+
+    from dpaper.fonts import face_paths
+    from dpaper.pdf import write_pdf
+    (tmp_path / "fonts").mkdir()
+    faces = ""
+    for name, weight in (("SourceSansPro-Regular.ttf", 400), ("SourceSansPro-Semibold.ttf", 600)):
+        shutil.copy(face_paths()[name], tmp_path / "fonts" / name)
+        faces += f'@font-face {{ font-family: "Source Sans Pro"; font-weight: {weight}; src: url(fonts/{name}); }}'
+    drawings = {"t": tl.timeline(data, declaration("pp-cooperation-timeline")),
+                "m": mp.map_figure(data, declaration("pp-cambodian-cities")),
+                "d": dg.diagram(data, declaration("pp-sewerage-partnership"))}
+    body = ""
+    for key, drawing in drawings.items():
+        (tmp_path / f"{key}.svg").write_text(drawing.svg, encoding="utf-8")
+        body += f'<div style="break-after: page"><img src="{key}.svg" alt="" style="width: 150mm"></div>'
+    html = tmp_path / "doc.html"
+    html.write_text(f'<!DOCTYPE html><html lang=en><head><title>t</title><style>{faces} body {{ font-family: '
+                    f'"Source Sans Pro" }} @page {{ size: A4; margin: 10mm }}</style></head><body>{body}</body></html>',
+                    encoding="utf-8")
+    pages = write_pdf(html, tmp_path / "out.pdf", root=tmp_path, families={"Source Sans Pro"}, say=lambda *_: None)
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(tmp_path / "out.pdf").pages)
+    assert pages == 3
+    for words in ("PPWSA founded", "Sister city agreement", "Phnom Penh", "Sihanoukville", "CAMBODIA",
+                  "Kitakyushu City Water and", "in cooperation", "Phnom Penh"):
+        assert words.replace(" ", "") in text, words          # pypdf reads SVG text without its spaces
+
+
+def test_the_readme_examples_draw(data):
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("### Add a figure", 1)[1].split("\n## ", 1)[0]
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S)]
+    timeline, geo, diagram = blocks
+    assert len(tl.timeline(data, {**timeline, "lanes": declaration("pp-cooperation-timeline")["lanes"]}).table) == 49
+    assert "Phnom Penh, Cambodia" in mp.map_figure(data, geo).alt
+    assert "2 boxes, 1 link." in dg.diagram(data, diagram).alt
