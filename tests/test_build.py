@@ -109,7 +109,8 @@ def test_pdf_metadata_and_fonts(built: Build):
 def test_chapter_web_pages_stand_alone(built: Build):
     page = built.path("web/phnom-penh.html").read_text(encoding="utf-8")
     assert '<link rel="stylesheet" href="../assets/screen.css">' in page
-    assert '<img src="../figures/nrw-cambodia.svg"' in page
+    assert '<div class="svg" role="img" aria-label="Dot chart of non-revenue water' in page   # inline: the page's fonts
+    assert '<figure class="timeline" id="fig-pp-cooperation-timeline"><div class="svg"' in page
     assert 'rel="prev" href="dalian.html"' in page            # navigation to the previous chapter
     assert '<section class="notes"' in page and 'id="fn-1"' in page  # notes at the end on screen
     assert (built.path("web/../figures/nrw-cambodia.svg")).is_file()

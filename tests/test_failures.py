@@ -70,10 +70,13 @@ def test_malformed_csv_reports_every_problem(fixture_copy):
 
 
 def test_missing_image(fixture_copy):
+    """An image= the manuscript names: a placeholder in a draft, an error naming the file in a release build."""
+    from PIL import Image
+    Image.new("RGB", (30, 20)).save(fixture_copy.dir / "data/images/pp-survey.png")   # the declared one is there
     n = append(fixture_copy, WATER,
                '{{ figure("pp-visit", caption="A visit", image="visit-2015.jpg") }}')
     fails_with(fixture_copy, f"{WATER}:{n}: image 'visit-2015.jpg': expected the file "
-                           "data/images/visit-2015.jpg, found none")
+                           "data/images/visit-2015.jpg, found none", args=("--config", "draft=False"))
 
 
 def test_image_outside_the_project(fixture_copy):

@@ -340,3 +340,16 @@ def test_the_readme_examples_draw(data):
     assert len(tl.timeline(data, {**timeline, "lanes": declaration("pp-cooperation-timeline")["lanes"]}).table) == 49
     assert "Phnom Penh, Cambodia" in mp.map_figure(data, geo).alt
     assert "2 boxes, 1 link." in dg.diagram(data, diagram).alt
+
+
+def test_every_declared_figure_draws_with_alt_text_and_its_data(cleaned):
+    """Each figure of figures/*.py, drawn from the real data; photographs are slots, not drawn."""
+    from dpaper.figures import registry
+    from dpaper.figures.draw import drawing
+    specs = registry(ROOT / "figures")
+    assert {s.kind for s in specs.values()} >= {"chart", "timeline", "map", "diagram", "photo"}
+    for spec in specs.values():
+        if spec.drawn:
+            d = drawing(spec, {name: cleaned(name) for name in spec.datasets})
+            assert d.svg.startswith("<?xml") and d.alt.strip(), spec.id
+            assert d.table or spec.kind == "diagram", spec.id

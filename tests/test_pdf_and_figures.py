@@ -64,11 +64,13 @@ def test_same_html_same_bytes_wherever_it_sits(tmp_path):
 
 def test_figures_are_deterministic_and_carry_their_data(tmp_path):
     from dpaper.data.clean import clean
+    from dpaper.figures import registry
     from dpaper.figures.draw import draw_module
     clean(ROOT / "data/raw/nrw_cambodia.csv", ROOT / "schemas/datasets/nrw_cambodia.yaml", tmp_path / "c.csv")
     ds = {"nrw_cambodia": load("nrw_cambodia", tmp_path / "c.csv", ROOT / "schemas/datasets/nrw_cambodia.yaml")}
-    draw_module("phnom_penh", ds, tmp_path / "a")
-    draw_module("phnom_penh", ds, tmp_path / "b")
+    specs = [registry(ROOT / "figures")["nrw-cambodia"]]
+    draw_module(specs, ds, tmp_path / "a")
+    draw_module(specs, ds, tmp_path / "b")
     svg = (tmp_path / "a/nrw-cambodia.svg").read_bytes()
     assert svg == (tmp_path / "b/nrw-cambodia.svg").read_bytes()
     assert b"<dc:date>" not in svg and b"Source Sans Pro" in svg
