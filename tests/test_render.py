@@ -264,3 +264,20 @@ def test_front_matter_is_checked_against_its_schema(tmp_path, front, problem):
         read(path)
     assert [p.split(": ", 1)[1] for p in exc.value.problems] == [problem]
     assert exc.value.problems[0].startswith(f"{path}:")
+
+
+def test_a_table_printed_as_a_figure_is_numbered_as_a_figure(tmp_path):
+    from dpaper.figures.declare import FigureSpec
+    path = chapter_file(tmp_path, '{{ figure("matrix") }}\n\n{{ table("nrw-asean", caption="T") }}\n')
+    spec = FigureSpec("matrix", "table", "x", caption="The table as the 2018 edition printed it",
+                      declaration={"table": "nrw-asean"})
+    index = labels.build([(Unit("ch", "chapter", "5"), path)], {"matrix": spec}, {"nrw-asean"})
+    ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets=NRW,
+                  bibliography=Bibliography(ROOT / "content/2018/references.yaml", "chicago-notes-bibliography"),
+                  figures={}, root=tmp_path, images=Path("img"), out_dir=Path("build/x"),
+                  figures_dir=Path("build/x/figures"), declared={"matrix": spec})
+    html, _ = render(ctx, "print")
+    first = html.split("\n")[0]
+    assert first.startswith('<figure class="table table-figure" id="fig-matrix"><table>')
+    assert '<figcaption><span class="label">Figure 5.1</span> The table as the 2018 edition printed it' in first
+    assert "<td>Cambodia</td>" in first and "Table 5.1" in html

@@ -33,7 +33,7 @@ PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 @dataclass(frozen=True)
 class FigureSpec:
     id: str
-    kind: str                              # chart | timeline | map | diagram | photo
+    kind: str                              # chart | timeline | map | diagram | photo | table
     module: str                            # the declaration file, without .py
     caption: str = ""
     source: str = ""                       # the "Source:" line under the figure
@@ -91,6 +91,12 @@ def _kind(kind: str):
 
 
 timeline, map, diagram = _kind("timeline"), _kind("map"), _kind("diagram")   # noqa: A001 (map: the kind's name)
+
+
+def table_figure(ident: str, table: str, caption: str = "", source: str = "", added: bool = False) -> FigureSpec:
+    """A table printed as a figure (the 2018 edition's Figure 3.5.2): numbered as a figure, drawn as the
+    table `table` of the table registry (dpaper.render.tables) from its dataset."""
+    return _add(FigureSpec(ident, "table", _module, caption, source, added=added, declaration={"table": table}))
 
 
 def registry(directory: str | Path = "figures") -> dict[str, FigureSpec]:

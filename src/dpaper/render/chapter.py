@@ -176,6 +176,8 @@ class Renderer:
                              f"{spec.module if spec else '…'}.py, found none")
         source = source if source is not None else (spec.source if spec else None) or None
         ratio = f"{100 / spec.ratio:.2f}%" if spec else "66.67%"
+        if spec and spec.kind == "table":
+            return self._table_figure(spec, entry, caption, cite, source)
         if image or (spec and spec.kind == "photo"):
             name = image or self._photo(spec)
             src = self.image_path(name) if name else ""
@@ -189,6 +191,18 @@ class Renderer:
         return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                   self._calls(cite), src, alt_text, expected, self._inline(source, "source"),
                                   ratio, Markup(svg))
+
+    def _table_figure(self, spec, entry, caption, cite, source) -> Markup:
+        """A table printed as a figure: the table's markup in a figure block, numbered as a figure."""
+        name = spec.declaration["table"]
+        if name not in tables.REGISTRY:
+            raise BuildError(f"figure {spec.id!r}: expected a table of the table registry, found {name!r}")
+        table = tables.REGISTRY[name]
+        html, notes = tables.render(table, self.ctx.datasets[table.dataset])
+        return self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                        self._calls(cite), Markup(html),
+                                        [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                        self._inline(source, "source"))
 
     def _photo(self, spec) -> str | None:
         """The photograph's file name in the images directory; None if it is missing (a placeholder in a

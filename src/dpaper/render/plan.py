@@ -44,6 +44,10 @@ def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str], figures_de
             photos.append(ident)
             images += [str(p) for p in figures_declared[ident].photo_files(ed.images)
                        if p.is_file() and not outside(p)][:1]
+        elif kind == "figure" and ident in figures_declared and figures_declared[ident].kind == "table":
+            table = tables.REGISTRY.get(figures_declared[ident].declaration["table"])
+            if table:
+                datasets.add(table.dataset)
         elif kind == "figure" and ident in figures_declared:
             figures.append(ident)
     return Plan(sorted(datasets & known_datasets), figures, images, photos)
