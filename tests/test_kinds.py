@@ -353,3 +353,15 @@ def test_every_declared_figure_draws_with_alt_text_and_its_data(cleaned):
             d = drawing(spec, {name: cleaned(name) for name in spec.datasets})
             assert d.svg.startswith("<?xml") and d.alt.strip(), spec.id
             assert d.table or spec.kind == "diagram", spec.id
+
+
+def test_a_changed_event_date_moves_the_timeline(data):
+    decl = declaration("pp-cooperation-timeline")
+    before = tl.timeline(data, decl)
+    events = data["events"].copy()
+    at = events.index[events["id"] == "pp-1997-ppwsa-founded"][0]
+    events.loc[at, ["date", "date_year"]] = ["1998-07", 1998]
+    after = tl.timeline({**data, "events": events}, decl)
+    assert after.svg != before.svg
+    row = next(r for r in after.table if r["event"] == "pp-1997-ppwsa-founded")
+    assert row["date"] == "1998-07"
