@@ -223,7 +223,7 @@ def test_page_references_print_the_page_or_say_what_they_point_to(tmp_path):
     html, _ = render_one(tmp_path, body, NRW)
     assert '<a class="pageref" href="#tab-nrw-asean"></a>' in html
     web, _ = render_one(tmp_path, body, NRW, mode="web")
-    assert '<a class="pageref" href="#tab-nrw-asean">Table 5.1</a>' in web
+    assert '<a class="pageref" href="#tab-nrw-asean">Chapter 5</a>' in web      # the web page it is on
 
 
 def test_chapter_pages_are_returned_not_written(tmp_path):

@@ -94,9 +94,11 @@ class Renderer:
         return self.blocks.ref(self._href(e), e["text"])
 
     def pageref(self, label: str) -> Markup:
-        """In print the stylesheet prints the page number; on the web the link says what it points to."""
+        """In print the stylesheet prints the page number; on the web, where a chapter is a page, the link
+        names the chapter or case study it points into ("Case Study 2")."""
         e = self._label(label)
-        return self.blocks.pageref(self._href(e), "" if self.mode == "print" else e["text"])
+        where = self.ctx.labels.get(f"ch:{e['chapter']}", e)["text"]
+        return self.blocks.pageref(self._href(e), "" if self.mode == "print" else where)
 
     def _footnote(self, html: Markup) -> Markup:
         if self.mode == "print":
