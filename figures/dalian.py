@@ -11,10 +11,9 @@ photo("dl-changing-skies", caption="Changing skies in Kitakyushu and Dalian", so
       alt="Paired photographs of the sky over Kitakyushu and over Dalian, before and after pollution control")
 
 timeline("dl-cooperation-by-sector", datasets=("events",),
-         caption="Main framework of collaboration between Kitakyushu and Dalian and results of cooperation "
-                 "by sector",
+         caption="The framework of the Kitakyushu–Dalian collaboration and what it achieved, field by field",
          title="the framework of collaboration between Kitakyushu and Dalian and its results by sector",
-         lane_column="sector", span=[1929, 2018], label_column="short", panels=4,
+         lane_column="sector", span=[1929, 2018], label_column="short", panels=3,
          lanes=[{"label": "Ties, agreements, awards", "values": ["policy", "cooperation", "awards"]},
                 {"label": "People and training", "values": ["human-resources"]},
                 {"label": "Air and the model city", "values": ["air", "environment"]},
@@ -29,7 +28,7 @@ diagram("dl-city-to-oda", datasets=(),
         source="Redrawn from the text; the 2018 figure came from the City of Kitakyushu website, "
                "“International environmental cooperation with the City of Dalian, China”",
         title="how intercity cooperation between Kitakyushu and Dalian led to intergovernmental cooperation (ODA)",
-        direction="TB",
+        direction="LR",
         groups=[{"id": "city", "label": "Between the cities"}, {"id": "nations", "label": "Between the governments"}],
         nodes=[{"id": "kitakyushu", "label": "City of Kitakyushu and KITA", "group": "city"},
                {"id": "dalian", "label": "City of Dalian", "group": "city"},
@@ -45,11 +44,11 @@ diagram("dl-city-to-oda", datasets=(),
                {"from": "japan", "to": "study"},
                {"from": "study", "to": "plan"},
                {"from": "plan", "to": "oda"}],
-        ranks=[["kitakyushu", "dalian"], ["china", "japan"]])
+        ranks=[["kitakyushu", "dalian"], ["china", "japan"], ["study", "plan", "oda"]])
 
 photo("dl-signing-and-factory",
-      caption="Signing ceremony for the study on the Dalian Environmental Model Area plan (left) and an iron "
-              "works in Dalian (right)",
+      caption="Signing the study of the Dalian Environmental Model Area plan (left); an iron works in "
+              "Dalian (right)",
       source="City of Kitakyushu", ratio=2 / 1,
       alt="Two photographs: officials signing the agreement on the model area study, and an iron works in Dalian")
 
@@ -97,7 +96,7 @@ diagram("dl-material-cycle", datasets=(),
                {"from": "stakeholders", "to": "dalian", "direction": "none"}],
         ranks=[["qingdao", "tianjin", "dalian"]])
 
-photo("dl-xi-jinping-visit", caption="Then-Vice President Xi Jinping visiting Kitakyushu (December 2009)",
+photo("dl-xi-jinping-visit", caption="Xi Jinping, then Vice President of China, on his visit to Kitakyushu (December 2009)",
       source="City of Kitakyushu",
       alt="Photograph of China's then Vice President Xi Jinping during his visit to Kitakyushu in December 2009")
 
@@ -109,7 +108,7 @@ map("dl-air-pollution-cities", datasets=("cities",),
            "the text names only Kitakyushu and Dalian, so only they are drawn here. Places from this edition's "
            "cities dataset; outlines from Natural Earth (public domain)",
     title="Kitakyushu and Dalian, the two named participants of the Japan–China air pollution city cooperation",
-    extent=[112, 142, 28, 46], places={"name": ["Kitakyushu", "Dalian"]}, highlight=["Kitakyushu", "Dalian"],
+    extent=[115, 137, 30, 44], places={"name": ["Kitakyushu", "Dalian"]}, highlight=["Kitakyushu", "Dalian"],
     shade=["Japan", "China"],
     countries={"China": "CHINA", "Japan": "JAPAN", "South Korea": "REPUBLIC OF KOREA",
                "North Korea": "DPR KOREA"})
