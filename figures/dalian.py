@@ -102,8 +102,8 @@ photo("dl-xi-jinping-visit", caption="Xi Jinping, then Vice President of China, 
 
 # Case Study 1 §4.2, line 611: 11 Japanese and 17 Chinese local governments, but only two are named.
 map("dl-air-pollution-cities", datasets=("cities",),
-    caption="Local governments participating in intercity cooperation projects on air pollution control in "
-            "Japan and China",
+    caption="Japanese and Chinese local governments taking part in the intercity cooperation on air pollution "
+            "control",
     source="The 2018 figure (Institute for Global Environmental Strategies, 2017) showed every participant; "
            "the text names only Kitakyushu and Dalian, so only they are drawn here. Places from this edition's "
            "cities dataset; outlines from Natural Earth (public domain)",
