@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dpaper.figures.declare import diagram, map, photo, timeline  # noqa: A004 (map: the kind)
 
-photo("dl-changing-skies", caption="Changing skies in Kitakyushu and Dalian", source="City of Kitakyushu",
+photo("dl-changing-skies", caption="Changing skies in Kitakyushu and Dalian", source="City of Kitakyushu", ratio=2 / 1,
       alt="Paired photographs of the sky over Kitakyushu and over Dalian, before and after pollution control")
 
 timeline("dl-cooperation-by-sector", datasets=("events",),
@@ -96,7 +96,8 @@ diagram("dl-material-cycle", datasets=(),
                {"from": "stakeholders", "to": "dalian", "direction": "none"}],
         ranks=[["qingdao", "tianjin", "dalian"]])
 
-photo("dl-xi-jinping-visit", caption="Xi Jinping, then Vice President of China, on his visit to Kitakyushu (December 2009)",
+photo("dl-xi-jinping-visit",
+      caption="Xi Jinping, then Vice President of China, on his visit to Kitakyushu (December 2009)",
       source="City of Kitakyushu",
       alt="Photograph of China's then Vice President Xi Jinping during his visit to Kitakyushu in December 2009")
 
