@@ -55,6 +55,17 @@ REGISTRY: dict[str, TableSpec] = {
                  Column("funding", "Funding"))),
     "nrw-cambodia": TableSpec("nrw_cambodia", pivot=("city", "year", "nrw_percent"),
                               pivot_header="City", fmt="percent"),
+    "dl-business-studies": TableSpec(
+        "dalian_business_studies",
+        columns=(Column("company", "Company"), Column("study", "Study or project"),
+                 Column("funding", "Fund or scheme used"), Column("period", "Year(s)"),
+                 Column("result", "Results")),
+        note_field="source_note"),
+    "dl-water-exchange": TableSpec(
+        "dalian_water_exchange",
+        columns=(Column("phase", "Phase"), Column("period", "Period"), Column("purpose", "Purpose"),
+                 Column("jica_partnership", "JICA Partnership Program"),
+                 Column("clair_training", "CLAIR Local Government Officials Training Program in Japan"))),
 }
 
 
