@@ -84,5 +84,5 @@ diagram("kk-model-outcomes", datasets=(), caption="What the Kitakyushu Model is 
         ranks=[["green", "env", "econ", "policy"]])
 
 photo("kk-doko-eco", caption="“Doko Eco!”, the guide to interactive environmental learning facilities",
-      source="City of Kitakyushu, “Doko Eco!”, published in July 2015", ratio=3 / 2,
+      source="City of Kitakyushu, “Doko Eco!” (July 2015)", ratio=3 / 2,
       alt="The cover and pages of the Doko Eco! guide to Kitakyushu's environmental learning facilities")

@@ -41,6 +41,8 @@ class TableSpec:
     # column's field for its rows: a single item as text, several as a list (numbered if the value is in
     # `numbered`)
     numbered: tuple[str, ...] = ()
+    lost: bool = False                          # a table of the 2018 edition lost with its text: it keeps its
+                                                # place and number, shows its caption and note, and has no data
 
 
 REGISTRY: dict[str, TableSpec] = {
@@ -72,6 +74,7 @@ REGISTRY: dict[str, TableSpec] = {
         columns=(Column("year", "Year", "year"), Column("award", "Recognition"),
                  Column("organizer", "Organizer"), Column("summary", "What was recognised")),
         where=(("in_table_2_3", True),)),
+    "kk-lost-table": TableSpec("", lost=True),    # Table 2.2, lost with Chapter 2 section 7 (editor_notes D1a)
 }
 
 
@@ -113,10 +116,12 @@ def pivot(df: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
     return df.pivot(index=row_f, columns=col_f, values=val_f).reindex(pd.unique(df[row_f])).sort_index(axis=1)
 
 
-def render(spec: TableSpec, df: pd.DataFrame) -> tuple[Markup, list[str]]:
+def render(spec: TableSpec, df: pd.DataFrame | None) -> tuple[Markup, list[str]]:
     """The <table> element (one line, so Markdown keeps it one HTML block) and its notes."""
     from dpaper.data.load import plain
     notes: list[str] = []
+    if spec.lost:
+        return Markup(""), notes
     if spec.pivot:
         row_f, col_f, _ = spec.pivot
         wide = pivot(df, spec)
