@@ -20,7 +20,8 @@ timeline("kk-environmental-administration", datasets=("events",),
          source="Events from this edition's events dataset. After City of Kitakyushu, "
                 "“History of International Environmental Cooperation”",
          title="Kitakyushu's environmental administration", lane_column="sector", label_column="short",
-         span=[1985, 2018], panels=1, earlier=True, milestones=["milestone"],    # the dense years; 1901 and 1963 listed under the chart
+         # the dense years; the events of 1901 and 1963 are listed under the chart
+         span=[1985, 2018], panels=1, earlier=True, milestones=["milestone"],
          lanes=[{"label": "Industry and the economy", "values": ["business"]},
                 {"label": "Pollution and its control", "values": ["air"]},
                 {"label": "Waste and resources", "values": ["waste"]},

@@ -272,7 +272,9 @@ def _notes(decl, undated, column: str) -> list[str]:
     """The lines under the chart: events before the span (with their dates), then undated ones."""
     early = [r for r in undated if r.get("_earlier")]
     rest = [r for r in undated if not r.get("_earlier")]
-    out = [f"Before {decl['span'][0]}: " + "; ".join(f"{_period(r)}, {r[column]}" for r in early) + "."] if early else []
+    out = []
+    if early:
+        out.append(f"Before {decl['span'][0]}: " + "; ".join(f"{_period(r)}, {r[column]}" for r in early) + ".")
     if rest:
         out.append("Not dated in the source: " + "; ".join(r[column] for r in rest) + ".")
     return out
