@@ -29,7 +29,7 @@ timeline("kk-environmental-administration", datasets=("events",),
                 {"label": "Cooperation and recognition", "values": ["cooperation", "awards"]}])
 
 photo("kk-overcoming-pollution", caption="Photographs that stand for Kitakyushu's victory over pollution",
-      source="City of Kitakyushu, “Efforts to overcome pollution”", ratio=2 / 1,
+      source="City of Kitakyushu, “Efforts to overcome pollution”", ratio=5 / 2,   # four pictures side by side
       alt="Four photographs contrasting Kitakyushu's polluted sky and Dokai Bay with their state after the clean-up")
 
 photo("kk-environment-economy",
