@@ -134,6 +134,24 @@ def test_a_timeline_refuses_what_it_cannot_show(data):
         tl.timeline(data, {**decl, "lane": "sector"})
 
 
+def test_earlier_events_are_listed_under_the_chart_not_drawn(data):
+    """Figure 2.2: `earlier` lets the span start where the events crowd; 1901 and 1963 are named below it."""
+    decl = declaration("kk-environmental-administration")
+    with tl.figure(data, decl) as (fig, (_, dated, undated, _items)):
+        assert no_overlaps(label_boxes(fig)) == []
+        shown = " ".join(t.get_text() for t in fig.axes[0].texts)
+    early = [r["id"] for r in undated if r["_earlier"]]
+    assert early == ["kk-1901-yawata-steel-works", "kk-1963-city-formed"]
+    assert all(r["date_year"] >= decl["span"][0] for r in dated)
+    assert "Before 1985: 1901, Yawata Steel Works opens; 1963, City of Kitakyushu formed." in shown
+    drawing = tl.timeline(data, decl)
+    assert "Before 1985: 1901, State-run Yawata Steel Works" in drawing.alt
+    assert {r["mark"] for r in drawing.table if r["event"] == "kk-1963-city-formed"} == {
+        "before the span, listed below the chart"}
+    with pytest.raises(BuildError, match=r"kk-1901-yawata-steel-works \(1901\) lies outside the span 1985–2018"):
+        tl.timeline(data, {**decl, "earlier": False})
+
+
 # -- map -----------------------------------------------------------------------------------------------------
 def test_a_map_draws_exactly_the_rows_it_selects(data):
     cities = data["cities"]

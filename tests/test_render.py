@@ -281,3 +281,21 @@ def test_a_table_printed_as_a_figure_is_numbered_as_a_figure(tmp_path):
     assert first.startswith('<figure class="table table-figure" id="fig-matrix"><table>')
     assert '<figcaption><span class="label">Figure 5.1</span> The table as the 2018 edition printed it' in first
     assert "<td>Cambodia</td>" in first and "Table 5.1" in html
+
+
+def test_table_specs_filter_rows_group_items_and_keep_a_lost_tables_place():
+    """Tables 2.1 (grouped rows, lists), 2.3 (the awards rows marked for it) and 2.2 (lost: no data)."""
+    from dpaper.render.tables import REGISTRY, TableSpec
+    from dpaper.render.tables import render as render_table
+    awards = pd.DataFrame({"year": [1990, 2001, 2018], "award": ["A", "B", "C"], "organizer": ["x", "y", "z"],
+                           "summary": ["s", "t", "u"], "in_table_2_3": pd.array([True, False, True], "boolean")})
+    html, _ = render_table(REGISTRY["kk-acclaim"], awards)
+    assert re.findall(r"<th scope=\"row\">(\d+)</th>", html) == ["1990", "2018"]
+    wc = pd.DataFrame({"part": ["philosophy", "pillar", "pillar", "principle", "principle"],
+                       "number": [1, 1, 2, 1, 2], "text": ["P", "a", "b", "one", "two"]})
+    html, _ = render_table(REGISTRY["kk-world-capital"], wc)
+    assert "<td>P</td>" in html and "<ul><li>a</li><li>b</li></ul>" in html
+    assert "<ol><li>one</li><li>two</li></ol>" in html and html.count("<tr>") == 4
+    with pytest.raises(BuildError, match="no row has part 'philosophy'"):
+        render_table(REGISTRY["kk-world-capital"], wc[wc["part"] != "philosophy"])
+    assert render_table(TableSpec("", lost=True), None) == ("", [])

@@ -155,7 +155,7 @@ class Renderer:
               cite=None) -> Markup:
         entry = self._label(f"tab:{ident}")
         spec = tables.REGISTRY[ident]
-        html, notes = tables.render(spec, self.ctx.datasets[spec.dataset])
+        html, notes = tables.render(spec, None if spec.lost else self.ctx.datasets[spec.dataset])
         return self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                  self._calls(cite), Markup(html),
                                  [(tables.note_mark(i), n) for i, n in enumerate(notes)],

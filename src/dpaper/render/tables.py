@@ -35,6 +35,14 @@ class TableSpec:
     pivot_header: str = ""
     fmt: str = "text"
     note_field: str | None = None               # a column whose cells become lettered notes
+    where: tuple[tuple[str, object], ...] = ()  # keep only the rows whose field has this value
+    group: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    # (field, ((value, row header), ...)): one row per value, in this order, with the text of the second
+    # column's field for its rows: a single item as text, several as a list (numbered if the value is in
+    # `numbered`)
+    numbered: tuple[str, ...] = ()
+    lost: bool = False                          # a table of the 2018 edition lost with its text: it keeps its
+                                                # place and number, shows its caption and note, and has no data
 
 
 REGISTRY: dict[str, TableSpec] = {
@@ -66,6 +74,18 @@ REGISTRY: dict[str, TableSpec] = {
         columns=(Column("phase", "Phase"), Column("period", "Period"), Column("purpose", "Purpose"),
                  Column("jica_partnership", "JICA Partnership Program"),
                  Column("clair_training", "CLAIR Local Government Officials Training Program in Japan"))),
+    "kk-world-capital": TableSpec(
+        "world_capital",
+        columns=(Column("part", "Element"), Column("text", "Content")),
+        group=("part", (("philosophy", "Basic philosophy"), ("pillar", "Three pillars supporting the philosophy"),
+                        ("principle", "10 Principles of Environmental Action of the People of Kitakyushu"))),
+        numbered=("principle",)),
+    "kk-acclaim": TableSpec(
+        "awards",
+        columns=(Column("year", "Year", "year"), Column("award", "Recognition"),
+                 Column("organizer", "Organizer"), Column("summary", "What was recognised")),
+        where=(("in_table_2_3", True),)),
+    "kk-lost-table": TableSpec("", lost=True),    # Table 2.2, lost with Chapter 2 section 7 (editor_notes D1a)
 }
 
 
@@ -107,10 +127,12 @@ def pivot(df: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
     return df.pivot(index=row_f, columns=col_f, values=val_f).reindex(pd.unique(df[row_f])).sort_index(axis=1)
 
 
-def render(spec: TableSpec, df: pd.DataFrame) -> tuple[Markup, list[str]]:
+def render(spec: TableSpec, df: pd.DataFrame | None) -> tuple[Markup, list[str]]:
     """The <table> element (one line, so Markdown keeps it one HTML block) and its notes."""
-    from dpaper.data.load import plain, records
+    from dpaper.data.load import plain
     notes: list[str] = []
+    if spec.lost:
+        return Markup(""), notes
     if spec.pivot:
         row_f, col_f, _ = spec.pivot
         wide = pivot(df, spec)
@@ -120,10 +142,14 @@ def render(spec: TableSpec, df: pd.DataFrame) -> tuple[Markup, list[str]]:
             f"<tr><th scope=\"row\">{escape(_settable(str(plain(r)), row_f))}</th>" + "".join(
                 f'<td class="num">{escape(fmt(plain(v), spec.fmt))}</td>' for v in values) + "</tr>"
             for r, values in zip(wide.index, wide.itertuples(index=False, name=None)))
+    elif spec.group:
+        head = "".join(f'<th scope="col"{_cls(c)}>{escape(c.header)}</th>' for c in spec.columns)
+        body = "".join(_group_row(spec, value, header, [r for r in _rows(spec, df) if r[spec.group[0]] == value])
+                       for value, header in spec.group[1])
     else:
         head = "".join(f'<th scope="col"{_cls(c)}>{escape(c.header)}</th>' for c in spec.columns)
         body_rows = []
-        for r in records(df):
+        for r in _rows(spec, df):
             mark = ""
             if spec.note_field and r.get(spec.note_field):
                 notes.append(_settable(str(r[spec.note_field]), spec.note_field))
@@ -137,6 +163,26 @@ def render(spec: TableSpec, df: pd.DataFrame) -> tuple[Markup, list[str]]:
         body = "".join(body_rows)
     compact = ' class="compact"' if spec.pivot else ""
     return Markup(f"<table{compact}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"), notes
+
+
+def _rows(spec: TableSpec, df: pd.DataFrame) -> list[dict]:
+    """The dataset's rows (plain values) that the spec's `where` keeps."""
+    from dpaper.data.load import records
+    return [r for r in records(df) if all(r.get(f) == v for f, v in spec.where)]
+
+
+def _group_row(spec: TableSpec, value: str, header: str, rows: list[dict]) -> str:
+    """One row of a grouped table: the group's header, then its items (text, or a list)."""
+    if not rows:
+        raise BuildError(f"table of {spec.dataset}: no row has {spec.group[0]} {value!r}")
+    c = spec.columns[1]
+    items = [escape(_settable(cell_text(r, c), c.header)) for r in rows]
+    if len(items) == 1:
+        cell = items[0]
+    else:
+        tag = "ol" if value in spec.numbered else "ul"
+        cell = f"<{tag}>" + "".join(f"<li>{i}</li>" for i in items) + f"</{tag}>"
+    return f'<tr><th scope="row">{escape(header)}</th><td>{cell}</td></tr>'
 
 
 def _cls(c: Column) -> str:

@@ -14,6 +14,9 @@ Declaration (plain data, e.g. from YAML):
     milestones: [agreement]            # optional (default [agreement]): kinds drawn as milestones
     panels: 2                          # optional: stacked panels, each a run of years (default: as few as
                                        #   give every year 8 mm; text is never set below 7 pt)
+    earlier: true                      # optional (default false): events that end before the span's first
+                                       #   year are listed under the chart ("Before 1985: …") instead of
+                                       #   being an error, so a few early events need not stretch the span
 
 Data: `{"events": DataFrame}` (the clean events dataset). An event with an
 `end` is a bar from the start of its first to the end of its last year (or
@@ -39,7 +42,7 @@ from dpaper.figures import style
 from dpaper.figures.draw import Drawing
 from dpaper.figures.kinds import Box, check_keys, count, mm_figure, need, shorten, text_size, wrap_to
 
-KEYS = {"figure", "title", "lane_column", "lanes", "span", "label_column", "milestones", "panels"}
+KEYS = {"figure", "title", "lane_column", "lanes", "span", "label_column", "milestones", "panels", "earlier"}
 LABEL_PT, LANE_PT, YEAR_PT = 7.0, 7.5, 7.0
 GUTTER, RIGHT, MIN_MM_PER_YEAR = 23.0, 1.5, 8.0
 ROW, LANE_PAD, LANE_LINE, HEADER, PANEL_GAP, GAP = 3.6, 1.0, 3.1, 4.5, 4.0, 1.2     # millimetres
@@ -95,14 +98,17 @@ def _rows(data: dict[str, pd.DataFrame], decl: dict) -> tuple[list[dict], list[d
         if r[column] not in lane_of:
             problems.append(f"event {r['id']} has {column} {r[column]!r}, which no lane takes "
                             f"(lanes take: {', '.join(lane_of)})")
-        if r["date"] and not (y0 <= r["date_year"] and (r["end_year"] or r["date_year"]) <= y1):
+        r["_earlier"] = bool(decl.get("earlier") and r["date"] and (r["end_year"] or r["date_year"]) < y0)
+        if r["date"] and not r["_earlier"] and not (y0 <= r["date_year"] and (r["end_year"] or r["date_year"]) <= y1):
             problems.append(f"event {r['id']} ({_period(r)}) lies outside the span {y0}–{y1}")
         r["_lane"] = lane_of.get(r[column])
         r["_printed"] = r.get(label_col) or shorten(r["label"])
     if problems:
         raise BuildError([f"timeline {fig_id}: {p}" for p in problems])
-    dated = sorted((r for r in rows if r["date"]), key=lambda r: (r["_lane"], _when(r["date"], "start"), r["id"]))
-    return dated, sorted((r for r in rows if not r["date"]), key=lambda r: (r["_lane"], r["id"]))
+    dated = sorted((r for r in rows if r["date"] and not r["_earlier"]),
+                   key=lambda r: (r["_lane"], _when(r["date"], "start"), r["id"]))
+    earlier = sorted((r for r in rows if r["_earlier"]), key=lambda r: (_when(r["date"], "start"), r["id"]))
+    return dated, earlier + sorted((r for r in rows if not r["date"]), key=lambda r: (r["_lane"], r["id"]))
 
 
 def _items(rows: list[dict], milestones: set[str]) -> list[Item]:
@@ -182,8 +188,8 @@ def figure(data: dict[str, pd.DataFrame], decl: dict):
         layout.append((a, b, x_of, placed, heights, top))
         top += HEADER + sum(heights) + PANEL_GAP
     legend_y = top
-    note = wrap_to("Not dated in the source: " + "; ".join(r["_printed"] for r in undated) + ".",
-                   style.WIDTH_MM - GUTTER, LABEL_PT) if undated else []
+    note = [line for text in _notes(decl, undated, "_printed") for line in wrap_to(text, style.WIDTH_MM - GUTTER,
+                                                                                   LABEL_PT)]
     height = legend_y + 4.0 + len(note) * 3.2 + 1.0
 
     with mm_figure(height) as (fig, ax):
@@ -258,14 +264,26 @@ def _alt(decl, lanes, dated, undated) -> str:
         mine = [r for r in dated if r["_lane"] == i]
         if mine:
             parts.append(f"{lane['label']}: " + "; ".join(f"{_period(r)}, {r['label']}" for r in mine) + ".")
-    if undated:
-        parts.append("Not dated in the source: " + "; ".join(r["label"] for r in undated) + ".")
+    parts.extend(_notes(decl, undated, "label"))
     return " ".join(parts)
+
+
+def _notes(decl, undated, column: str) -> list[str]:
+    """The lines under the chart: events before the span (with their dates), then undated ones."""
+    early = [r for r in undated if r.get("_earlier")]
+    rest = [r for r in undated if not r.get("_earlier")]
+    out = []
+    if early:
+        out.append(f"Before {decl['span'][0]}: " + "; ".join(f"{_period(r)}, {r[column]}" for r in early) + ".")
+    if rest:
+        out.append("Not dated in the source: " + "; ".join(r[column] for r in rest) + ".")
+    return out
 
 
 def _table(lanes, rows, items) -> list[dict]:
     mark = {it.id: it.mark for it in items}
     return [{"event": r["id"], "lane": lanes[r["_lane"]]["label"], "date": r["date"] or "", "end": r["end"] or "",
-             "kind": r["kind"], "mark": mark.get(r["id"], "undated, listed below the chart"),
+             "kind": r["kind"], "mark": mark.get(r["id"], "before the span, listed below the chart" if r.get("_earlier")
+                                       else "undated, listed below the chart"),
              "printed": r["_printed"], "label": r["label"]}
             for r in sorted(rows, key=lambda r: (r["_lane"], r["date"] or "9999", r["id"]))]
