@@ -18,30 +18,31 @@ from dpaper.fonts import face_paths, licence_paths
 from dpaper.render.plan import missing_photographs, plan_chapter
 
 
+def stop(problems):
+    """Refuse to load the workflow: one `error:` line per problem, nothing run, nothing written."""
+    if problems:
+        sys.exit("\n".join(f"error: {line}" for line in problems))
+
+
 _cli_configs = list(workflow.config_settings.configfiles)  # --configfile wins over config.yaml
 _config_file = os.path.relpath(_cli_configs[-1]) if _cli_configs else "config.yaml"
-_problems = schema_problems(config, yaml.safe_load(Path("schemas/config.schema.yaml").read_text()), _config_file)
-if not _problems:
-    validate(config, "../schemas/config.schema.yaml")   # fills the defaults
-    ED = Edition(config)
-    _problems = ED.problems(_config_file)
-if _problems:
-    sys.exit("".join(f"error: {line}\n" for line in _problems).rstrip())
+stop(schema_problems(config, yaml.safe_load(Path("schemas/config.schema.yaml").read_text()), _config_file))
+validate(config, "../schemas/config.schema.yaml")   # fills the defaults
+ED = Edition(config)
+stop(ED.problems(_config_file))
 DATASETS = sorted(p.stem for p in Path("schemas/datasets").glob("*.yaml"))
-_missing = [f"{raw_table_paths(ED.raw, d)[0]}: expected the raw table of the dataset {d} (schemas/datasets/{d}.yaml), "
-            "found none (deleted or renamed?)" for d in DATASETS if not raw_table_paths(ED.raw, d)[0].exists()]
-if _missing:   # without this, the clean data left by the last build would be published as if current
-    sys.exit("".join(f"error: {line}\n" for line in _missing).rstrip())
+# without this, the clean data the last build left would be published as if it were current
+stop([f"{raw}: expected the raw table of the dataset {d} (schemas/datasets/{d}.yaml), found none (deleted or renamed?)"
+      for d in DATASETS if not (raw := raw_table_paths(ED.raw, d)[0]).exists()])
 REFERENCES = {d: referenced_resources(f"schemas/datasets/{d}.yaml") for d in DATASETS}
 DECLARATIONS = sorted(str(p) for p in Path("figures").glob("*.py"))
 try:
     FIGURES = figure_registry("figures")   # the declarations, figures/*.py
 except BuildError as _exc:
-    sys.exit("".join(f"error: {line}\n" for line in _exc.problems).rstrip())
+    stop(_exc.problems)
 PLAN = {ch: plan_chapter(ED, ch, set(DATASETS), FIGURES) for ch in ED.chapters}
-if not ED.draft and (_missing := missing_photographs(ED, PLAN, FIGURES)):
-    sys.exit("".join(f"error: {line}\n" for line in _missing).rstrip())
-
+if not ED.draft:
+    stop(missing_photographs(ED, PLAN, FIGURES))
 
 def schema(dataset):
     return f"schemas/datasets/{dataset}.yaml"
