@@ -11,8 +11,8 @@ from test_render import NRW, render_one
 
 from dpaper.data.load import records
 from dpaper.errors import BuildError
+from dpaper.limits import TITLE_MAX, WORD_MAX
 from dpaper.render.citations import Bibliography, Notes
-from dpaper.render.limits import TITLE_MAX, WORD_MAX
 from dpaper.render.manuscript import read
 
 LONG = "A" * (WORD_MAX + 1)

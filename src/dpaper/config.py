@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from dpaper.paths import files_outside, outside
+from dpaper.schema_words import problems
 
 KIND_NAMES = {"chapter": "Chapter", "case-study": "Case Study", "front": None, "back": None}
 
@@ -31,36 +32,17 @@ class Unit:
         return f"{name} {self.number.split('.')[-1]}" if name else None
 
 
-EXPECTED_TYPE = {"string": "text", "array": "a list", "object": "a mapping of keys", "boolean": "true or false",
-                 "integer": "a whole number"}
-
-
 def schema_problems(config: dict, schema: dict, config_file: str = "config.yaml") -> list[str]:
     """Every way `config` breaks its JSON Schema, one line each with its key path, sorted by key."""
-    from jsonschema import Draft202012Validator
     out = []
-    for err in Draft202012Validator(schema).iter_errors(config):
-        key = ".".join(str(p) for p in err.path) or "(top level)"
-        v, want, found = err.validator, err.validator_value, err.instance
-        if v == "required":
-            out += [(key, f"{_join(key, k)}: expected this key, found none") for k in want if k not in found]
-            continue
-        if v == "additionalProperties":
-            known = ", ".join(err.schema.get("properties", {}))
-            out += [(key, f"{_join(key, k)}: expected no such key (known: {known}), found one")
-                    for k in found if k not in err.schema.get("properties", {})]
-            continue
-        expected = {"type": lambda: EXPECTED_TYPE.get(want, want), "pattern": lambda: f"text matching {want}",
-                    "enum": lambda: "one of " + ", ".join(map(str, want)),
-                    "minItems": lambda: f"at least {want} item(s)", "minLength": lambda: "some text",
-                    "uniqueItems": lambda: "each item once",
-                    "oneOf": lambda: "a file name, or a mapping with file and case-studies"}.get(v, lambda: v)()
-        out.append((key, f"{key}: expected {expected}, found {_short(found)}"))
-    return [f"{config_file}: {msg}" for _, msg in sorted(out)]
-
-
-def _join(key: str, sub) -> str:
-    return str(sub) if key == "(top level)" else f"{key}.{sub}"
+    for p in problems(config, schema, {"oneOf": "a file name, or a mapping with file and case-studies"}):
+        if p.rule == "missing":
+            out.append(f"{p.key}: expected this key, found none")
+        elif p.rule == "unknown":
+            out.append(f"{p.key}: expected no such key (known: {', '.join(p.known)}), found one")
+        else:
+            out.append(f"{p.key}: expected {p.expected}, found {_short(p.found)}")
+    return [f"{config_file}: {msg}" for msg in out]
 
 
 def _short(value) -> str:

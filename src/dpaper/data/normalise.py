@@ -14,7 +14,7 @@ What Frictionless cannot read as editors type it is rewritten here, per cell
 - booleans: an empty cell is "no";
 - text: characters the paper's fonts cannot draw (`dpaper.fonts.missing_glyphs`),
   cells over MAX_CELL characters (unless the schema gives `maxLength`), words
-  over MAX_WORD characters (URLs excepted) and markup (`<b>`, `**`, `__`) are
+  over `dpaper.limits.CELL_WORD_MAX` characters (URLs excepted) and markup (`<b>`, `**`, `__`) are
   refused;
 - `kind: period`: `2001–2004`, `2001-2004`, `2013–`, `2012` -> `2001–2004`,
   `2013–`, `2012`;
@@ -42,9 +42,9 @@ from dpaper.data.messages import (
 from dpaper.data.schema import DEFAULT_MISSING, OPEN_YEAR
 from dpaper.errors import where
 from dpaper.fonts import missing_glyphs
+from dpaper.limits import CELL_WORD_MAX, long_word
 
 MAX_CELL = 2000   # characters in a text cell, unless the field's maxLength says otherwise (docs/data.md)
-MAX_WORD = 60     # characters between spaces, hyphens or dashes: longer cannot be set in a column
 
 SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
@@ -57,8 +57,6 @@ YM = re.compile(r"^(\d{4})(?:[-./](\d{1,2})(?:[-./](\d{1,2}))?)?$")
 MY = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})$")
 NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 INTEGER = re.compile(r"[+-]?[0-9]+")
-URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
-WORD_BREAKS = re.compile(r"[\s\-\u00ad\u2010\u2013\u2014]+")
 
 Problem = tuple[int, int, str]   # (row, column index, message): sorted for the report
 
@@ -79,9 +77,8 @@ def text_problem(value: str, field: dict) -> str | None:
         return glyph_problem(missing)
     if "maxLength" not in field.get("constraints", {}) and len(value) > MAX_CELL:
         return length_problem(value, MAX_CELL)   # a maxLength of the schema is Frictionless's to check
-    for word in WORD_BREAKS.split(URL.sub(" ", value)):
-        if len(word) > MAX_WORD:
-            return word_problem(word, MAX_WORD)
+    if word := long_word(value, CELL_WORD_MAX):
+        return word_problem(word, CELL_WORD_MAX)
     return None
 
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from jinja2 import FunctionLoader
 from markupsafe import Markup
 
+from dpaper import limits
 from dpaper.errors import BuildError
-from dpaper.render import images, limits, pipeline, tables
+from dpaper.render import images, pipeline, tables
 from dpaper.render.access import DatasetAccess, access
 from dpaper.render.environment import blocks, manuscript
 from dpaper.render.manuscript import Source

@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup, escape
 
+from dpaper import limits
 from dpaper.errors import BuildError, where
-from dpaper.render import limits
 from dpaper.render.sandbox import describe
 
 REPEATED_TITLE = re.compile(r"^(.+?)\. \1\. ")

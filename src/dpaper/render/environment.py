@@ -19,8 +19,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from dpaper import limits
 from dpaper.errors import BuildError
-from dpaper.render import limits, tables
+from dpaper.render import tables
 from dpaper.render.manuscript import environment as syntax
 from dpaper.render.sandbox import describe
 from dpaper.render.values import spell

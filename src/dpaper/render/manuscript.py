@@ -16,8 +16,9 @@ import yaml
 from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
+from dpaper import limits, schema_words
 from dpaper.errors import BuildError, where
-from dpaper.render import limits, rawhtml
+from dpaper.render import rawhtml
 from dpaper.render.sandbox import ManuscriptSandbox
 
 FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -83,25 +84,18 @@ def front_matter_problems(front, path: Path, block: str = "") -> list[str]:
     def line(key: str) -> int:
         return next((n for n, text in enumerate(block.split("\n"), start=2) if text.startswith(f"{key}:")), 2)
 
-    want = {"array": "a list such as [A, B]", "string": "text", "boolean": "true or false"}
     out = []
-    for err in _front_schema().iter_errors(front):
-        top = str(err.path[0]) if err.path else ""
-        key = ".".join(str(p) for p in err.path)
-        if err.validator == "additionalProperties":
-            for extra in sorted(set(front) - set(err.schema["properties"]), key=str):
-                why = (" (kind and number come from the contents in config.yaml)" if extra in ("kind", "number")
-                       else f" (known: {', '.join(err.schema['properties'])})")
-                out.append((line(extra), f"{where(path, line(extra))}: {extra}: expected no such key{why}"))
-        elif err.validator == "required":
-            for missing in [k for k in err.validator_value if k not in front]:
-                out.append((2, f"{where(path, 2)}: expected {missing!r} in the front matter, found none"))
-        elif err.validator == "type":
-            out.append((line(top), f"{where(path, line(top))}: {key}: expected "
-                                   f"{want.get(err.validator_value, err.validator_value)}, found {err.instance!r}"))
+    for p in schema_words.problems(front, _front_schema(), {"array": "a list such as [A, B]"}):
+        top = str(p.path[0]) if p.path else ""
+        at = where(path, line(top))
+        if p.rule == "unknown":
+            why = (" (kind and number come from the contents in config.yaml)" if top in ("kind", "number")
+                   else f" (known: {', '.join(p.known)})")
+            out.append((line(top), f"{at}: {p.key}: expected no such key{why}"))
+        elif p.rule == "missing":
+            out.append((2, f"{where(path, 2)}: expected {top!r} in the front matter, found none"))
         else:
-            out.append((line(top), f"{where(path, line(top))}: {key}: expected {err.validator} "
-                                   f"{err.validator_value!r}, found {err.instance!r}"))
+            out.append((line(top), f"{at}: {p.key}: expected {p.expected}, found {p.found!r}"))
     for key in ("title", "short"):
         problem = limits.title_problem(front.get(key))
         if problem:
@@ -115,9 +109,8 @@ def front_matter_problems(front, path: Path, block: str = "") -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _front_schema():
-    from jsonschema import Draft202012Validator
-    return Draft202012Validator(yaml.safe_load(FRONT_SCHEMA.read_text(encoding="utf-8")))
+def _front_schema() -> dict:
+    return yaml.safe_load(FRONT_SCHEMA.read_text(encoding="utf-8"))
 
 
 def scan(src: Source, env: Environment) -> Scan:

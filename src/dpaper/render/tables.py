@@ -15,8 +15,8 @@ from markupsafe import Markup, escape
 if TYPE_CHECKING:  # pandas is imported where tables are rendered, not where the workflow reads the registry
     import pandas as pd
 
+from dpaper import limits
 from dpaper.errors import BuildError
-from dpaper.render import limits
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def cell_text(row: dict, c: Column) -> str:
 
 
 def _settable(text: str, column: str) -> str:
-    """A cell's text, if every word of it fits a page (render/limits.py)."""
+    """A cell's text, if every word of it fits a page (dpaper/limits.py)."""
     problem = limits.word_problem(text)
     if problem:
         raise BuildError(f"table cell, column {column}: {problem}")

@@ -1,4 +1,5 @@
-"""What the page can set: words and titles of a documented length (README, "Writing the manuscript").
+"""What the page can set: words and titles of a documented length (README, "Writing the manuscript";
+docs/data.md for data cells).
 
 A word is what lies between spaces and hyphens (or dashes, soft hyphens,
 zero-width spaces: wherever a line may break); URLs are left out, as are the
@@ -12,7 +13,8 @@ import re
 
 from dpaper.fonts import describe_characters, missing_glyphs
 
-WORD_MAX = 100       # characters of a word
+WORD_MAX = 100       # characters of a word in running text (a line of the text block)
+CELL_WORD_MAX = 60   # characters of a word in a data cell (a table column is narrower)
 TITLE_MAX = 300      # characters of a title
 
 WHITESPACE = {9: " ", 10: " ", 13: " "}     # tabs and line ends are layout, not glyphs
@@ -21,9 +23,9 @@ URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+|\bmailto:\S+", re.I)
 CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}|<[^<>]*>|\]\([^()\s]*\)", re.S)   # Jinja, HTML, link targets
 
 
-def long_word(text: str) -> str | None:
-    """The first word of `text` longer than WORD_MAX characters, if any."""
-    return next((w for w in BREAKS.split(URL.sub(" ", str(text))) if len(w) > WORD_MAX), None)
+def long_word(text: str, limit: int = WORD_MAX) -> str | None:
+    """The first word of `text` longer than `limit` characters, if any."""
+    return next((w for w in BREAKS.split(URL.sub(" ", str(text))) if len(w) > limit), None)
 
 
 def word_problem(text) -> str | None:
