@@ -231,7 +231,8 @@ def groups_of(svg: str, cls: str) -> list[ET.Element]:
 
 
 def test_a_diagram_has_every_node_and_link_it_declares(data):
-    decl = declaration("pp-sewerage-partnership")
+    from dpaper.figures import bind
+    decl = bind.fill(declaration("pp-sewerage-partnership"), data, "pp-sewerage-partnership")
     drawing = dg.diagram(data, decl)
     nodes = groups_of(drawing.svg, "node")
     assert sorted(" ".join("".join(t.itertext()) for t in g.iter(f"{SVG}text")) for g in nodes) == \
@@ -357,7 +358,9 @@ def test_the_readme_examples_draw(data):
     timeline, geo, diagram = blocks
     assert len(tl.timeline(data, {**timeline, "lanes": declaration("pp-cooperation-timeline")["lanes"]}).table) == 49
     assert "Phnom Penh, Cambodia" in mp.map_figure(data, geo).alt
-    assert "2 boxes, 1 link." in dg.diagram(data, diagram).alt
+    from dpaper.figures import bind
+    alt = dg.diagram(data, bind.fill(diagram, data, "readme")).alt
+    assert "2 boxes, 1 link." in alt and "MoU on technical cooperation, February 2017" in alt
 
 
 def test_every_declared_figure_draws_with_alt_text_and_its_data(cleaned):
@@ -383,3 +386,55 @@ def test_a_changed_event_date_moves_the_timeline(data):
     assert after.svg != before.svg
     row = next(r for r in after.table if r["event"] == "pp-1997-ppwsa-founded")
     assert row["date"] == "1998-07"
+
+
+# -- values named in a figure's labels (dpaper.figures.bind) -----------------
+
+def test_a_diagram_label_names_key_figures_and_dates_and_prints_them_as_the_text_does(cleaned):
+    from dpaper.figures import bind, registry
+    spec = registry(ROOT / "figures")["dl-material-cycle"]
+    assert set(spec.datasets) >= {"events", "key_figures"}        # read because the labels name them
+    filled = bind.fill(spec.declaration, {d: cleaned(d) for d in spec.datasets}, spec.id)
+    labels = [x.get("label", "").replace("\u00a0", " ") for x in filled["nodes"] + filled["links"]]
+    assert "Memorandum of Understanding on Material-Cycle City Cooperation (May 2008)" in labels
+    assert "support, 2009–2011" in labels
+    assert "experts and technology transfer, JPY 15 million a year" in labels
+    assert not any("{" in label for label in labels)
+
+
+def test_a_changed_key_figure_changes_the_diagram_label(cleaned):
+    from dpaper.figures import bind
+    facts = cleaned("key_figures").copy()
+    decl = {"nodes": [{"id": "a", "label": "loan of {fact:dalian_oda_loan_jpy} ({number:dalian_oda_loan_jpy})"}]}
+    def label():
+        return bind.fill(decl, {"key_figures": facts}, "f")["nodes"][0]["label"].replace("\u00a0", " ")
+    assert label() == "loan of JPY 8.5 billion (8.5 billion)"
+    from decimal import Decimal
+    facts.loc[facts["key"] == "dalian_oda_loan_jpy", "value"] = Decimal("9000000000")
+    assert label() == "loan of JPY 9 billion (9 billion)"
+
+
+def test_a_label_naming_an_unknown_value_stops_the_build(cleaned):
+    from dpaper.figures import bind
+    with pytest.raises(BuildError, match=r"figure 'f': a label names 'no-such-event': expected an id of "
+                                         r"data/raw/events.csv, found none"):
+        bind.fill({"nodes": [{"label": "{date:no-such-event}"}]}, {"events": cleaned("events")}, "f")
+
+
+# Digits a diagram label may type: part of a name, not a value the data holds.
+LABEL_DIGITS_ALLOWED: dict[str, str] = {}
+
+
+def test_no_diagram_label_types_a_number_or_date_the_data_could_give():
+    """Numbers and dates in diagram labels come from key_figures or events ({fact:…}, {date:…})."""
+    from dpaper.figures import bind, registry
+    typed = []
+    for spec in registry(ROOT / "figures").values():
+        if spec.kind != "diagram":
+            continue
+        for part in ("groups", "nodes", "links"):
+            for item in spec.declaration.get(part, []):
+                label = bind.PLACEHOLDER.sub("", item.get("label", ""))
+                if re.search(r"\d", label) and not any(a in label for a in LABEL_DIGITS_ALLOWED):
+                    typed.append(f"figures/{spec.module}.py: {spec.id}: {label!r}")
+    assert typed == []

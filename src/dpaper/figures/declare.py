@@ -14,7 +14,9 @@
 Each call adds one declaration; `registry()` reads every file of the folder
 and returns them by id. A figure is placed with `{{ figure("id") }}`; the
 caption, source and credit given here are its defaults, which the manuscript
-may override. `added=True` marks a figure the 2018 edition does not have: it
+may override. A label of a timeline, map or diagram may name a key figure or
+an event's date instead of typing it (`{fact:key}`, `{date:id}`: see
+dpaper.figures.bind). `added=True` marks a figure the 2018 edition does not have: it
 is printed without a number, so the edition's figure numbers stay its own.
 """
 from __future__ import annotations
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dpaper.errors import BuildError, where
+from dpaper.figures import bind
 
 DRAWN = ("chart", "timeline", "map", "diagram")
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
@@ -83,7 +86,8 @@ def _kind(kind: str):
                 **declaration) -> FigureSpec:
         if kind == "timeline":
             declaration.setdefault("figure", ident)      # the events that list this figure's id
-        return _add(FigureSpec(ident, kind, _module, caption, source, tuple(datasets), added=added,
+        datasets = tuple(datasets) + tuple(d for d in bind.needs(declaration) if d not in datasets)
+        return _add(FigureSpec(ident, kind, _module, caption, source, datasets, added=added,
                                declaration=declaration))
     declare.__name__ = kind
     declare.__doc__ = f"A {kind} drawn from data by dpaper.figures.kinds.{kind} (its docstring: the keys)."

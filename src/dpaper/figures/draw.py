@@ -9,6 +9,7 @@ from importlib import import_module
 from pathlib import Path
 
 from dpaper.errors import BuildError
+from dpaper.figures import bind
 
 KINDS = {"timeline": ("timeline", "timeline"), "map": ("maps", "map_figure"), "diagram": ("diagram", "diagram")}
 
@@ -33,7 +34,8 @@ def drawing(spec, datasets: dict) -> Drawing:
     if spec.kind == "chart":
         return spec.draw(data)
     module, function = KINDS[spec.kind]
-    return getattr(import_module(f"dpaper.figures.kinds.{module}"), function)(data, spec.declaration)
+    declaration = bind.fill(spec.declaration, data, spec.id)
+    return getattr(import_module(f"dpaper.figures.kinds.{module}"), function)(data, declaration)
 
 
 def draw_module(specs: list, datasets: dict, out_dir: Path) -> list[str]:

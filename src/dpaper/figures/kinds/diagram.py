@@ -70,7 +70,8 @@ def _wrap(label: str) -> str:
 
 
 def _flat(label: str | None) -> str:
-    return " ".join(_lines(label or ""))
+    """A label on one line (alt text, data table): its explicit breaks as spaces, its words whole."""
+    return " ".join((label or "").replace("\\n", "\n").split())
 
 
 def check(decl: dict) -> tuple[list[dict], list[dict], list[dict]]:

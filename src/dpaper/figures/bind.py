@@ -1,0 +1,77 @@
+"""Numbers and dates in a drawn figure's own words, from the data.
+
+A label of a timeline, map or diagram declaration may name a value instead of
+typing it, as the manuscript does with `fact()` and `event()`:
+
+    {fact:dalian_oda_loan_jpy}       the key figure as the text prints it ("JPY 8.5 billion")
+    {number:dalian_oda_loan_jpy}     its number alone ("8.5 billion")
+    {date:pp-2016-jica-sewerage-adopted}   the event's date ("August 2016")
+    {year:…}  {period:…}             its year; its period ("2009–2011", or the date alone)
+
+The datasets a declaration names are added to its figure's inputs when it is
+declared (`needs`), so the figure is redrawn when they change; `fill` writes
+the values in when the figure is drawn, in the same words as the running text
+(dpaper.render.values). An unknown key or event stops the build naming the
+figure and what it named.
+"""
+from __future__ import annotations
+
+import re
+
+from dpaper.errors import BuildError
+
+PLACEHOLDER = re.compile(r"\{(fact|number|date|year|period):([A-Za-z0-9_.\-]+)\}")
+DATASET = {"fact": "key_figures", "number": "key_figures", "date": "events", "year": "events", "period": "events"}
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
+
+
+def needs(declaration: dict) -> tuple[str, ...]:
+    """The datasets the placeholders of `declaration` read, in a stable order."""
+    kinds = {m.group(1) for text in _strings(declaration) for m in PLACEHOLDER.finditer(text)}
+    return tuple(sorted({DATASET[k] for k in kinds}))
+
+
+def fill(declaration: dict, data: dict, figure: str):
+    """`declaration` with every placeholder replaced by its value from `data` ({dataset: DataFrame})."""
+    from dpaper.data.load import records
+    from dpaper.render.values import Event, Fact, number_text, unit_of
+
+    tables: dict[str, dict] = {}
+
+    def row(dataset: str, column: str, ident: str) -> dict:
+        if dataset not in tables:
+            tables[dataset] = {r[column]: r for r in records(data[dataset])} if dataset in data else {}
+        if ident not in tables[dataset]:
+            raise BuildError(f"figure {figure!r}: a label names {ident!r}: expected "
+                             f"{'a key' if dataset == 'key_figures' else 'an id'} of data/raw/{dataset}.csv, "
+                             f"found none")
+        return tables[dataset][ident]
+
+    def value(m: re.Match) -> str:
+        kind, ident = m.groups()
+        if DATASET[kind] == "key_figures":
+            fact = Fact.from_row(row("key_figures", "key", ident))
+            return fact.text if kind == "fact" else number_text(fact.value, unit_of(fact.unit))
+        event = Event(ident, row("events", "id", ident))
+        return {"date": event.date, "year": str(event.year or ""), "period": event.period}[kind]
+
+    def walk(v):
+        if isinstance(v, str):
+            return PLACEHOLDER.sub(value, v)
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return type(v)(walk(x) for x in v)
+        return v
+
+    return walk(declaration)
