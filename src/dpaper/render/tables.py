@@ -103,7 +103,8 @@ REGISTRY: dict[str, TableSpec] = {
         columns=(Column("year", "Year", "year"), Column("award", "Recognition"),
                  Column("organizer", "Organizer"), Column("summary", "What was recognised")),
         where=(("in_table_2_3", True),)),
-    "kk-lost-table": TableSpec("", lost=True),
+    "kk-lost-table": TableSpec("", lost=True),    # Table 2.2, lost with Chapter 2 section 7 (editor_notes D1a)
+    # Figure 3.5.2, a timeline matrix printed as a figure; its 2011 row stays empty (editor_notes D9)
     "md-timeline-matrix": TableSpec(
         "mandalay_timeline",
         matrix=Matrix("track", (("fund-and-scheme", "Fund and scheme"),
@@ -113,7 +114,7 @@ REGISTRY: dict[str, TableSpec] = {
                                 ("environmental-education", "Environmental education"),
                                 ("energy-and-low-carbon", "Energy and low carbon")),
                       "year", (2011, 2017), "entry", letters="scheme_letter",
-                      years=((2011, ("2011", "(Myanmar", "Reformation)")),))),    # Table 2.2, lost with Chapter 2 section 7 (editor_notes D1a)
+                      years=((2011, ("2011", "(Myanmar", "Reformation)")),))),
 }
 
 
