@@ -299,3 +299,44 @@ def test_table_specs_filter_rows_group_items_and_keep_a_lost_tables_place():
     with pytest.raises(BuildError, match="no row has part 'philosophy'"):
         render_table(REGISTRY["kk-world-capital"], wc[wc["part"] != "philosophy"])
     assert render_table(TableSpec("", lost=True), None) == ("", [])
+
+
+def test_the_timeline_matrix_keeps_its_empty_year_and_leads_entries_with_their_letters():
+    """Figure 3.5.2: tracks as columns, one row per year of the span (2011 has no data and keeps its row),
+    entries of a cell one per line, each after its link letters; a row off the matrix is refused."""
+    from dpaper.render.tables import REGISTRY
+    from dpaper.render.tables import render as render_table
+    df = pd.DataFrame({"year": [2012, 2015, 2015, 2015], "entry": ["Kitakyushu", "IGES CCET", "Online", "Note"],
+                       "track": ["fund-and-scheme", "fund-and-scheme", "environmental-education",
+                                 "environmental-education"],
+                       "scheme_letter": [None, ["c", "d"], ["c"], ["d"]]})
+    html, notes = render_table(REGISTRY["md-timeline-matrix"], df)
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", html)
+    assert [r[0] for r in rows] == ["2011<br>(Myanmar<br>Reformation)", "2012", "2013", "2014", "2015", "2016",
+                                    "2017"]
+    assert rows[0][1] == "<td></td>" * 6                                   # the empty 2011 row (D9)
+    assert rows[1][1].startswith("<td>Kitakyushu</td>")                     # no letter, no brackets
+    assert "<td>(c, d)\u00a0IGES CCET</td>" in rows[4][1]
+    assert "<td>(c)\u00a0Online<br>(d)\u00a0Note</td>" in rows[4][1] and notes == []
+    with pytest.raises(BuildError, match=r"track 'energy', year 2018: expected a track of fund-and-scheme"):
+        render_table(REGISTRY["md-timeline-matrix"],
+                     pd.concat([df, pd.DataFrame({"year": [2018], "entry": ["x"], "track": ["energy"],
+                                                  "scheme_letter": [None]})]))
+
+
+def test_a_table_printed_as_a_figure_takes_a_note_and_other_figures_refuse_one(tmp_path):
+    from dpaper.figures.declare import FigureSpec
+    path = chapter_file(tmp_path, '{{ figure("matrix", note="Letters tie *schemes* to work.") }}\n\n'
+                                  '{{ figure("pic", note="x") }}\n')
+    specs = {"matrix": FigureSpec("matrix", "table", "x", caption="M", declaration={"table": "nrw-asean"}),
+             "pic": FigureSpec("pic", "photo", "x", caption="P")}
+    index = labels.build([(Unit("ch", "chapter", "5"), path)], specs, {"nrw-asean"})
+    ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets=NRW,
+                  bibliography=Bibliography(ROOT / "content/2018/references.yaml", "chicago-notes-bibliography"),
+                  figures={}, root=tmp_path, images=Path("img"), out_dir=Path("build/x"),
+                  figures_dir=Path("build/x/figures"), declared=specs, draft=True)
+    with pytest.raises(BuildError, match="expected note= only on a table printed as a figure; found it on a photo"):
+        render(ctx, "print")
+    path.write_text(path.read_text().replace('{{ figure("pic", note="x") }}', ""), encoding="utf-8")
+    html, _ = render(Context(**{**ctx.__dict__, "src": read(path)}), "print")
+    assert '<p class="table-note">Letters tie <em>schemes</em> to work.</p><figcaption>' in html

@@ -80,7 +80,7 @@ CASES = [
     # no bare tracebacks: the manuscript's functions, filters and expressions
     ("table-no-caption", '{{ table("nrw-asean") }}', "ch.md:4: table(): expected a caption= argument, found none"),
     ("figure-unknown-argument", '{{ figure("nrw-cambodia", caption="c", colour="red") }}',
-     "ch.md:4: figure(): unknown argument colour=: expected one of ident, caption, source, cite, image, alt"),
+     "ch.md:4: figure(): unknown argument colour=: expected one of ident, caption, source, cite, image, alt, note"),
     ("table-too-many", '{{ table("nrw-asean", "c", "n", "s", "k", "x") }}',
      "ch.md:4: table(): expected at most 5 arguments, found 6"),
     ("table-as-call-block", '{% call table("nrw-asean", caption="c") %}x{% endcall %}',

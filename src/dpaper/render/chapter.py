@@ -168,9 +168,10 @@ class Renderer:
         return images.link(path, self.ctx.out_dir, self.mode) if path else ""
 
     def figure(self, ident: str, caption: str | None = None, source: str | None = None, cite=None,
-               image: str | None = None, alt: str | None = None) -> Markup:
+               image: str | None = None, alt: str | None = None, note: str | None = None) -> Markup:
         """A declared figure (figures/*.py) where the manuscript places it; caption and source default
-        to the declaration's. A photograph slot takes `<images>/<id>.jpg|png|webp`, or `image=`."""
+        to the declaration's. A photograph slot takes `<images>/<id>.jpg|png|webp`, or `image=`. A table
+        printed as a figure may take a `note=` under it, as a table does."""
         entry = self._label(f"fig:{ident}")
         spec = self.ctx.declared.get(ident)
         caption = caption if caption is not None else (spec.caption if spec else "")
@@ -180,7 +181,10 @@ class Renderer:
         source = source if source is not None else (spec.source if spec else None) or None
         ratio = f"{100 / spec.ratio:.2f}%" if spec else "66.67%"
         if spec and spec.kind == "table":
-            return self._table_figure(spec, entry, caption, cite, source)
+            return self._table_figure(spec, entry, caption, cite, source, note)
+        if note:
+            raise BuildError(f"figure {ident!r}: expected note= only on a table printed as a figure; "
+                             f"found it on a {spec.kind if spec else 'figure'}")
         if image or (spec and spec.kind == "photo"):
             name = image or self._photo(spec)
             src = self.image_path(name) if name else ""
@@ -195,7 +199,7 @@ class Renderer:
                                   self._calls(cite), src, alt_text, expected, self._inline(source, "source"),
                                   ratio, Markup(svg))
 
-    def _table_figure(self, spec, entry, caption, cite, source) -> Markup:
+    def _table_figure(self, spec, entry, caption, cite, source, note=None) -> Markup:
         """A table printed as a figure: the table's markup in a figure block, numbered as a figure."""
         name = spec.declaration["table"]
         if name not in tables.REGISTRY:
@@ -205,7 +209,7 @@ class Renderer:
         return self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                         self._calls(cite), Markup(html),
                                         [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                        self._inline(source, "source"))
+                                        self._inline(note, "note"), self._inline(source, "source"))
 
     def _photo(self, spec) -> str | None:
         """The photograph's file name in the images directory; None if it is missing (a placeholder in a

@@ -28,6 +28,23 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Matrix:
+    """A timeline matrix (the 2018 edition's Figure 3.5.2): one column per value of `track` (in the order
+    of `tracks`, with their headings), one row per year of `span` (a year the data has no row for keeps
+    its empty row), each cell the `value`s of its track and year, each led by its link letters (`letters`,
+    a list field) in brackets. The 2018 edition ran the years across the page; down the page, six
+    columns of short entries fit the text width (docs/decisions.md)."""
+    track: str
+    tracks: tuple[tuple[str, str], ...]        # (value, column heading), left to right
+    year: str                                  # an integer field
+    span: tuple[int, int]                      # first and last year, each a row
+    value: str
+    letters: str | None = None
+    years: tuple[tuple[int, tuple[str, ...]], ...] = ()   # a year's row heading where it is more than
+                                                          # the year: its lines
+
+
+@dataclass(frozen=True)
 class TableSpec:
     dataset: str
     columns: tuple[Column, ...] = ()
@@ -41,6 +58,7 @@ class TableSpec:
     # column's field for its rows: a single item as text, several as a list (numbered if the value is in
     # `numbered`)
     numbered: tuple[str, ...] = ()
+    matrix: Matrix | None = None                # a timeline matrix (see Matrix)
     lost: bool = False                          # a table of the 2018 edition lost with its text: it keeps its
                                                 # place and number, shows its caption and note, and has no data
 
@@ -86,6 +104,17 @@ REGISTRY: dict[str, TableSpec] = {
                  Column("organizer", "Organizer"), Column("summary", "What was recognised")),
         where=(("in_table_2_3", True),)),
     "kk-lost-table": TableSpec("", lost=True),    # Table 2.2, lost with Chapter 2 section 7 (editor_notes D1a)
+    # Figure 3.5.2, a timeline matrix printed as a figure; its 2011 row stays empty (editor_notes D9)
+    "md-timeline-matrix": TableSpec(
+        "mandalay_timeline",
+        matrix=Matrix("track", (("fund-and-scheme", "Fund and scheme"),
+                                ("key-event", "Key starting points and events"),
+                                ("water-and-sewerage", "Water and sewerage"),
+                                ("waste-management", "Waste management"),
+                                ("environmental-education", "Environmental education"),
+                                ("energy-and-low-carbon", "Energy and low carbon")),
+                      "year", (2011, 2017), "entry", letters="scheme_letter",
+                      years=((2011, ("2011", "(Myanmar", "Reformation)")),))),
 }
 
 
@@ -142,6 +171,8 @@ def render(spec: TableSpec, df: pd.DataFrame | None) -> tuple[Markup, list[str]]
             f"<tr><th scope=\"row\">{escape(_settable(str(plain(r)), row_f))}</th>" + "".join(
                 f'<td class="num">{escape(fmt(plain(v), spec.fmt))}</td>' for v in values) + "</tr>"
             for r, values in zip(wide.index, wide.itertuples(index=False, name=None)))
+    elif spec.matrix:
+        head, body = _matrix(spec.matrix, _rows(spec, df))
     elif spec.group:
         head = "".join(f'<th scope="col"{_cls(c)}>{escape(c.header)}</th>' for c in spec.columns)
         body = "".join(_group_row(spec, value, header, [r for r in _rows(spec, df) if r[spec.group[0]] == value])
@@ -161,7 +192,7 @@ def render(spec: TableSpec, df: pd.DataFrame | None) -> tuple[Markup, list[str]]
                 cells.append(f"<{tag}{_cls(c)}>{text}{mark if i == 0 else ''}</{tag.split()[0]}>")
             body_rows.append("<tr>" + "".join(cells) + "</tr>")
         body = "".join(body_rows)
-    compact = ' class="compact"' if spec.pivot else ""
+    compact = ' class="compact"' if spec.pivot else ' class="matrix"' if spec.matrix else ""
     return Markup(f"<table{compact}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"), notes
 
 
@@ -169,6 +200,33 @@ def _rows(spec: TableSpec, df: pd.DataFrame) -> list[dict]:
     """The dataset's rows (plain values) that the spec's `where` keeps."""
     from dpaper.data.load import records
     return [r for r in records(df) if all(r.get(f) == v for f, v in spec.where)]
+
+
+def _matrix(m: Matrix, rows: list[dict]) -> tuple[str, str]:
+    """The head and body of a timeline matrix. Every row must fall on a track and a year of the matrix."""
+    years = range(m.span[0], m.span[1] + 1)
+    known = dict(m.tracks)
+    problems = [f"{m.track} {r[m.track]!r}, {m.year} {r[m.year]}: expected a {m.track} of "
+                f"{', '.join(known)} and a {m.year} from {m.span[0]} to {m.span[1]}"
+                for r in rows if r[m.track] not in known or r[m.year] not in years]
+    if problems:
+        raise BuildError([f"timeline matrix: {p}" for p in problems])
+    lines = dict(m.years)
+    head = '<th scope="col">Year</th>' + "".join(f'<th scope="col">{escape(h)}</th>' for _, h in m.tracks)
+    body = ""
+    for y in years:
+        heading = Markup("<br>").join(escape(_settable(t, m.year)) for t in lines.get(y, (str(y),)))
+        cells = []
+        for track, _ in m.tracks:
+            entries = []
+            for r in rows:
+                if r[m.track] == track and r[m.year] == y:
+                    letters = r.get(m.letters) if m.letters else None
+                    mark = f"({', '.join(letters)})\u00a0" if letters else ""
+                    entries.append(escape(mark + _settable(str(r[m.value]), m.value)))
+            cells.append(f"<td>{Markup('<br>').join(entries)}</td>")
+        body += f'<tr><th scope="row">{heading}</th>{"".join(cells)}</tr>'
+    return head, body
 
 
 def _group_row(spec: TableSpec, value: str, header: str, rows: list[dict]) -> str:
