@@ -1,11 +1,46 @@
-"""The figures of Case Study 3, Surabaya (Figures 3.3.1-3.3.7 of the 2018 edition). Declared here as the case
-study is rebuilt; a figure no manuscript places is not drawn.
+"""The figures of Case Study 3, Surabaya (Figures 3.3.1-3.3.7 of the 2018 edition), in the order they appear:
+five photograph slots, the timeline of initiatives by sector (3.3.2) and the Adipura chart (3.3.7).
 
 Every chapter job reads these declarations: a chart imports pandas, matplotlib and Drawing inside its function.
 """
 from __future__ import annotations
 
-from dpaper.figures.declare import chart
+from dpaper.figures.declare import chart, photo, timeline
+
+CREDIT = "City of Kitakyushu, “Initiatives with the City of Surabaya, Indonesia”"
+
+photo("sb-green-sister-signing", source=CREDIT,
+      caption="Signing the Memorandum of Understanding on Green Sister Cities",
+      alt="Photograph of the signing ceremony of the Green Sister Cities memorandum between Kitakyushu and Surabaya")
+
+timeline("sb-initiatives-by-sector", datasets=("events",),
+         caption="How the main joint initiatives of Kitakyushu and Surabaya developed, sector by sector",
+         source="Drawn from this edition's events dataset; the 2018 edition showed the years of training only "
+                "schematically, and this chart marks the training events the text dates",
+         title="the major collaborative initiatives of Kitakyushu and Surabaya by sector", lane_column="sector",
+         span=[1993, 2018], label_column="short",
+         lanes=[{"label": "Ties and agreements", "values": ["cooperation"]},
+                {"label": "People and training", "values": ["human-resources", "policy"]},
+                {"label": "Waste", "values": ["waste"]},
+                {"label": "Water and sewage", "values": ["water", "sewerage"]},
+                {"label": "Energy", "values": ["energy"]},
+                {"label": "Public sanitation", "values": ["sanitation"]},
+                {"label": "Other", "values": ["environment"]}])
+
+photo("sb-takakura-explaining", caption="Mr. Takakura (centre) explains his composting method",
+      alt="Photograph of Mr. Takakura, in the centre, explaining the Takakura Method of composting")
+
+photo("sb-super-depo-wonorejo", source=CREDIT, ratio=3 / 4,
+      caption="The Super Depo (top) and the Wonorejo composting centre (bottom)",
+      alt="Two photographs: the Super Depo intermediate treatment facility above, the Wonorejo composting centre below")
+
+photo("sb-water-purification", source=CREDIT, ratio=3 / 4,
+      caption="A small water purification unit (top) and gallon bottles of water at a co-op shop in Surabaya (bottom)",
+      alt="Two photographs: a small water purification unit above, gallon bottles of drinking water in a shop below")
+
+photo("sb-mosnon-demonstration", source=CREDIT,
+      caption="MOSNON on trial: the larvicide is put into a reservoir or other water where residents bathe",
+      alt="Photograph of a demonstration of the MOSNON larvicide in a body of water used for bathing")
 
 LEVELS = ["Adipura", "Adipura Kencana", "Adipura Paripurna"]     # the scheme's distinctions, in rising order
 
