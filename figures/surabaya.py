@@ -9,7 +9,7 @@ from dpaper.figures.declare import chart, photo, timeline
 
 CREDIT = "City of Kitakyushu, “Initiatives with the City of Surabaya, Indonesia”"
 
-photo("sb-green-sister-signing", source=CREDIT,
+photo("sb-green-sister-signing", source=CREDIT, ratio=2 / 1,
       caption="Signing the Memorandum of Understanding on Green Sister Cities",
       alt="Photograph of the signing ceremony of the Green Sister Cities memorandum between Kitakyushu and Surabaya")
 
@@ -30,11 +30,11 @@ timeline("sb-initiatives-by-sector", datasets=("events",),
 photo("sb-takakura-explaining", caption="Mr. Takakura (centre) explains his composting method",
       alt="Photograph of Mr. Takakura, in the centre, explaining the Takakura Method of composting")
 
-photo("sb-super-depo-wonorejo", source=CREDIT, ratio=3 / 4,
+photo("sb-super-depo-wonorejo", source=CREDIT,
       caption="The Super Depo (top) and the Wonorejo composting centre (bottom)",
       alt="Two photographs: the Super Depo intermediate treatment facility above, the Wonorejo composting centre below")
 
-photo("sb-water-purification", source=CREDIT, ratio=3 / 4,
+photo("sb-water-purification", source=CREDIT,
       caption="A small water purification unit (top) and gallon bottles of water at a co-op shop in Surabaya (bottom)",
       alt="Two photographs: a small water purification unit above, gallon bottles of drinking water in a shop below")
 
@@ -78,9 +78,9 @@ def adipura_history(data):
         for n, r in enumerate(agreements, start=1):
             ax.scatter([r["date_year"]], [row], marker="D", s=28, color=style.ACCENT, zorder=3)
             ax.annotate(str(n), (r["date_year"], row), xytext=(0, 6), textcoords="offset points", ha="center",
-                        fontsize=6.5, color=style.MUTED)
+                        fontsize=7, color=style.MUTED)
         key = "   ".join(f"{n} {r['date_year']}: {short[r['id']]}" for n, r in enumerate(agreements, start=1))
-        fig.text(0.2, 0.02, key, fontsize=6.5, color=style.MUTED, wrap=True)
+        fig.text(0.2, 0.02, key, fontsize=7, color=style.MUTED, wrap=True)
         ax.set_yticks(range(len(LEVELS) + 2), LEVELS + ["ASEAN ESC City Award", "Agreements"])
         ax.set_ylim(len(LEVELS) + 1.7, -0.6)
         ax.set_xlim(first - 1, last + 1)
