@@ -79,7 +79,7 @@ def adipura_history(data):
             ax.scatter([r["date_year"]], [row], marker="D", s=28, color=style.ACCENT, zorder=3)
             ax.annotate(str(n), (r["date_year"], row), xytext=(0, 6), textcoords="offset points", ha="center",
                         fontsize=7, color=style.MUTED)
-        key = "   ".join(f"{n} {r['date_year']}: {short[r['id']]}" for n, r in enumerate(agreements, start=1))
+        key = " · ".join(f"{n} {short[r['id']]} ({r['date_year']})" for n, r in enumerate(agreements, start=1))
         fig.text(0.2, 0.02, key, fontsize=7, color=style.MUTED, wrap=True)
         ax.set_yticks(range(len(LEVELS) + 2), LEVELS + ["ASEAN ESC City Award", "Agreements"])
         ax.set_ylim(len(LEVELS) + 1.7, -0.6)
