@@ -46,7 +46,8 @@ LEVELS = ["Adipura", "Adipura Kencana", "Adipura Paripurna"]     # the scheme's 
 
 
 @chart("sb-adipura-history", datasets=("adipura", "events"),
-       caption="Surabaya's record in the Adipura Awards, with the milestones of its cooperation with Kitakyushu")
+       caption="Surabaya's record in the Adipura Awards, with the milestones of its cooperation with Kitakyushu",
+       source="Drawn from this edition's Adipura and events datasets; years the text does not mention are hatched")
 def adipura_history(data):
     """Years of each Adipura distinction won (squares), the ASEAN award years (rings), the years the text names
     nothing for (hatched), and the agreements of the Surabaya timeline (dashed lines), from the same rows."""
