@@ -43,6 +43,9 @@ photo("sb-mosnon-demonstration", source=CREDIT,
       alt="Photograph of a demonstration of the MOSNON larvicide in a body of water used for bathing")
 
 LEVELS = ["Adipura", "Adipura Kencana", "Adipura Paripurna"]     # the scheme's distinctions, in rising order
+# Turning points the text ties to the awards (§4.2), charted beside the agreements: the official start of
+# exchange and the composting work that led to the award won again in 2006.
+MILESTONES = ("sb-1997-official-start", "sb-2004-pusudakota-composting")
 
 
 @chart("sb-adipura-history", datasets=("adipura", "events"),
@@ -50,7 +53,8 @@ LEVELS = ["Adipura", "Adipura Kencana", "Adipura Paripurna"]     # the scheme's 
        source="Drawn from this edition's Adipura and events datasets; years the text does not mention are hatched")
 def adipura_history(data):
     """Years of each Adipura distinction won (squares), the ASEAN award years (rings), the years the text names
-    nothing for (hatched), and the agreements of the Surabaya timeline (dashed lines), from the same rows."""
+    nothing for (hatched), and the agreements and MILESTONES of the Surabaya timeline (numbered diamonds, with a
+    key below), from the same rows."""
     from dpaper.data.load import records
     from dpaper.figures import style
     from dpaper.figures.draw import Drawing
@@ -61,7 +65,8 @@ def adipura_history(data):
     first, last = min(years), max(years)
     unknown = [y for y in range(first, last + 1) if y not in years]
     agreements = sorted((r for r in records(data["events"])
-                         if "sb-initiatives-by-sector" in (r["figures"] or []) and r["kind"] == "agreement"),
+                         if "sb-initiatives-by-sector" in (r["figures"] or [])
+                         and (r["kind"] == "agreement" or r["id"] in MILESTONES)),
                         key=lambda r: r["date"])
     short = {r["id"]: r["short"] or _cut(r["label"]) for r in agreements}
     asean = sorted({r["year"] for r in rows if r["asean_esc"]})
@@ -82,7 +87,7 @@ def adipura_history(data):
                         fontsize=7, color=style.MUTED)
         key = " · ".join(f"{n} {short[r['id']]} ({r['date_year']})" for n, r in enumerate(agreements, start=1))
         fig.text(0.2, 0.02, key, fontsize=7, color=style.MUTED, wrap=True)
-        ax.set_yticks(range(len(LEVELS) + 2), LEVELS + ["ASEAN ESC City Award", "Agreements"])
+        ax.set_yticks(range(len(LEVELS) + 2), LEVELS + ["ASEAN ESC City Award", "Milestones"])
         ax.set_ylim(len(LEVELS) + 1.7, -0.6)
         ax.set_xlim(first - 1, last + 1)
         ax.tick_params(axis="y", length=0)
@@ -107,7 +112,7 @@ def adipura_history(data):
                    + (f". No award is recorded in {span([r['year'] for r in rows if r['award'] == 'none'])}"
                       if any(r["award"] == "none" for r in rows) else "")
                    + (f"; the text names no year in {span(unknown)}" if unknown else "")
-                   + ". Cooperation milestones (agreements): "
+                   + ". Cooperation milestones: "
                    + "; ".join(f"{r['date_year']}, {r['label']}" for r in agreements) + ".")
     drawing.table = ([{"year": r["year"], "award": r["award"], "asean_esc": r["asean_esc"]} for r in rows]
                      + [{"year": r["date_year"], "award": f"agreement: {r['label']}", "asean_esc": ""}
