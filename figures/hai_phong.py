@@ -1,0 +1,270 @@
+"""The figures of Case Study 4, Hai Phong (Figures 3.4.1–3.4.11 of the 2018 edition), in the order they appear.
+
+The 2018 figures are images lost from the text copy. Timelines chart the events tagged with their id; the
+diagrams hold only what the case study's text states (line numbers of the 2018 text in the comments), and
+every date or number in their boxes is read from the events and key figures, never typed here: each is a
+chart that fills a diagram declaration from the data and draws it with the diagram kind. Figure 3.4.9 is
+drawn from the same dataset as Table 3.4.1.
+
+Every chapter job reads these declarations: a chart imports pandas, matplotlib and Drawing inside its function.
+"""
+from __future__ import annotations
+
+from dpaper.figures.declare import chart, photo, timeline
+
+CITY = "Website of the City of Kitakyushu, Exchange with the City of Hai Phong, Viet Nam"
+LOW_CARBON = "Asian Center for Low Carbon Society"
+
+
+def _lookups(data):
+    """`ev(id)` an event as the manuscript's `event()` gives it (`.date`, `.period`, `.end`, `.year`), `short(id)`
+    its timeline label, `fact(key)` a key figure as the manuscript's `fact()` gives it (`.text`, `.year`)."""
+    from dpaper.data.load import records
+    from dpaper.render.values import Event, Fact
+    events = {r["id"]: r for r in records(data["events"])} if "events" in data else {}
+    facts = {r["key"]: r for r in records(data["key_figures"])} if "key_figures" in data else {}
+
+    def ev(ident: str) -> Event:
+        return Event(ident, events[ident])
+
+    def short(ident: str) -> str:
+        return events[ident]["short"] or events[ident]["label"]
+
+    def fact(key: str) -> Fact:
+        return Fact.from_row(facts[key])
+
+    return ev, short, fact
+
+
+def _diagram(decl: dict):
+    from dpaper.figures.kinds.diagram import diagram
+    return diagram({}, decl)
+
+
+# Case Study 4 §1, lines 1108–1112, and §4.3, line 1239: the national strategies and the city's plans.
+@chart("hp-environmental-policies", datasets=("events", "key_figures"),
+       caption="Environmental policies of Viet Nam and Hai Phong",
+       source="Redrawn from the text; dates from this edition's events dataset, figures from its key figures")
+def environmental_policies(data):
+    ev, short, fact = _lookups(data)
+
+    def step(ident: str, extra: str = "") -> dict:
+        return {"id": ident, "label": f"{short(ident)}{extra}\n{ev(ident).date}"}
+
+    strategy = ev("hp-2011-climate-strategy")            # its label holds the strategy's target years
+    national = [{"id": strategy.id, "label": f"{strategy.label}\n{strategy.date}"},
+                step("hp-2012-climate-committee"),
+                step("hp-2012-green-growth-strategy", " (MPI)"), step("hp-2014-national-green-growth-action-plan")]
+    plan = ev("hp-2015-green-growth-promotion-plan")
+    city = [step("hp-2014-green-growth-action-plan"),
+            {"id": plan.id, "label": f"Green Growth Promotion Plan (GGP), with Kitakyushu\n{plan.date}"}]
+    for n in national:
+        n["group"] = "vn"
+    for n in city:
+        n["group"] = "hp"
+    then, later = fact("hp_vn_ghg_2010"), fact("hp_vn_ghg_2030")
+    ghg = {"id": "ghg", "group": "vn",
+           "label": f"GHG emissions: {then.text} in {then.year};\n{later.text} expected by {later.year}"}
+    indc = {"id": "indc", "group": "vn",
+            "label": f"INDC: {fact('hp_vn_indc_reduction_percent').text} below business as usual,\n"
+                     f"{fact('hp_vn_indc_conditional_reduction_percent').text} with international support"}
+    port = {"id": "port", "group": "hp", "label": "Aim: a Green Port City"}
+    drawing = _diagram({
+        "title": "the environmental policies of Viet Nam and of Hai Phong, from the national strategies to the "
+                 "city's plans",
+        "direction": "TB",
+        "groups": [{"id": "vn", "label": "Viet Nam"}, {"id": "hp", "label": "Hai Phong"}],
+        "nodes": [*national, ghg, indc, *city, port],
+        "links": [{"from": "hp-2011-climate-strategy", "to": "hp-2012-climate-committee"},
+                  {"from": "hp-2011-climate-strategy", "to": "hp-2012-green-growth-strategy",
+                   "label": "a means to green growth"},
+                  {"from": "hp-2011-climate-strategy", "to": "ghg", "direction": "none"},
+                  {"from": "ghg", "to": "indc", "label": "target to the UNFCCC"},
+                  {"from": "hp-2012-green-growth-strategy", "to": "hp-2014-national-green-growth-action-plan"},
+                  {"from": "hp-2014-national-green-growth-action-plan", "to": "hp-2014-green-growth-action-plan"},
+                  {"from": "hp-2014-green-growth-action-plan", "to": "hp-2015-green-growth-promotion-plan",
+                   "label": "put into practice"},
+                  {"from": "hp-2015-green-growth-promotion-plan", "to": "port"}]})
+    return drawing
+
+
+photo("hp-sister-city-signing", caption="Signing the sister city agreement", source=CITY,
+      alt="Photograph of the ceremony at which Kitakyushu and Hai Phong signed their sister city agreement")
+
+photo("hp-ggp-final-report", caption="Handing over the final report on the “Green Growth Promotion Plan of the "
+      "City of Hai Phong”", source=CITY,
+      alt="Photograph of the final report on Hai Phong's Green Growth Promotion Plan being presented")
+
+timeline("hp-cooperation-areas", datasets=("events",),
+         caption="How the areas of cooperation between Kitakyushu and Hai Phong grew and changed",
+         source="Events from this edition's events dataset, after the text of the 2018 edition",
+         title="the areas of cooperation between Kitakyushu and Hai Phong", lane_column="sector",
+         span=[2009, 2018], label_column="short",
+         lanes=[{"label": "Ties and visits", "values": ["cooperation"]},
+                {"label": "Economy and industry", "values": ["business", "human-resources"]},
+                {"label": "Water supply", "values": ["water"]},
+                {"label": "Sewerage", "values": ["sewerage"]},
+                {"label": "Environment and low carbon", "values": ["policy", "energy"]},
+                {"label": "Citizens", "values": ["education"]}])
+
+
+# Case Study 4 §4.1, lines 1175–1187: who worked with whom in the two JICA Partnership Programs.
+@chart("hp-industry-academia-government", datasets=("events",),
+       caption="Collaboration between industry, academia and government",
+       source="Redrawn from the text; the 2018 figure came from KITA presentation materials, after the JICA "
+              "Partnership Program “Knowledge transfer program to improve the technical and management capacity "
+              "of manufacturing industries in Hai Phong”")
+def industry_academia_government(data):
+    ev, short, _ = _lookups(data)
+    return _diagram({
+        "title": "collaboration between industry, academia and government in Kitakyushu and Hai Phong for "
+                 "Hai Phong's manufacturing industries",
+        "direction": "LR",
+        "groups": [{"id": "kk", "label": "Kitakyushu"}, {"id": "hp", "label": "Hai Phong"}],
+        "nodes": [{"id": "city-kk", "label": "City of Kitakyushu", "group": "kk"},
+                  {"id": "kita", "label": "Kitakyushu International Techno-cooperative Association (KITA)",
+                   "group": "kk"},
+                  {"id": "firms-kk", "label": "Kitakyushu companies and experts", "group": "kk"},
+                  {"id": "jica", "label": "JICA Partnership Program (Regional Economy Revitalization Special "
+                                          "Frame)"},
+                  {"id": "phase1", "label": f"Plant management programme, fiscal years "
+                                            f"{ev('hp-2011-plant-management').period}"},
+                  {"id": "phase2", "label": f"Knowledge transfer programme, "
+                                            f"{ev('hp-2013-knowledge-transfer').date} to "
+                                            f"{ev('hp-2013-knowledge-transfer').end}"},
+                  {"id": "city-hp", "label": "City of Hai Phong", "group": "hp"},
+                  {"id": "college", "label": "Hai Phong Industrial Polytechnic College", "group": "hp"},
+                  {"id": "firms-hp", "label": "Local manufacturing companies", "group": "hp"}],
+        "links": [{"from": "city-kk", "to": "city-hp", "direction": "both",
+                   "label": f"friendship exchange agreement, {ev('hp-2009-friendship-exchange').date}"},
+                  {"from": "jica", "to": "phase1", "direction": "none"},
+                  {"from": "jica", "to": "phase2", "direction": "none"},
+                  {"from": "kita", "to": "phase1", "label": "runs"},
+                  {"from": "kita", "to": "phase2", "label": "runs"},
+                  {"from": "phase1", "to": "college", "label": "instructors' skills, curricula"},
+                  {"from": "phase1", "to": "firms-hp", "label": "5S on the shop floor, production managers"},
+                  {"from": "phase2", "to": "firms-hp", "label": "guidance by Japanese experts"},
+                  {"from": "firms-kk", "to": "firms-hp", "direction": "both",
+                   "label": "technical exchange, business talks"}],
+        "ranks": [["phase1", "phase2"]]})
+
+
+timeline("hp-waterworks-cooperation", datasets=("events",),
+         caption="Cooperation between Hai Phong and Kitakyushu in the waterworks sector and the projects it led to",
+         source="Events from this edition's events dataset, after the text of the 2018 edition",
+         title="cooperation between Hai Phong and Kitakyushu on waterworks and the projects that grew from it",
+         lane_column="kind", span=[2009, 2016], label_column="short",
+         lanes=[{"label": "Agreements", "values": ["agreement"]},
+                {"label": "Programmes and plants", "values": ["project"]},
+                {"label": "Bodies founded", "values": ["institution"]}])
+
+timeline("hp-sewerage-cooperation", datasets=("events",),
+         caption="How cooperation between Hai Phong and Kitakyushu on sewage works developed",
+         source="Events from this edition's events dataset, after the text of the 2018 edition",
+         title="cooperation between Hai Phong and Kitakyushu on sewage works", lane_column="kind",
+         span=[2010, 2016], label_column="short",
+         lanes=[{"label": "Agreements", "values": ["agreement"]},
+                {"label": "Capacity building", "values": ["training"]},
+                {"label": "Contracts won", "values": ["project"]},
+                {"label": "Bodies founded", "values": ["institution"]}])
+
+
+# Case Study 4 §4.3, line 1241, and its fn 11 (the consortium that wrote the study's report).
+MEMBERS = ["Institute for Global Environmental Strategies (IGES)", "City of Kitakyushu",
+           "Nikken Sekkei Civil Engineering Ltd.", "NTT Data Institute of Management Consulting, Inc.",
+           "Nishihara Corporation", "Amita Corporation", "Amita Institute for Sustainable Economies Co., Ltd."]
+
+
+@chart("hp-ggp-support", datasets=("events",),
+       caption="How the formulation of the Hai Phong Green Growth Plan was supported, in cooperation with Kitakyushu",
+       source="Redrawn from the text and footnote 11; the 2018 figure came from IGES and others (2015)")
+def ggp_support(data):
+    ev, _, _ = _lookups(data)
+    plan = ev("hp-2015-green-growth-promotion-plan")
+    return _diagram({
+        "title": "the support for the formulation of Hai Phong's Green Growth Promotion Plan: a study of the "
+                 "Japanese Ministry of the Environment, carried out by a team that included Kitakyushu",
+        "direction": "TB",
+        "nodes": [{"id": "moe", "label": "Ministry of the Environment, Japan"},
+                  {"id": "team", "label": "Study team:\n" + "\n".join(MEMBERS)},
+                  {"id": "study", "label": "JCM feasibility study on large-scale projects for low-carbon "
+                                           f"societies in Asia, fiscal year {ev('hp-2014-jcm-study').year}"},
+                  {"id": "hp", "label": "City of Hai Phong"},
+                  {"id": "ggp", "label": f"Green Growth Promotion Plan of the City of Hai Phong (GGP), "
+                                         f"final report {plan.date}"}],
+        "links": [{"from": "moe", "to": "study", "label": "commissions"},
+                  {"from": "team", "to": "study", "label": "carries out"},
+                  {"from": "hp", "to": "study", "label": "asks for support"},
+                  {"from": "study", "to": "ggp",
+                   "label": "projects to cut emissions, JCM credits, local monitoring"}],
+        "ranks": [["moe", "team", "hp"]]})
+
+
+# Table 3.4.1's dataset: the plan's sectors and pilot projects, grouped as the editors decided (D7).
+@chart("hp-ggp-sectors", datasets=("haiphong_pilot_projects",),
+       caption="Target sectors and pilot projects of the “Green Growth Promotion Plan of the City of Hai Phong” "
+               "(GGP)",
+       source=f"{LOW_CARBON}; drawn here from the data of Table 3.4.1 (sector grouping: editors' decision)")
+def ggp_sectors(data):
+    """Seven tiles, one a sector, each listing its numbered pilot projects, in the data's order."""
+    from dpaper.data.load import records
+    from dpaper.figures import style
+    from dpaper.figures.draw import Drawing
+    from dpaper.figures.kinds import mm_figure, text_size, wrap_to
+
+    rows = records(data["haiphong_pilot_projects"])
+    sectors = list(dict.fromkeys(r["sector"] for r in rows))
+    per_row = 4
+    gap, pad, width = 3.0, 2.0, style.WIDTH_MM
+    tile_w = (width - gap * (per_row - 1)) / per_row
+    head_pt, item_pt = 8.0, 7.0
+    line = text_size("Ag", item_pt)[1] * 1.25
+    head_line = text_size("Ag", head_pt, "semibold")[1] * 1.25
+    tiles = []
+    for s in sectors:
+        head = wrap_to(s, tile_w - 2 * pad, head_pt, "semibold")
+        items = [(f"{r['number']:02d}", wrap_to(r["project"], tile_w - 2 * pad - 5, item_pt))
+                 for r in rows if r["sector"] == s]
+        tiles.append((s, head, items, pad * 2 + len(head) * head_line + 1.2
+                      + sum(len(lines) for _, lines in items) * line + (len(items) - 1) * 0.8))
+    bands = [tiles[i:i + per_row] for i in range(0, len(tiles), per_row)]
+    heights = [max(t[3] for t in band) for band in bands]
+    total = sum(heights) + gap * (len(bands) - 1) + 1
+    with mm_figure(total) as (fig, ax):
+        from matplotlib.patches import FancyBboxPatch
+        y = 0.5
+        for band, h in zip(bands, heights):
+            x0 = (width - (len(band) * tile_w + (len(band) - 1) * gap)) / 2
+            for k, (_, head, items, _) in enumerate(band):
+                x = x0 + k * (tile_w + gap)
+                ax.add_patch(FancyBboxPatch((x, y), tile_w, h, boxstyle="round,pad=0,rounding_size=1.5",
+                                            fc="#e6f0f3", ec=style.PRIMARY, lw=0.8))
+                ty = y + pad
+                for hl in head:
+                    ax.text(x + pad, ty, hl, fontsize=head_pt, fontweight="semibold", color=style.PRIMARY,
+                            va="top", ha="left")
+                    ty += head_line
+                ty += 1.2
+                for num, lines in items:
+                    ax.text(x + pad, ty, num, fontsize=item_pt, fontweight="semibold", color=style.MUTED,
+                            va="top", ha="left")
+                    for ln in lines:
+                        ax.text(x + pad + 5, ty, ln, fontsize=item_pt, color=style.INK, va="top", ha="left")
+                        ty += line
+                    ty += 0.8
+            y += h + gap
+        drawing = Drawing.from_figure(fig)
+    drawing.alt = (f"The {len(sectors)} sectors of Hai Phong's Green Growth Promotion Plan and its {len(rows)} "
+                   "pilot projects, grouped as the editors inferred them: "
+                   + "; ".join(f"{s}: " + ", ".join(f"{r['number']:02d} {r['project']}" for r in rows
+                                                    if r["sector"] == s) for s in sectors) + ".")
+    drawing.table = [{"sector": r["sector"], "number": r["number"], "project": r["project"]} for r in rows]
+    return drawing
+
+
+photo("hp-ev-bus", caption="The EV bus demonstration project on Cat Ba Island", source=LOW_CARBON,
+      alt="Photograph of the solar-powered electric bus on trial on Cat Ba Island")
+
+photo("hp-composting-guidance", caption="Technical guidance on composting at the Trang Cat waste treatment plant",
+      source="Provided by Koji Takakura",
+      alt="Photograph of technical guidance on composting at the Trang Cat waste treatment plant in Hai Phong")
