@@ -91,8 +91,8 @@ def environmental_policies(data):
 photo("hp-sister-city-signing", caption="Signing the sister city agreement", source=CITY,
       alt="Photograph of the ceremony at which Kitakyushu and Hai Phong signed their sister city agreement")
 
-photo("hp-ggp-final-report", caption="Handing over the final report on the “Green Growth Promotion Plan of the "
-      "City of Hai Phong”", source=CITY,
+photo("hp-ggp-final-report", caption="Mayor Kitahashi presents the final report of Hai Phong's Green Growth "
+      "Promotion Plan", source=CITY,
       alt="Photograph of the final report on Hai Phong's Green Growth Promotion Plan being presented")
 
 timeline("hp-cooperation-areas", datasets=("events",),
@@ -184,7 +184,7 @@ def ggp_support(data):
     return _diagram({
         "title": "the support for the formulation of Hai Phong's Green Growth Promotion Plan: a study of the "
                  "Japanese Ministry of the Environment, carried out by a team that included Kitakyushu",
-        "direction": "TB",
+        "direction": "LR",
         "nodes": [{"id": "moe", "label": "Ministry of the Environment, Japan"},
                   {"id": "team", "label": "Study team:\n" + "\n".join(MEMBERS)},
                   {"id": "study", "label": "JCM feasibility study on large-scale projects for low-carbon "
