@@ -88,11 +88,11 @@ def environmental_policies(data):
     return drawing
 
 
-photo("hp-sister-city-signing", caption="Signing the sister city agreement", source=CITY,
+photo("hp-sister-city-signing", caption="Signing the sister city agreement", source=CITY, ratio=16 / 9,
       alt="Photograph of the ceremony at which Kitakyushu and Hai Phong signed their sister city agreement")
 
 photo("hp-ggp-final-report", caption="Mayor Kitahashi presents the final report of Hai Phong's Green Growth "
-      "Promotion Plan", source=CITY,
+      "Promotion Plan", source=CITY, ratio=16 / 9,
       alt="Photograph of the final report on Hai Phong's Green Growth Promotion Plan being presented")
 
 timeline("hp-cooperation-areas", datasets=("events",),
@@ -262,9 +262,9 @@ def ggp_sectors(data):
     return drawing
 
 
-photo("hp-ev-bus", caption="The EV bus demonstration project on Cat Ba Island", source=LOW_CARBON,
+photo("hp-ev-bus", caption="The EV bus demonstration project on Cat Ba Island", source=LOW_CARBON, ratio=16 / 9,
       alt="Photograph of the solar-powered electric bus on trial on Cat Ba Island")
 
 photo("hp-composting-guidance", caption="Technical guidance on composting at the Trang Cat waste treatment plant",
-      source="Provided by Koji Takakura",
+      source="Provided by Koji Takakura", ratio=16 / 9,
       alt="Photograph of technical guidance on composting at the Trang Cat waste treatment plant in Hai Phong")

@@ -299,3 +299,15 @@ def test_table_specs_filter_rows_group_items_and_keep_a_lost_tables_place():
     with pytest.raises(BuildError, match="no row has part 'philosophy'"):
         render_table(REGISTRY["kk-world-capital"], wc[wc["part"] != "philosophy"])
     assert render_table(TableSpec("", lost=True), None) == ("", [])
+
+
+def test_a_grouped_table_can_take_its_groups_from_the_data_and_keep_the_items_numbers():
+    """Table 3.4.1: one row per sector in the data's order (the editors' grouping lives in the data),
+    each project with its own number."""
+    from dpaper.render.tables import REGISTRY
+    from dpaper.render.tables import render as render_table
+    pilots = pd.DataFrame({"number": [1, 2, 4, 9], "sector": ["Waste", "Waste", "Energy", "Water"],
+                           "project": ["Compost", "Heat", "Saving", "U-BCF"]})
+    html, _ = render_table(REGISTRY["hp-pilot-projects"], pilots)
+    assert re.findall(r'<th scope="row">([^<]+)</th>', html) == ["Waste", "Energy", "Water"]
+    assert "<td>01\u2002Compost<br>02\u2002Heat</td>" in html and "<td>09\u2002U-BCF</td>" in html

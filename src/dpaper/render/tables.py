@@ -41,8 +41,8 @@ class TableSpec:
     # column's field for its rows: a single item as text, several as a list (numbered if the value is in
     # `numbered`); no (value, header) pairs: every value of the field in the data's order, as its own header
     numbered: tuple[str, ...] = ()
-    item_number: str | None = None              # grouped rows: a field whose value numbers each item (an <ol>
-                                                # whose items keep the data's numbers, as Table 3.4.1's 01-15)
+    item_number: str | None = None              # grouped rows: a field whose value numbers each item, printed
+                                                # before it as the data's number (Table 3.4.1's 01-15)
     lost: bool = False                          # a table of the 2018 edition lost with its text: it keeps its
                                                 # place and number, shows its caption and note, and has no data
 
@@ -184,9 +184,8 @@ def _group_row(spec: TableSpec, value: str, header: str, rows: list[dict]) -> st
         raise BuildError(f"table of {spec.dataset}: no row has {spec.group[0]} {value!r}")
     c = spec.columns[1]
     items = [escape(_settable(cell_text(r, c), c.header)) for r in rows]
-    if spec.item_number:
-        cell = "<ol>" + "".join(f'<li value="{int(r[spec.item_number])}">{i}</li>'
-                                for r, i in zip(rows, items)) + "</ol>"
+    if spec.item_number:       # "01 …" lines: WeasyPrint 70 ignores <ol start> and <li value>
+        cell = "<br>".join(f"{int(r[spec.item_number]):02d}\u2002{i}" for r, i in zip(rows, items))
     elif len(items) == 1:
         cell = items[0]
     else:
