@@ -2,91 +2,56 @@
 
 The 2018 figures are images lost from the text copy. Timelines chart the events tagged with their id; the
 diagrams hold only what the case study's text states (line numbers of the 2018 text in the comments), and
-every date or number in their boxes is read from the events and key figures, never typed here: each is a
-chart that fills a diagram declaration from the data and draws it with the diagram kind. Figure 3.4.9 is
-drawn from the same dataset as Table 3.4.1.
+every date or number in their boxes names its event or key figure ({date:…}, {fact:…}: dpaper.figures.bind)
+instead of typing it. Figure 3.4.9 is a chart drawn from the same dataset as Table 3.4.1.
 
 Every chapter job reads these declarations: a chart imports pandas, matplotlib and Drawing inside its function.
 """
 from __future__ import annotations
 
-from dpaper.figures.declare import chart, photo, timeline
+from dpaper.figures.declare import chart, diagram, photo, timeline
 
 CITY = "Website of the City of Kitakyushu, Exchange with the City of Hai Phong, Viet Nam"
 LOW_CARBON = "Asian Center for Low Carbon Society"
 
 
-def _lookups(data):
-    """`ev(id)` an event as the manuscript's `event()` gives it (`.date`, `.period`, `.end`, `.year`), `short(id)`
-    its timeline label, `fact(key)` a key figure as the manuscript's `fact()` gives it (`.text`, `.year`)."""
-    from dpaper.data.load import records
-    from dpaper.render.values import Event, Fact
-    events = {r["id"]: r for r in records(data["events"])} if "events" in data else {}
-    facts = {r["key"]: r for r in records(data["key_figures"])} if "key_figures" in data else {}
-
-    def ev(ident: str) -> Event:
-        return Event(ident, events[ident])
-
-    def short(ident: str) -> str:
-        return events[ident]["short"] or events[ident]["label"]
-
-    def fact(key: str) -> Fact:
-        return Fact.from_row(facts[key])
-
-    return ev, short, fact
-
-
-def _diagram(decl: dict):
-    from dpaper.figures.kinds.diagram import diagram
-    return diagram({}, decl)
-
-
 # Case Study 4 §1, lines 1108–1112, and §4.3, line 1239: the national strategies and the city's plans.
-@chart("hp-environmental-policies", datasets=("events", "key_figures"),
-       caption="Environmental policies of Viet Nam and Hai Phong",
-       source="Redrawn from the text; dates from this edition's events dataset, figures from its key figures")
-def environmental_policies(data):
-    ev, short, fact = _lookups(data)
-
-    def step(ident: str, extra: str = "") -> dict:
-        return {"id": ident, "label": f"{short(ident)}{extra}\n{ev(ident).date}"}
-
-    strategy = ev("hp-2011-climate-strategy")            # its label holds the strategy's target years
-    national = [{"id": strategy.id, "label": f"{strategy.label}\n{strategy.date}"},
-                step("hp-2012-climate-committee"),
-                step("hp-2012-green-growth-strategy", " (MPI)"), step("hp-2014-national-green-growth-action-plan")]
-    plan = ev("hp-2015-green-growth-promotion-plan")
-    city = [step("hp-2014-green-growth-action-plan"),
-            {"id": plan.id, "label": f"Green Growth Promotion Plan (GGP), with Kitakyushu\n{plan.date}"}]
-    for n in national:
-        n["group"] = "vn"
-    for n in city:
-        n["group"] = "hp"
-    then, later = fact("hp_vn_ghg_2010"), fact("hp_vn_ghg_2030")
-    ghg = {"id": "ghg", "group": "vn",
-           "label": f"GHG emissions: {then.text} in {then.year};\n{later.text} expected by {later.year}"}
-    indc = {"id": "indc", "group": "vn",
-            "label": f"INDC: {fact('hp_vn_indc_reduction_percent').text} below business as usual,\n"
-                     f"{fact('hp_vn_indc_conditional_reduction_percent').text} with international support"}
-    port = {"id": "port", "group": "hp", "label": "Aim: a Green Port City"}
-    drawing = _diagram({
-        "title": "the environmental policies of Viet Nam and of Hai Phong, from the national strategies to the "
-                 "city's plans",
-        "direction": "TB",
-        "groups": [{"id": "vn", "label": "Viet Nam"}, {"id": "hp", "label": "Hai Phong"}],
-        "nodes": [*national, ghg, indc, *city, port],
-        "links": [{"from": "hp-2011-climate-strategy", "to": "hp-2012-climate-committee"},
-                  {"from": "hp-2011-climate-strategy", "to": "hp-2012-green-growth-strategy",
-                   "label": "a means to green growth"},
-                  {"from": "hp-2011-climate-strategy", "to": "ghg", "direction": "none"},
-                  {"from": "ghg", "to": "indc", "label": "target to the UNFCCC"},
-                  {"from": "hp-2012-green-growth-strategy", "to": "hp-2014-national-green-growth-action-plan"},
-                  {"from": "hp-2014-national-green-growth-action-plan", "to": "hp-2014-green-growth-action-plan"},
-                  {"from": "hp-2014-green-growth-action-plan", "to": "hp-2015-green-growth-promotion-plan",
-                   "label": "put into practice"},
-                  {"from": "hp-2015-green-growth-promotion-plan", "to": "port"}]})
-    return drawing
-
+diagram("hp-environmental-policies", datasets=(),
+        caption="Environmental policies of Viet Nam and Hai Phong",
+        source="Redrawn from the text; dates from this edition's events dataset, figures from its key figures",
+        title="the environmental policies of Viet Nam and of Hai Phong, from the national strategies to the "
+              "city's plans",
+        direction="TB",
+        groups=[{"id": "vn", "label": "Viet Nam"}, {"id": "hp", "label": "Hai Phong"}],
+        nodes=[{"id": "strategy", "group": "vn",
+                "label": "National Strategy on Climate Change (MONRE): goals, priority projects, a long-term "
+                         "vision\n{date:hp-2011-climate-strategy}"},
+               {"id": "committee", "group": "vn",
+                "label": "National Committee on Climate Change\n{date:hp-2012-climate-committee}"},
+               {"id": "growth", "group": "vn",
+                "label": "National Green Growth Strategy (MPI)\n{date:hp-2012-green-growth-strategy}"},
+               {"id": "action", "group": "vn",
+                "label": "National Green Growth Action Plan\n{date:hp-2014-national-green-growth-action-plan}"},
+               {"id": "ghg", "group": "vn",
+                "label": "GHG emissions: {fact:hp_vn_ghg_2010} in {fact.year:hp_vn_ghg_2010};\n"
+                         "{fact:hp_vn_ghg_2030} expected by {fact.year:hp_vn_ghg_2030}"},
+               {"id": "indc", "group": "vn",
+                "label": "INDC: {fact:hp_vn_indc_reduction_percent} below business as usual,\n"
+                         "{fact:hp_vn_indc_conditional_reduction_percent} with international support"},
+               {"id": "city-action", "group": "hp",
+                "label": "Hai Phong Green Growth Action Plan\n{date:hp-2014-green-growth-action-plan}"},
+               {"id": "ggp", "group": "hp",
+                "label": "Green Growth Promotion Plan (GGP), with Kitakyushu\n"
+                         "{date:hp-2015-green-growth-promotion-plan}"},
+               {"id": "port", "group": "hp", "label": "Aim: a Green Port City"}],
+        links=[{"from": "strategy", "to": "committee"},
+               {"from": "strategy", "to": "growth", "label": "a means to green growth"},
+               {"from": "strategy", "to": "ghg", "direction": "none"},
+               {"from": "ghg", "to": "indc", "label": "target to the UNFCCC"},
+               {"from": "growth", "to": "action"},
+               {"from": "action", "to": "city-action"},
+               {"from": "city-action", "to": "ggp", "label": "put into practice"},
+               {"from": "ggp", "to": "port"}])
 
 photo("hp-sister-city-signing", caption="Signing the sister city agreement", source=CITY, ratio=16 / 9,
       alt="Photograph of the ceremony at which Kitakyushu and Hai Phong signed their sister city agreement")
@@ -109,45 +74,38 @@ timeline("hp-cooperation-areas", datasets=("events",),
 
 
 # Case Study 4 §4.1, lines 1175–1187: who worked with whom in the two JICA Partnership Programs.
-@chart("hp-industry-academia-government", datasets=("events",),
-       caption="Collaboration between industry, academia and government",
-       source="Redrawn from the text; the 2018 figure came from KITA presentation materials, after the JICA "
-              "Partnership Program “Knowledge transfer program to improve the technical and management capacity "
-              "of manufacturing industries in Hai Phong”")
-def industry_academia_government(data):
-    ev, short, _ = _lookups(data)
-    return _diagram({
-        "title": "collaboration between industry, academia and government in Kitakyushu and Hai Phong for "
-                 "Hai Phong's manufacturing industries",
-        "direction": "LR",
-        "groups": [{"id": "kk", "label": "Kitakyushu"}, {"id": "hp", "label": "Hai Phong"}],
-        "nodes": [{"id": "city-kk", "label": "City of Kitakyushu", "group": "kk"},
-                  {"id": "kita", "label": "Kitakyushu International Techno-cooperative Association (KITA)",
-                   "group": "kk"},
-                  {"id": "firms-kk", "label": "Kitakyushu companies and experts", "group": "kk"},
-                  {"id": "jica", "label": "JICA Partnership Program (Regional Economy Revitalization Special "
-                                          "Frame)"},
-                  {"id": "phase1", "label": f"Plant management programme, fiscal years "
-                                            f"{ev('hp-2011-plant-management').period}"},
-                  {"id": "phase2", "label": f"Knowledge transfer programme, "
-                                            f"{ev('hp-2013-knowledge-transfer').date} to "
-                                            f"{ev('hp-2013-knowledge-transfer').end}"},
-                  {"id": "city-hp", "label": "City of Hai Phong", "group": "hp"},
-                  {"id": "college", "label": "Hai Phong Industrial Polytechnic College", "group": "hp"},
-                  {"id": "firms-hp", "label": "Local manufacturing companies", "group": "hp"}],
-        "links": [{"from": "city-kk", "to": "city-hp", "direction": "both",
-                   "label": f"friendship exchange agreement, {ev('hp-2009-friendship-exchange').date}"},
-                  {"from": "jica", "to": "phase1", "direction": "none"},
-                  {"from": "jica", "to": "phase2", "direction": "none"},
-                  {"from": "kita", "to": "phase1", "label": "runs"},
-                  {"from": "kita", "to": "phase2", "label": "runs"},
-                  {"from": "phase1", "to": "college", "label": "instructors' skills, curricula"},
-                  {"from": "phase1", "to": "firms-hp", "label": "5S on the shop floor, production managers"},
-                  {"from": "phase2", "to": "firms-hp", "label": "guidance by Japanese experts"},
-                  {"from": "firms-kk", "to": "firms-hp", "direction": "both",
-                   "label": "technical exchange, business talks"}],
-        "ranks": [["phase1", "phase2"]]})
-
+diagram("hp-industry-academia-government", datasets=(),
+        caption="Collaboration between industry, academia and government",
+        source="Redrawn from the text; the 2018 figure came from KITA presentation materials, after the JICA "
+               "Partnership Program “Knowledge transfer program to improve the technical and management capacity "
+               "of manufacturing industries in Hai Phong”",
+        title="collaboration between industry, academia and government in Kitakyushu and Hai Phong for "
+              "Hai Phong's manufacturing industries",
+        direction="LR",
+        groups=[{"id": "kk", "label": "Kitakyushu"}, {"id": "hp", "label": "Hai Phong"}],
+        nodes=[{"id": "city-kk", "label": "City of Kitakyushu", "group": "kk"},
+               {"id": "kita", "label": "Kitakyushu International Techno-cooperative Association (KITA)",
+                "group": "kk"},
+               {"id": "firms-kk", "label": "Kitakyushu companies and experts", "group": "kk"},
+               {"id": "jica", "label": "JICA Partnership Program (Regional Economy Revitalization Special Frame)"},
+               {"id": "phase1",
+                "label": "Plant management programme, fiscal years {period:hp-2011-plant-management}"},
+               {"id": "phase2", "label": "Knowledge transfer programme, {period:hp-2013-knowledge-transfer}"},
+               {"id": "city-hp", "label": "City of Hai Phong", "group": "hp"},
+               {"id": "college", "label": "Hai Phong Industrial Polytechnic College", "group": "hp"},
+               {"id": "firms-hp", "label": "Local manufacturing companies", "group": "hp"}],
+        links=[{"from": "city-kk", "to": "city-hp", "direction": "both",
+                "label": "friendship exchange agreement, {date:hp-2009-friendship-exchange}"},
+               {"from": "jica", "to": "phase1", "direction": "none"},
+               {"from": "jica", "to": "phase2", "direction": "none"},
+               {"from": "kita", "to": "phase1", "label": "runs"},
+               {"from": "kita", "to": "phase2", "label": "runs"},
+               {"from": "phase1", "to": "college", "label": "instructors' skills, curricula"},
+               {"from": "phase1", "to": "firms-hp", "label": "5S on the shop floor, production managers"},
+               {"from": "phase2", "to": "firms-hp", "label": "guidance by Japanese experts"},
+               {"from": "firms-kk", "to": "firms-hp", "direction": "both",
+                "label": "technical exchange, business talks"}],
+        ranks=[["phase1", "phase2"]])
 
 timeline("hp-waterworks-cooperation", datasets=("events",),
          caption="Cooperation between Hai Phong and Kitakyushu in the waterworks sector and the projects it led to",
@@ -175,29 +133,25 @@ MEMBERS = ["Institute for Global Environmental Strategies (IGES)", "City of Kita
            "Nishihara Corporation", "Amita Corporation", "Amita Institute for Sustainable Economies Co., Ltd."]
 
 
-@chart("hp-ggp-support", datasets=("events",),
-       caption="How the formulation of the Hai Phong Green Growth Plan was supported, in cooperation with Kitakyushu",
-       source="Redrawn from the text and footnote 11; the 2018 figure came from IGES and others (2015)")
-def ggp_support(data):
-    ev, _, _ = _lookups(data)
-    plan = ev("hp-2015-green-growth-promotion-plan")
-    return _diagram({
-        "title": "the support for the formulation of Hai Phong's Green Growth Promotion Plan: a study of the "
-                 "Japanese Ministry of the Environment, carried out by a team that included Kitakyushu",
-        "direction": "LR",
-        "nodes": [{"id": "moe", "label": "Ministry of the Environment, Japan"},
-                  {"id": "team", "label": "Study team:\n" + "\n".join(MEMBERS)},
-                  {"id": "study", "label": "JCM feasibility study on large-scale projects for low-carbon "
-                                           f"societies in Asia, fiscal year {ev('hp-2014-jcm-study').year}"},
-                  {"id": "hp", "label": "City of Hai Phong"},
-                  {"id": "ggp", "label": f"Green Growth Promotion Plan of the City of Hai Phong (GGP), "
-                                         f"final report {plan.date}"}],
-        "links": [{"from": "moe", "to": "study", "label": "commissions"},
-                  {"from": "team", "to": "study", "label": "carries out"},
-                  {"from": "hp", "to": "study", "label": "asks for support"},
-                  {"from": "study", "to": "ggp",
-                   "label": "projects to cut emissions, JCM credits, local monitoring"}],
-        "ranks": [["moe", "team", "hp"]]})
+diagram("hp-ggp-support", datasets=(),
+        caption="How the formulation of the Hai Phong Green Growth Plan was supported, in cooperation with "
+                "Kitakyushu",
+        source="Redrawn from the text and footnote 11; the 2018 figure came from IGES and others (2015)",
+        title="the support for the formulation of Hai Phong's Green Growth Promotion Plan: a study of the "
+              "Japanese Ministry of the Environment, carried out by a team that included Kitakyushu",
+        direction="LR",
+        nodes=[{"id": "moe", "label": "Ministry of the Environment, Japan"},
+               {"id": "team", "label": "Study team:\n" + "\n".join(MEMBERS)},
+               {"id": "study", "label": "JCM feasibility study on large-scale projects for low-carbon societies "
+                                        "in Asia, fiscal year {year:hp-2014-jcm-study}"},
+               {"id": "hp", "label": "City of Hai Phong"},
+               {"id": "ggp", "label": "Green Growth Promotion Plan of the City of Hai Phong (GGP), final report "
+                                      "{date:hp-2015-green-growth-promotion-plan}"}],
+        links=[{"from": "moe", "to": "study", "label": "commissions"},
+               {"from": "team", "to": "study", "label": "carries out"},
+               {"from": "hp", "to": "study", "label": "asks for support"},
+               {"from": "study", "to": "ggp", "label": "projects to cut emissions, JCM credits, local monitoring"}],
+        ranks=[["moe", "team", "hp"]])
 
 
 # Table 3.4.1's dataset: the plan's sectors and pilot projects, grouped as the editors decided (D7).

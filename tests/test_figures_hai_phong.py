@@ -30,7 +30,9 @@ def texts(svg: str) -> str:
 
 def test_the_policy_cascade_reads_its_dates_and_figures_from_the_data(specs, data):
     d = drawing(specs["hp-environmental-policies"], data)
-    assert "March 2014" in d.alt and "about 250 million tonnes of CO₂e a year" in d.alt and "25%" in d.alt
+    alt = d.alt.replace("\u00a0", " ")
+    assert "March 2014" in alt and "about 250 million tonnes of CO₂e a year in 2010" in alt and "25%" in alt
+    assert "expected by 2030" in alt                                    # {fact.year:…}
     events = data["events"].copy()
     events.loc[events["id"] == "hp-2014-national-green-growth-action-plan", "date"] = "2014-04"
     moved = drawing(specs["hp-environmental-policies"], {**data, "events": events})
