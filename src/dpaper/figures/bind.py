@@ -22,7 +22,8 @@ import re
 from dpaper.errors import BuildError
 
 PLACEHOLDER = re.compile(r"\{(fact\.year|fact|number|date|year|period):([A-Za-z0-9_.\-]+)\}")
-DATASET = {"fact": "key_figures", "fact.year": "key_figures", "number": "key_figures", "date": "events", "year": "events", "period": "events"}
+DATASET = {"fact": "key_figures", "fact.year": "key_figures", "number": "key_figures",
+           "date": "events", "year": "events", "period": "events"}
 
 
 def _strings(value):
