@@ -340,3 +340,15 @@ def test_a_table_printed_as_a_figure_takes_a_note_and_other_figures_refuse_one(t
     path.write_text(path.read_text().replace('{{ figure("pic", note="x") }}', ""), encoding="utf-8")
     html, _ = render(Context(**{**ctx.__dict__, "src": read(path)}), "print")
     assert '<p class="table-note">Letters tie <em>schemes</em> to work.</p><figcaption>' in html
+
+
+def test_a_grouped_table_can_take_its_groups_from_the_data_and_keep_the_items_numbers():
+    """Table 3.4.1: one row per sector in the data's order (the editors' grouping lives in the data),
+    each project with its own number."""
+    from dpaper.render.tables import REGISTRY
+    from dpaper.render.tables import render as render_table
+    pilots = pd.DataFrame({"number": [1, 2, 4, 9], "sector": ["Waste", "Waste", "Energy", "Water"],
+                           "project": ["Compost", "Heat", "Saving", "U-BCF"]})
+    html, _ = render_table(REGISTRY["hp-pilot-projects"], pilots)
+    assert re.findall(r'<th scope="row">([^<]+)</th>', html) == ["Waste", "Energy", "Water"]
+    assert "<td>01\u2002Compost<br>02\u2002Heat</td>" in html and "<td>09\u2002U-BCF</td>" in html

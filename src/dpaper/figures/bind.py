@@ -4,6 +4,7 @@ A label of a timeline, map or diagram declaration may name a value instead of
 typing it, as the manuscript does with `fact()` and `event()`:
 
     {fact:dalian_oda_loan_jpy}       the key figure as the text prints it ("JPY 8.5 billion")
+    {fact.year:hp_vn_ghg_2030}       the year it refers to ("2030")
     {number:dalian_oda_loan_jpy}     its number alone ("8.5 billion")
     {date:pp-2016-jica-sewerage-adopted}   the event's date ("August 2016")
     {year:…}  {period:…}             its year; its period ("2009–2011", or the date alone)
@@ -20,8 +21,9 @@ import re
 
 from dpaper.errors import BuildError
 
-PLACEHOLDER = re.compile(r"\{(fact|number|date|year|period):([A-Za-z0-9_.\-]+)\}")
-DATASET = {"fact": "key_figures", "number": "key_figures", "date": "events", "year": "events", "period": "events"}
+PLACEHOLDER = re.compile(r"\{(fact\.year|fact|number|date|year|period):([A-Za-z0-9_.\-]+)\}")
+DATASET = {"fact": "key_figures", "fact.year": "key_figures", "number": "key_figures",
+           "date": "events", "year": "events", "period": "events"}
 
 
 def _strings(value):
@@ -61,6 +63,8 @@ def fill(declaration: dict, data: dict, figure: str):
         kind, ident = m.groups()
         if DATASET[kind] == "key_figures":
             fact = Fact.from_row(row("key_figures", "key", ident))
+            if kind == "fact.year":
+                return str(fact.year or "")
             return fact.text if kind == "fact" else number_text(fact.value, unit_of(fact.unit))
         event = Event(ident, row("events", "id", ident))
         return {"date": event.date, "year": str(event.year or ""), "period": event.period}[kind]

@@ -56,9 +56,11 @@ class TableSpec:
     group: tuple[str, tuple[tuple[str, str], ...]] | None = None
     # (field, ((value, row header), ...)): one row per value, in this order, with the text of the second
     # column's field for its rows: a single item as text, several as a list (numbered if the value is in
-    # `numbered`)
+    # `numbered`); no (value, header) pairs: every value of the field in the data's order, as its own header
     numbered: tuple[str, ...] = ()
     matrix: Matrix | None = None                # a timeline matrix (see Matrix)
+    item_number: str | None = None              # grouped rows: a field whose value numbers each item, printed
+                                                # before it as the data's number (Table 3.4.1's 01-15)
     lost: bool = False                          # a table of the 2018 edition lost with its text: it keeps its
                                                 # place and number, shows its caption and note, and has no data
 
@@ -92,6 +94,9 @@ REGISTRY: dict[str, TableSpec] = {
         columns=(Column("phase", "Phase"), Column("period", "Period"), Column("purpose", "Purpose"),
                  Column("jica_partnership", "JICA Partnership Program"),
                  Column("clair_training", "CLAIR Local Government Officials Training Program in Japan"))),
+    "hp-pilot-projects": TableSpec(          # the sector grouping is the editors' (editor_notes D7), in the data
+        "haiphong_pilot_projects", columns=(Column("sector", "Sector"), Column("project", "Pilot project")),
+        group=("sector", ()), item_number="number"),
     "kk-world-capital": TableSpec(
         "world_capital",
         columns=(Column("part", "Element"), Column("text", "Content")),
@@ -175,8 +180,10 @@ def render(spec: TableSpec, df: pd.DataFrame | None) -> tuple[Markup, list[str]]
         head, body = _matrix(spec.matrix, _rows(spec, df))
     elif spec.group:
         head = "".join(f'<th scope="col"{_cls(c)}>{escape(c.header)}</th>' for c in spec.columns)
-        body = "".join(_group_row(spec, value, header, [r for r in _rows(spec, df) if r[spec.group[0]] == value])
-                       for value, header in spec.group[1])
+        rows = _rows(spec, df)
+        groups = spec.group[1] or tuple((v, str(v)) for v in dict.fromkeys(r[spec.group[0]] for r in rows))
+        body = "".join(_group_row(spec, value, header, [r for r in rows if r[spec.group[0]] == value])
+                       for value, header in groups)
     else:
         head = "".join(f'<th scope="col"{_cls(c)}>{escape(c.header)}</th>' for c in spec.columns)
         body_rows = []
@@ -235,7 +242,9 @@ def _group_row(spec: TableSpec, value: str, header: str, rows: list[dict]) -> st
         raise BuildError(f"table of {spec.dataset}: no row has {spec.group[0]} {value!r}")
     c = spec.columns[1]
     items = [escape(_settable(cell_text(r, c), c.header)) for r in rows]
-    if len(items) == 1:
+    if spec.item_number:       # "01 …" lines: WeasyPrint 70 ignores <ol start> and <li value>
+        cell = "<br>".join(f"{int(r[spec.item_number]):02d}\u2002{i}" for r, i in zip(rows, items))
+    elif len(items) == 1:
         cell = items[0]
     else:
         tag = "ol" if value in spec.numbered else "ul"
