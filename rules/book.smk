@@ -12,6 +12,10 @@ rule book:
         labels=ED.labels,
         publishers=ED.clean("publishers"),
         publishers_schema=schema("publishers"),
+        cities=ED.clean("cities"),                   # names never hyphenated in print
+        cities_schema=schema("cities"),
+        abbreviations=ED.clean("abbreviations"),
+        abbreviations_schema=schema("abbreviations"),
         validation=ED.summary,
         templates=["templates/book.html.j2", "templates/index.html.j2"],
         code=code("render/*.py", "data/*.py"),

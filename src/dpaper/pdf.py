@@ -11,6 +11,7 @@
   it, instead of making a PDF that depends on where it was built.
 - The PDF is written to a temporary file and moved into place, so a failure
   never leaves a half-written PDF over the last good one.
+- Footnotes stay on the page of their call (`keep_footnotes_with_calls`).
 """
 from __future__ import annotations
 
@@ -53,6 +54,37 @@ def _fetcher_class():
     return ProjectFetcher, FatalURLFetchingError
 
 
+_ORPHANS_REPORT = "report = not context.in_column and can_break_now and not could_break_before"
+
+
+def keep_footnotes_with_calls():
+    """Stop WeasyPrint 70 moving a page's footnotes to the next page to satisfy `orphans`/`widows`.
+
+    When a line overflows the page and the paragraph may not break before it
+    (orphans, widows), WeasyPrint 70 takes the page's last footnotes off the
+    page until the line fits (`layout/block.py`, `_linebox_layout`): their
+    calls stay, the notes print a page later (notes 12 and 15 of Case Study 2
+    did). Upstream #2432 is the same family. With this patch it breaks the
+    paragraph earlier instead, as it does on a page without notes; the line of
+    a note that does not fit moves with its call (`footnote-policy: line`).
+    The source is patched by text, once, and the build stops if the text is
+    not found (a WeasyPrint other than the pinned 70.0)."""
+    import inspect
+
+    from weasyprint.layout import block
+    if getattr(block._linebox_layout, "_dpaper", False):
+        return
+    src = inspect.getsource(block._linebox_layout)
+    if src.count(_ORPHANS_REPORT) != 1:
+        raise BuildError("WeasyPrint: cannot keep footnotes with their calls (layout/block.py changed; "
+                         "check dpaper.pdf.keep_footnotes_with_calls against the installed version)")
+    code = compile(src.replace(_ORPHANS_REPORT, "report = False"), inspect.getsourcefile(block), "exec")
+    namespace: dict = {}
+    exec(code, block.__dict__, namespace)   # noqa: S102 (the library's own function, one condition changed)
+    namespace["_linebox_layout"]._dpaper = True
+    block._linebox_layout = namespace["_linebox_layout"]
+
+
 class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -82,6 +114,7 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    keep_footnotes_with_calls()
     Fetcher, Fatal = _fetcher_class()
     handler = _Collect()
     logger = logging.getLogger("weasyprint")

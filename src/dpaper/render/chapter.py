@@ -156,6 +156,8 @@ class Renderer:
         entry = self._label(f"tab:{ident}")
         spec = tables.REGISTRY[ident]
         html, notes = tables.render(spec, None if spec.lost else self.ctx.datasets[spec.dataset])
+        if self.mode == "print" and not spec.lost:
+            html = tables.with_continued_row(html, entry["text"])
         return self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                  self._calls(cite), Markup(html),
                                  [(tables.note_mark(i), n) for i, n in enumerate(notes)],
