@@ -56,11 +56,14 @@ rule pdf:
         assets=rules.assets.output,
         figures=[str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures],
         images=[i for ch in ED.chapters for i in PLAN[ch].images],
-        code=code("pdf.py", "fonts.py"),
+        data=[str(ED.clean(d)) for d in DATASETS],   # attached to the archival PDF (pdf: archive)
+        code=code("pdf.py", "pdfpost.py", "fonts.py"),
     output:
         update(ensure(ED.pdf, non_empty=True)),
     params:
         date=config["edition"]["date"],
+        document_id=f"{config['edition']['slug']}/{config['edition']['id']}",
+        archive=config.get("pdf", {}).get("archive", False),
     log:
         ED.log("pdf"),
     script:
