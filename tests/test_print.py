@@ -190,7 +190,7 @@ def ua_problems(path: Path) -> list[str]:
     import pikepdf
     from pikepdf import Array, Dictionary, Name
 
-    from dpaper.pdfpost import _kids, _walk
+    from dpaper.pdfpost import _walk
     problems = []
     with pikepdf.open(path) as pdf:
         root = pdf.Root

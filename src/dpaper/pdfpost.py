@@ -57,7 +57,6 @@ def finish(path: str | Path, first_arabic: int, document_id: str, archive_files:
 
         # 1. marked content no element holds -> artifacts
         nums = root.ParentTree.Nums
-        page_index = {p.objgen: i for i, p in enumerate(pdf.pages)}
         orphans: dict[int, set[int]] = {}
         for i in range(0, len(nums), 2):
             key, value = int(nums[i]), nums[i + 1]
@@ -131,10 +130,10 @@ def finish(path: str | Path, first_arabic: int, document_id: str, archive_files:
             for f in archive_files:
                 spec = AttachedFileSpec(pdf, f.read_bytes(), filename=f.name, mime_type="text/csv",
                                         description=f"Dataset {f.stem} (cleaned, validated)",
-                                        relationship=Name.Data, creation_date=attachment_date,
-                                        mod_date=attachment_date)
+                                        relationship=Name.Data, creation_date=attachment_date or "",
+                                        mod_date=attachment_date or "")
                 pdf.attachments[f.name] = spec
-            af = Array([pdf.attachments.get_filespec(f.name).obj for f in archive_files])
+            af = Array([pdf.attachments[f.name].obj for f in archive_files])
             pdf.Root.AF = af
 
         # 7. XMP: document and instance IDs from the edition

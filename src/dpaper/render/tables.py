@@ -7,7 +7,6 @@ note and source are the manuscript's words. Every cell is escaped.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
