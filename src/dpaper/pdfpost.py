@@ -19,10 +19,13 @@ Everything is deterministic: the same input PDF gives the same output bytes.
 """
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
 
 from dpaper.errors import BuildError
+
+MARKED = re.compile(rb"/[A-Za-z]+\s*<<\s*/MCID (\d+)\s*>>\s*BDC")
 
 
 def _kids(e):
@@ -45,7 +48,7 @@ def finish(path: str | Path, first_arabic: int, document_id: str, archive_files:
     """Post-process the tagged PDF at `path` in place (see the module's docstring). `first_arabic` is the
     0-based index of Chapter 1's first page; `document_id` names the edition (a UUID is derived from it)."""
     import pikepdf
-    from pikepdf import Array, Dictionary, Name, Operator, String
+    from pikepdf import Array, Dictionary, Name, String
 
     path = Path(path)
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
@@ -68,20 +71,23 @@ def finish(path: str | Path, first_arabic: int, document_id: str, archive_files:
                         value[mcid] = pikepdf.Object.parse(b"null")
         for number, lost in orphans.items():
             page = pdf.pages[number]
-            ops = pikepdf.parse_content_stream(page)
+            if not isinstance(page.Contents, pikepdf.Stream):
+                raise BuildError(f"{path}: page {number + 1}: expected one content stream (WeasyPrint's)")
             found = set()
-            out = []
-            for operands, op in ops:
-                if op == Operator("BDC") and len(operands) == 2 and isinstance(operands[1], Dictionary) \
-                        and int(operands[1].get("/MCID", -1)) in lost:
-                    found.add(int(operands[1].MCID))
-                    out.append(([Name.Artifact, Dictionary(Type=Name.Pagination)], Operator("BDC")))
-                else:
-                    out.append((operands, op))
+
+            def artifact(m):
+                mcid = int(m.group(1))
+                if mcid not in lost:
+                    return m.group(0)
+                found.add(mcid)
+                return b"/Artifact <</Type /Pagination>> BDC"
+            # WeasyPrint writes each tag as `/Tag\n<</MCID n>>\nBDC`; a rewrite of those operators alone
+            # is ten times faster than parsing and writing back the whole stream
+            data = MARKED.sub(artifact, page.Contents.read_bytes())
             if found != lost:
                 raise BuildError(f"{path}: page {number + 1}: marked content {sorted(lost - found)} not found "
                                  "in the page's content stream (WeasyPrint drew it elsewhere)")
-            page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+            page.Contents.write(data)
 
         # 2. footnotes as notes; the contents as a division; 3. header scope
         note = 0
