@@ -281,3 +281,28 @@ def test_each_editors_note_keeps_its_title_text_and_decision_together(built: Bui
         if starts and number > first:
             assert "Decision:" not in page[:starts[0]], (number, page[:starts[0]][-200:])
     assert checked >= 20, checked
+
+
+def test_footnote_numbers_hang_left_of_their_text(built: Build):
+    import pdfplumber
+    hang = 5 * MM                                      # print.css: .footnote margin-left / text-indent
+    runs = [r for r in digit_runs(built.pdf) if r[1] == MARKER_PT and any(abs(r[3] - x) < 0.5 for x in TEXT_LEFT)]
+    by_page: dict[int, list[float]] = {}
+    for page, _, top, _, _ in runs:
+        by_page.setdefault(page, []).append(top)
+    wrong, lines_seen = [], 0
+    with pdfplumber.open(built.pdf) as doc:
+        for number, tops in by_page.items():
+            page = doc.pages[number - 1]
+            left = min(TEXT_LEFT, key=lambda x: abs(x - min(r[3] for r in runs if r[0] == number)))
+            starts: dict[int, float] = {}
+            for c in page.chars:
+                if round(c["size"], 1) == MARKER_PT and c["top"] >= min(tops) - 1 and c["x0"] > left + 1 \
+                        and "Semi-Bold" not in c["fontname"]:
+                    key = round(c["top"])
+                    starts[key] = min(starts.get(key, 1e9), c["x0"])
+            for top, x in starts.items():
+                lines_seen += 1
+                if abs(x - (left + hang)) > 0.6:
+                    wrong.append((number, top, round(x - left, 1)))
+    assert lines_seen > 100 and not wrong, wrong[:10]
