@@ -12,6 +12,10 @@ rule book:
         labels=ED.labels,
         publishers=ED.clean("publishers"),
         publishers_schema=schema("publishers"),
+        cities=ED.clean("cities"),                   # names never hyphenated in print
+        cities_schema=schema("cities"),
+        abbreviations=ED.clean("abbreviations"),
+        abbreviations_schema=schema("abbreviations"),
         validation=ED.summary,
         templates=["templates/book.html.j2", "templates/index.html.j2"],
         code=code("render/*.py", "data/*.py"),
@@ -52,11 +56,14 @@ rule pdf:
         assets=rules.assets.output,
         figures=[str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures],
         images=[i for ch in ED.chapters for i in PLAN[ch].images],
-        code=code("pdf.py", "fonts.py"),
+        data=[str(ED.clean(d)) for d in DATASETS],   # attached to the archival PDF (pdf: archive)
+        code=code("pdf.py", "pdfpost.py", "fonts.py"),
     output:
         update(ensure(ED.pdf, non_empty=True)),
     params:
         date=config["edition"]["date"],
+        document_id=f"{config['edition']['slug']}/{config['edition']['id']}",
+        archive=config.get("pdf", {}).get("archive", False),
     log:
         ED.log("pdf"),
     script:

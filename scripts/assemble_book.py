@@ -17,7 +17,10 @@ def main():
     publishers = records(load("publishers", inputs.publishers, inputs.publishers_schema)
                          .sort_values("order", kind="stable"))
     validation = json.loads(Path(inputs.validation).read_text(encoding="utf-8"))
-    book, web = book_pages(ed.meta, index["chapters"], parts, publishers, validation, ed.pdf.name)
+    cities = records(load("cities", inputs.cities, inputs.cities_schema))
+    organisations = records(load("abbreviations", inputs.abbreviations, inputs.abbreviations_schema))
+    names = [n for c in cities for n in [c["name"], *(c["aliases"] or [])]] + [o["expansion"] for o in organisations]
+    book, web = book_pages(ed.meta, index["chapters"], parts, publishers, validation, ed.pdf.name, names=names)
     Path(sm.output.book).write_text(book, encoding="utf-8")
     Path(sm.output.index).write_text(web, encoding="utf-8")
 

@@ -1,5 +1,6 @@
 """Snakemake: book HTML -> PDF with WeasyPrint (rule `pdf`)."""
 from datetime import datetime, timezone
+from pathlib import Path
 
 from dpaper.errors import run
 from dpaper.fonts import FAMILIES
@@ -10,7 +11,9 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 def main():
     epoch = int(datetime.fromisoformat(sm.params.date).replace(tzinfo=timezone.utc).timestamp())
-    write_pdf(sm.input.book, sm.output[0], root=".", epoch=epoch, families=FAMILIES)
+    archive = [Path(p) for p in sm.input.data] if sm.params.archive else None
+    write_pdf(sm.input.book, sm.output[0], root=".", epoch=epoch, families=FAMILIES,
+              document_id=sm.params.document_id, archive=archive)
 
 
 run(main, sm.log[0])

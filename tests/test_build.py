@@ -53,14 +53,15 @@ def test_the_data_bound_sentences(built: Build):
 
 
 def test_footnotes_sit_at_the_foot_of_their_page_numbered_per_chapter(built: Build):
-    intro = next(p for p in built.pages if "CHAPTER 1" in p or "Chapter 1\nIntroduction" in p)
+    opener = next(i for i, p in enumerate(built.pages) if "CHAPTER 1" in p)   # the chapter's title page
+    intro = built.pages[opener + 1]                                           # its text starts overleaf
     body = norm(intro)
     assert "City-to-City Cooperation: Issues Arising from Experience" in body
     assert "Report of the First Session of the World Urban Forum" in body
     assert re.search(r"\n1 +United Nations Centre for Human Settlements", intro)
     assert re.search(r"\n2 +United Nations Centre for Human Settlements \(Habitat\)\. Report of the First", intro)
     assert re.search(r"\n3 +Ishinabe, N\. Analysis of International City-to-city Cooperation", intro)
-    assert "directly.1,2 " in intro
+    assert re.search(r"directly\.1,2\s", intro)
     # the case study restarts at 1: its first note is the city-facts page
     pp = next(p for p in built.pages if "CASE STUDY 2" in p)
     assert re.search(r"\n1 +Phnom Penh Capital Hall", pp)
@@ -81,7 +82,17 @@ def test_every_footnote_of_the_html_reaches_the_pdf(built: Build):
 def test_contents_page_numbers_are_the_pages_of_the_headings(built: Build):
     pages = built.pages
     contents = next(p for p in pages if p.lstrip().startswith("Contents"))
-    entries = re.findall(r"^(?:Chapter \d+|Case Study \d+)?\s*(.+?)\s*\.{3,}\s*(\d+|[ivxlc]+)$", contents, re.M)
+    # a numbered title too long for one line continues on the next, where its leader and page are
+    leader = re.compile(r"\.{3,}\s*(\d+|[ivxlc]+)$")
+    lines: list[str] = []
+    for line in contents.split("\n"):
+        if lines and re.match(r"(Chapter|Case Study) \d+", lines[-1]) and not leader.search(lines[-1]) \
+                and leader.search(line) and not re.match(r"(Chapter|Case Study) \d+", line):
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+    contents = "\n".join(lines)
+    entries = re.findall(r"^(?:Chapter \d+|Case Study \d+)?\s*(.+?)\s*\.+\s*(\d+|[ivxlc]+)$", contents, re.M)
     assert len(entries) == len(built.edition.units), contents      # every entry of the contents list
     for title, number in entries:
         # the page whose folio is `number` must carry the heading

@@ -339,7 +339,7 @@ def test_weasyprint_renders_every_kind_with_the_shipped_fonts_only(data, tmp_pat
     body = ""
     for key, drawing in drawings.items():
         (tmp_path / f"{key}.svg").write_text(drawing.svg, encoding="utf-8")
-        body += f'<div style="break-after: page"><img src="{key}.svg" alt="" style="width: 150mm"></div>'
+        body += f'<div style="break-after: page"><img src="{key}.svg" alt="A {key} drawing" style="width: 150mm"></div>'
     html = tmp_path / "doc.html"
     html.write_text(f'<!DOCTYPE html><html lang=en><head><title>t</title><style>{faces} body {{ font-family: '
                     f'"Source Sans Pro" }} @page {{ size: A4; margin: 10mm }}</style></head><body>{body}</body></html>',

@@ -26,7 +26,7 @@ def page(tmp_path: Path, body: str, css: str = "") -> Path:
     ("missing.png", "missing file missing.png"),
 ])
 def test_the_fetcher_serves_only_project_files(tmp_path, src, message):
-    html = page(tmp_path, f'<img src="{src}">')
+    html = page(tmp_path, f'<img src="{src}" alt="An image">')
     with pytest.raises(BuildError, match=message.replace(".", r"\.").replace("(", r"\(")):
         write_pdf(html, tmp_path / "out.pdf", root=tmp_path, say=lambda *_: None)
     assert not (tmp_path / "out.pdf").exists()
@@ -56,7 +56,7 @@ def test_same_html_same_bytes_wherever_it_sits(tmp_path):
         root.mkdir(parents=True)
         (root / "dot.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
                                       '<circle cx="5" cy="5" r="4"/></svg>')
-        html = page(root, '<p>Same</p><img src="dot.svg">')
+        html = page(root, '<p>Same</p><img src="dot.svg" alt="A dot">')
         write_pdf(html, root / "out.pdf", root=root, epoch=1530403200, say=lambda *_: None)
         outs.append((root / "out.pdf").read_bytes())
     assert outs[0] == outs[1]
@@ -109,3 +109,10 @@ def test_a_glyph_the_shipped_fonts_lack_fails_the_build(tmp_path):
     with pytest.raises(BuildError, match="expected only the shipped fonts in the PDF, found the machine's"):
         write_pdf(bad, tmp_path / "bad.pdf", root=tmp_path, families={"Source Serif Pro"}, say=lambda *_: None)
     assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_an_image_without_alt_text_fails_the_tagged_build(tmp_path):
+    (tmp_path / "dot.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    html = page(tmp_path, '<p>Text</p><img src="dot.svg">')
+    with pytest.raises(BuildError, match="no required alt description"):
+        write_pdf(html, tmp_path / "out.pdf", root=tmp_path, say=lambda *_: None)

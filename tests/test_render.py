@@ -173,17 +173,24 @@ def test_a_table_block_is_one_line_with_lettered_notes_note_and_source(tmp_path)
             ' cite="adb2012") }}\n\nAfter.\n')
     html, _ = render_one(tmp_path, body, NRW)
     block = html.split("\n")[0]
+    # the caption has no footnote: a block's cite= is named in its source line
     assert block.startswith('<figure class="table" id="tab-nrw-asean"><figcaption><span class="label">Table 5.1'
-                            '</span> Rates &amp; <em>more</em><span class="footnote">Chiplunkar')
-    assert block.endswith('</figcaption><table><thead><tr><th scope="col">City</th><th scope="col">Country</th>'
-                          '<th scope="col" class="num">Non-revenue water</th><th scope="col" class="num">Year</th>'
-                          '</tr></thead><tbody><tr><th scope="row">Phnom Penh</th><td>Cambodia</td>'
-                          '<td class="num">6.2%</td><td class="num">2008</td></tr><tr><th scope="row">Manila'
-                          '<sup class="tnote">a</sup></th><td>Philippines</td><td class="num">68%</td>'
-                          '<td class="num">unknown</td></tr></tbody></table>'
-                          '<p class="table-note"><sup>a</sup> A &lt;guess&gt;.</p>'
-                          '<p class="table-note">Data <em>as printed</em>.</p>'
-                          '<p class="source">Source: ADB &lt;2012&gt;</p></figure>')
+                            '</span> Rates &amp; <em>more</em></figcaption>')
+    # print: a first header row that repeats on the pages a long table runs on
+    assert ('<thead><tr class="continued"><th scope="colgroup" colspan="4">Table 5.1 (continued)</th></tr>'
+            '<tr><th scope="col">City</th><th scope="col">Country</th>'
+            '<th scope="col" class="num">Non-revenue water</th><th scope="col" class="num">Year</th>'
+            '</tr></thead><tbody><tr><th scope="row">Phnom Penh</th><td>Cambodia</td>'
+            '<td class="num">6.2%</td><td class="num">2008</td></tr><tr><th scope="row">Manila'
+            '<sup class="tnote">a</sup></th><td>Philippines</td><td class="num">68%</td>'
+            '<td class="num">unknown</td></tr></tbody></table>'
+            '<p class="table-note"><sup>a</sup> A &lt;guess&gt;.</p>'
+            '<p class="table-note">Data <em>as printed</em>.</p>'
+            '<p class="source">Source: ADB &lt;2012&gt;; Chiplunkar, A., K. Seetharam, and C. K. Tan. <i>Good '
+            'Practices in Urban Water Management') in block
+    assert block.endswith("</p></figure>") and 'class="footnote"' not in block
+    web, _ = render_one(tmp_path, body, NRW, mode="web")
+    assert 'class="continued"' not in web and "Source: ADB &lt;2012&gt;; Chiplunkar" in web
     assert html.split("\n")[1:3] == ["<p>After.</p>", ""]
 
 

@@ -11,12 +11,14 @@
   it, instead of making a PDF that depends on where it was built.
 - The PDF is written to a temporary file and moved into place, so a failure
   never leaves a half-written PDF over the last good one.
+- Footnotes stay on the page of their call (`keep_footnotes_with_calls`).
 """
 from __future__ import annotations
 
 import logging
 import mimetypes
 import os
+import re
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -53,6 +55,43 @@ def _fetcher_class():
     return ProjectFetcher, FatalURLFetchingError
 
 
+_ORPHANS_REPORT = "report = not context.in_column and can_break_now and not could_break_before"
+
+
+def keep_footnotes_with_calls():
+    """Stop WeasyPrint 70 moving a page's footnotes to the next page to satisfy `orphans`/`widows`.
+
+    When a line overflows the page and the paragraph may not break before it
+    (orphans, widows), WeasyPrint 70 takes the page's last footnotes off the
+    page until the line fits (`layout/block.py`, `_linebox_layout`): their
+    calls stay, the notes print a page later (notes 12 and 15 of Case Study 2
+    did). Upstream #2432 is the same family. With this patch it breaks the
+    paragraph earlier instead, as it does on a page without notes; the line of
+    a note that does not fit moves with its call (`footnote-policy: line`).
+    The source is patched by text, once, and the build stops if the text is
+    not found (a WeasyPrint other than the pinned 70.0)."""
+    import inspect
+
+    from weasyprint.layout import block
+    if getattr(block._linebox_layout, "_dpaper", False):
+        return
+    src = inspect.getsource(block._linebox_layout)
+    if src.count(_ORPHANS_REPORT) != 1:
+        raise BuildError("WeasyPrint: cannot keep footnotes with their calls (layout/block.py changed; "
+                         "check dpaper.pdf.keep_footnotes_with_calls against the installed version)")
+    code = compile(src.replace(_ORPHANS_REPORT, "report = False"), inspect.getsourcefile(block), "exec")
+    namespace: dict = {}
+    exec(code, block.__dict__, namespace)   # noqa: S102 (the library's own function, one condition changed)
+    namespace["_linebox_layout"]._dpaper = True
+    block._linebox_layout = namespace["_linebox_layout"]
+
+
+def _pdf_date(epoch: int | None) -> str | None:
+    if epoch is None:
+        return None
+    return time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime(epoch))
+
+
 class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -67,11 +106,18 @@ def foreign_fonts(document, families: set[str]) -> list[str]:
     return sorted({f.family for f in document.fonts.values()} - families)
 
 
+UA, ARCHIVE = "pdf/ua-1", "pdf/a-3a"
+FIRST_CHAPTER = re.compile(r'<section class="chapter kind-chapter[^"]*" id="([^"]+)"')
+
+
 def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".",
-              epoch: int | None = None, families: set[str] | None = None, say=print) -> int:
+              epoch: int | None = None, families: set[str] | None = None, say=print,
+              document_id: str | None = None, archive: list[Path] | None = None) -> int:
     """Render `html_path` (inside `root`) to `pdf_path`; return the page count.
 
-    With `families`, every embedded font must be of one of these families."""
+    With `families`, every embedded font must be of one of these families. The PDF is tagged
+    (PDF/UA-1) and finished by `dpaper.pdfpost` (artifacts, notes, page labels, IDs); with
+    `archive` (files), PDF/A-3a with those files attached as the data behind the paper."""
     root = Path(root).resolve()
     html_path, pdf_path = Path(html_path), Path(pdf_path)
     rel = html_path.resolve().relative_to(root).as_posix()
@@ -82,6 +128,7 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    keep_footnotes_with_calls()
     Fetcher, Fatal = _fetcher_class()
     handler = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -89,15 +136,20 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".
     tmp = pdf_path.with_name(f".{pdf_path.name}.partial")
     try:
         say(f"Laying out {html_path} with WeasyPrint (single-threaded; about 20 s for the whole paper)...")
-        html = HTML(string=html_path.read_text(encoding="utf-8"), base_url=VIRTUAL_ROOT + rel,
-                    url_fetcher=Fetcher(root))
+        text = html_path.read_text(encoding="utf-8")
+        html = HTML(string=text, base_url=VIRTUAL_ROOT + rel, url_fetcher=Fetcher(root))
         document = html.render(font_config=FontConfiguration())
         pages = len(document.pages)
         say(f"Laid out {pages} pages in {time.perf_counter() - started:.1f} s; writing {pdf_path}...")
         if handler.messages:
             raise BuildError([f"{html_path}: WeasyPrint: {m}" for m in dict.fromkeys(handler.messages)])
         pdf_path.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(tmp)
+        document.write_pdf(tmp, pdf_variant=ARCHIVE if archive else UA, pdf_identifier=True)
+        first = FIRST_CHAPTER.search(text)
+        first_page = next((i for i, p in enumerate(document.pages) if first and first.group(1) in p.anchors), 0)
+        from dpaper.pdfpost import finish
+        finish(tmp, first_page, document_id or html_path.stem, list(archive or []),
+               attachment_date=_pdf_date(epoch))
         if handler.messages:
             raise BuildError([f"{html_path}: WeasyPrint: {m}" for m in dict.fromkeys(handler.messages)])
         if families is not None and (foreign := foreign_fonts(document, families)):

@@ -145,22 +145,31 @@ class Renderer:
             raise BuildError(f"{what}: {problem}")
         return Markup((self.md if isinstance(text, Markup) else self.md_text).renderInline(str(text)))
 
-    def _calls(self, cite) -> Markup | str:
-        """The footnote calls of a block's `cite=` (one key or a list)."""
+    def _source(self, source: str | None, cite) -> Markup:
+        """A block's source line: its `source=` words, then the references of its `cite=` (one key or a
+        list) in full. Tables and figures name their sources in a "Source:" line under them, as the 2018
+        edition's did, never in footnotes (one convention for every block)."""
         keys = [cite] if isinstance(cite, str) else cite
         if cite and not (isinstance(keys, (list, tuple)) and all(isinstance(k, str) for k in keys)):
             raise BuildError(f"cite=: expected a key in quotes or a list of them, found {describe(cite)}")
-        return self.cite(*keys) if cite else ""
+        bib = self.ctx.bibliography
+        missing = [k for k in keys or [] if k not in bib]
+        if missing:
+            raise BuildError(f"unknown citation key {missing[0]!r}: expected an id in {bib.path}")
+        parts = [p for p in [self._inline(source, "source"), *(bib.format(k) for k in keys or [])] if p]
+        return Markup("; ").join(parts)
 
     def table(self, ident: str, caption: str, note: str | None = None, source: str | None = None,
               cite=None) -> Markup:
         entry = self._label(f"tab:{ident}")
         spec = tables.REGISTRY[ident]
         html, notes = tables.render(spec, None if spec.lost else self.ctx.datasets[spec.dataset])
+        if self.mode == "print" and not spec.lost:
+            html = tables.with_continued_row(html, entry["text"])
         return self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                 self._calls(cite), Markup(html),
+                                 "", Markup(html),
                                  [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                 self._inline(note, "note"), self._inline(source, "source"))
+                                 self._inline(note, "note"), self._source(source, cite))
 
     def image_path(self, name: str) -> str:
         """A photograph's link from this page ("" for one still to come in a draft)."""
@@ -196,7 +205,7 @@ class Renderer:
             alt_text, kind, expected = alt or self.ctx.figures[ident]["alt"], spec.kind if spec else "chart", ""
             svg = images.inline_svg(self.ctx.root / svg_path) if self.mode == "web" else ""
         return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                  self._calls(cite), src, alt_text, expected, self._inline(source, "source"),
+                                  "", src, alt_text, expected, self._source(source, cite),
                                   ratio, Markup(svg))
 
     def _table_figure(self, spec, entry, caption, cite, source, note=None) -> Markup:
@@ -207,9 +216,9 @@ class Renderer:
         table = tables.REGISTRY[name]
         html, notes = tables.render(table, self.ctx.datasets[table.dataset])
         return self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                        self._calls(cite), Markup(html),
+                                        "", Markup(html),
                                         [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                        self._inline(note, "note"), self._inline(source, "source"))
+                                        self._inline(note, "note"), self._source(source, cite))
 
     def _photo(self, spec) -> str | None:
         """The photograph's file name in the images directory; None if it is missing (a placeholder in a

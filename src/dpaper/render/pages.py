@@ -5,9 +5,10 @@ scripts read the inputs and write the outputs.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from dpaper.render.chapter import Context, render
 from dpaper.render.environment import templates
@@ -28,14 +29,63 @@ def chapter_pages(ctx: Context, edition: dict, chapters: list[dict]) -> tuple[st
     return print_part, page + "\n"
 
 
+RANGE_DASH = re.compile(r"(?<=\d)\u2013(?=\d)")      # 2008–2015, 10–20%
+TAG = re.compile(r"(<[^>]*>)")
+WORD_JOINER = "\u2060"   # no break after the dash; Pango draws nothing for it, so no font needs the glyph
+
+
+def print_text(html: str, names: list[str]) -> str:
+    """The book's text as print sets it: no line break after the dash of a range of numbers, and the
+    `names` (places, people, organisations from the data) marked so that they are never hyphenated.
+    Only text between tags changes; tags, attributes and the head stay as they are."""
+    head, sep, body = html.partition("<body")
+    names = sorted({n for n in names if n and len(n) > 3}, key=len, reverse=True)
+    name = re.compile(r"(?<!\w)(" + "|".join(re.escape(str(escape(n))) for n in names) + r")(?!\w)") \
+        if names else None
+    parts = TAG.split(body)
+    inside = 0          # inside <style>, <script>, <svg>, <title>: left alone
+    for i, part in enumerate(parts):
+        if i % 2:
+            tag = re.match(r"</?\s*([a-zA-Z]+)", part)
+            if tag and tag.group(1).lower() in ("style", "script", "svg", "title"):
+                inside += -1 if part.startswith("</") else (0 if part.endswith("/>") else 1)
+            continue
+        if inside or not part.strip():
+            continue
+        part = RANGE_DASH.sub("\u2013" + WORD_JOINER, part)
+        if name:
+            part = name.sub(r'<span class="name">\1</span>', part)
+        parts[i] = part
+    return head + sep + "".join(parts)
+
+
+def _surname_first(name: str) -> str:
+    """'Junko Akagi' -> 'Akagi, J.' (names are given name first in the data)."""
+    *given, family = name.split()
+    return f"{family}, {' '.join(g[0] + '.' for g in given)}" if given else family
+
+
+def suggested_citation(edition: dict, authors: list[str], publishers: list[dict]) -> str:
+    """The imprint's suggested citation, from the edition's metadata and the authors and publishers data."""
+    names = [_surname_first(a) for a in authors]
+    who = ", ".join(names[:-1]) + (", and " if len(names) > 2 else " and ") + names[-1] if len(names) > 1 \
+        else "".join(names)
+    year = str(edition["date"])[:4]
+    by = " and ".join(p["name"] for p in publishers)
+    return f"{who} {year}. {edition['title']}: {edition['subtitle']}. {edition['series']}. {by}."
+
+
 def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers: list[dict], validation: dict,
-               pdf_name: str, directory: str | Path = "templates") -> tuple[str, str]:
-    """The book HTML WeasyPrint lays out and the web edition's index page (parts and publishers in order)."""
+               pdf_name: str, directory: str | Path = "templates", names: list[str] = ()) -> tuple[str, str]:
+    """The book HTML WeasyPrint lays out and the web edition's index page (parts and publishers in order);
+    `names` are never hyphenated in print."""
     authors = list(dict.fromkeys(a for c in chapters for a in c["authors"]))
     env = templates(directory)
     book = env.get_template("book.html.j2").render(edition=edition, chapters=chapters,
                                                    parts=[Markup(p) for p in parts], authors=authors,
-                                                   publishers=publishers, validation=validation)
+                                                   publishers=publishers, validation=validation,
+                                                   citation=suggested_citation(edition, authors, publishers))
+    book = print_text(book, [*names, *authors, *(p["name"] for p in publishers)])
     index = env.get_template("index.html.j2").render(edition=edition, chapters=chapters, publishers=publishers,
                                                      pdf_name=pdf_name)
     return book, index

@@ -6,6 +6,7 @@ note and source are the manuscript's words. Every cell is escaped.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -151,6 +152,15 @@ def _settable(text: str, column: str) -> str:
     if problem:
         raise BuildError(f"table cell, column {column}: {problem}")
     return text
+
+
+def with_continued_row(table: Markup, label: str) -> Markup:
+    """Print: a first header row "Table N (continued)", repeated with the header on every page the table
+    runs on (the caption covers it on the first; print.css)."""
+    columns = len(re.findall(r"<th scope=\"col\"", table.split("</thead>", 1)[0]))
+    row = Markup('<tr class="continued"><th scope="colgroup" colspan="{}">{} (continued)</th></tr>').format(
+        columns, label)
+    return Markup(str(table).replace("<thead>", "<thead>" + str(row), 1))
 
 
 def pivot(df: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
