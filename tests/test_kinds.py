@@ -282,6 +282,22 @@ def test_a_diagram_refuses_what_it_cannot_draw(data, monkeypatch):
         dg.diagram(data, decl)
 
 
+def test_a_diagram_label_takes_its_numbers_and_dates_from_the_data():
+    from decimal import Decimal
+
+    import pandas as pd
+    facts = pd.DataFrame({"key": ["trainees"], "value": [Decimal("9083")], "year": pd.array([2018], "Int64")})
+    events = pd.DataFrame({"id": ["a", "b"], "date": ["2008-05", "1997"], "date_year": pd.array([2008, 1997], "Int64")})
+    decl = {"title": "t", "nodes": [{"id": "n", "label": "{fact:trainees} since {event:b.year}, in {fact:trainees.year}"},
+                                    {"id": "m", "label": "signed {event:a}"}]}
+    drawing = dg.diagram({"key_figures": facts, "events": events}, decl)
+    assert "9,083 since 1997, in 2018" in drawing.alt and "signed May 2008" in drawing.alt
+    with pytest.raises(BuildError, match=r"\{fact:nobody\}: expected a key of key_figures"):
+        dg.resolve({"nodes": [{"id": "n", "label": "{fact:nobody}"}]}, {"key_figures": facts})
+    with pytest.raises(BuildError, match="expected the figure to declare the dataset 'events'"):
+        dg.resolve({"nodes": [{"id": "n", "label": "{event:a}"}]}, {})
+
+
 def test_graphviz_is_a_system_package_of_the_setup_and_of_ci():
     assert "command -v dot >/dev/null || missing+=(graphviz)" in (ROOT / "tools/check-system").read_text()
     assert re.search(r"apt-get install -y .*graphviz", (ROOT / ".github/workflows/build.yml").read_text())

@@ -13,8 +13,13 @@ Declaration (plain data, e.g. from YAML):
                                        #   (default: an arrow at `to`), back, both, or none
     ranks: [[bureau, kowba]]           # optional: nodes kept side by side on one rank (one column in LR)
 
-Data: none is read (`data` is accepted like every kind's, and ignored); the
-structure is the declaration. Labels are wrapped at about 26 characters
+Data: a label may name values of the data instead of typing them:
+`{fact:KEY}` is the number of a key figure (`key_figures`, grouped: 9,083),
+`{fact:KEY.year}` its year, `{event:ID}` the date of an event (`events`: May
+2008, or 2008) and `{event:ID.year}` its year. A figure that uses them
+declares those datasets; an unknown key or id, or a value the data lacks,
+stops the drawing naming the label. Everything else of the structure is the
+declaration. Labels are wrapped at about 26 characters
 (a `\\n` in a label breaks it there instead). Graphviz measures the text
 with the shipped Source Sans Pro only: a generated fontconfig file lists the
 font package's directory and nothing else, so boxes fit the type the PDF
@@ -33,6 +38,9 @@ import subprocess
 import tempfile
 import textwrap
 from pathlib import Path
+
+import calendar
+from decimal import Decimal
 
 import pandas as pd
 
@@ -53,6 +61,47 @@ FONTCONFIG = """<?xml version="1.0"?>
   <selectfont><rejectfont><glob>*.otf</glob></rejectfont></selectfont>
 </fontconfig>
 """
+
+
+PLACEHOLDER = re.compile(r"\{(fact|event):([a-z0-9_-]+)(\.year)?\}")
+
+
+def _value(data: dict, kind: str, key: str, year: bool) -> str:
+    """One placeholder's text from the data (see the module docstring); raises BuildError naming what lacks."""
+    dataset, column = ("key_figures", "key") if kind == "fact" else ("events", "id")
+    if dataset not in data:
+        raise BuildError(f"{{{kind}:{key}}}: expected the figure to declare the dataset {dataset!r}, found "
+                         f"{', '.join(data) or 'none'}")
+    rows = data[dataset][data[dataset][column] == key]
+    if rows.empty:
+        raise BuildError(f"{{{kind}:{key}}}: expected a {column} of {dataset}, found none")
+    row = rows.iloc[0]
+    field = ("year" if kind == "fact" else "date_year") if year else ("value" if kind == "fact" else "date")
+    value = row[field]
+    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
+        raise BuildError(f"{{{kind}:{key}{'.year' if year else ''}}}: expected a {field} in {dataset}, found none")
+    if kind == "fact" and not year:
+        d = Decimal(str(value))
+        return f"{d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize():,}"
+    if kind == "event" and not year and "-" in str(value):
+        y, m = str(value).split("-")
+        return f"{calendar.month_name[int(m)]} {y}"
+    return str(value)
+
+
+def resolve(decl: dict, data: dict) -> dict:
+    """The declaration with every `{fact:…}` / `{event:…}` of its node, link and group labels replaced."""
+    def fill(label):
+        if not isinstance(label, str):
+            return label
+        return PLACEHOLDER.sub(lambda m: _value(data, m.group(1), m.group(2), bool(m.group(3))), label)
+    out = dict(decl)
+    for key in ("nodes", "links", "groups"):
+        if key in decl:
+            out[key] = [{**item, "label": fill(item.get("label"))} if "label" in item else item for item in decl[key]]
+    if "title" in decl:
+        out["title"] = fill(decl["title"])
+    return out
 
 
 def _q(text: str) -> str:
@@ -173,7 +222,8 @@ def tidy(svg: str) -> str:
 
 
 def diagram(data: dict[str, pd.DataFrame], decl: dict) -> Drawing:
-    """The diagram `decl` declares (see the module's docstring); `data` is not read."""
+    """The diagram `decl` declares (see the module's docstring), its labels' placeholders filled from `data`."""
+    decl = resolve(decl, data)
     groups, nodes, links = check(decl)
     svg = tidy(run_dot(dot_source(decl)))
     label = {n["id"]: _flat(n["label"]) for n in nodes}
