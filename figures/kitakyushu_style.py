@@ -83,7 +83,7 @@ diagram("ks-scaling-up", datasets=("events",),
         groups=[{"id": "partners", "label": "Cooperating cities, by the year cooperation began"},
                 {"id": "effects", "label": "Effects for Kitakyushu"}],
         nodes=[{"id": key, "group": "partners", "label": f"{name}, from {{event:{event}.year}}"}
-               for key, name, event in _CITIES]
+               for key, name, event in reversed(_CITIES)]      # dot sets this cluster right to left
         + [{"id": "scale", "label": "Scaled-up intercity cooperation: more cities, sectors and stakeholders"},
            {"id": "staff", "group": "effects", "label": "Wider perspectives for city staff and stakeholders"},
            {"id": "strengths", "group": "effects", "label": "The city's strengths brought into play"},
