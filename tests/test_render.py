@@ -331,3 +331,18 @@ def test_chapter_4_table_specs_merge_mark_date_amounts_and_nest():
     html, _ = render_table(REGISTRY["ks-benefits"], benefits)
     assert "<li>G<ul><li>a</li><li>b</li></ul></li><li>c (JPY\u00a0200 million)</li>" in html
     assert "j (about JPY\u00a020 million)" in html and html.index("Mandalay") < html.index("Common to all")
+
+
+def test_a_list_of_tables_is_a_loop_over_the_labels_and_calls_work_inside_loops(tmp_path):
+    """listing() gives every label of a kind in book order; ref() and pageref() inside a {% for %} take the
+    loop variable (Jinja's own _loop_vars are not the manuscript's arguments); | date words a date of the data."""
+    body = ('{{ table("nrw-asean", caption="Rates") }}\n\n'
+            '{% for t in listing("tab") %}<p>{{ ref(t.key) }}: {{ t.title }} {{ pageref(t.key) }}</p>{% endfor %}\n\n'
+            '{{ "2018-07" | date }}')
+    html, _ = render_one(tmp_path, body, datasets=NRW)
+    assert re.search(r"<p><a[^>]*>Table 5\.1</a>: Rates <a class=\"pageref\" href=\"#tab-nrw-asean\"", html)
+    assert "July 2018" in html
+    with pytest.raises(BuildError, match="listing\\(\\): expected 'fig', 'tab' or 'box', found 'x'"):
+        render_one(tmp_path, '{{ listing("x") }}')
+    with pytest.raises(BuildError, match="\\| date: expected a date of the data"):
+        render_one(tmp_path, '{{ "July" | date }}')

@@ -33,8 +33,12 @@ def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers
     """The book HTML WeasyPrint lays out and the web edition's index page (parts and publishers in order)."""
     authors = list(dict.fromkeys(a for c in chapters for a in c["authors"]))
     env = templates(directory)
-    book = env.get_template("book.html.j2").render(edition=edition, chapters=chapters,
-                                                   parts=[Markup(p) for p in parts], authors=authors,
+    first = [bool(c.get("before_contents")) for c in chapters]        # pages set before the contents
+    book = env.get_template("book.html.j2").render(edition=edition, chapters=[c for c, f in zip(chapters, first)
+                                                                              if not f],
+                                                   before=[Markup(p) for p, f in zip(parts, first) if f],
+                                                   parts=[Markup(p) for p, f in zip(parts, first) if not f],
+                                                   authors=authors,
                                                    publishers=publishers, validation=validation)
     index = env.get_template("index.html.j2").render(edition=edition, chapters=chapters, publishers=publishers,
                                                      pdf_name=pdf_name)
