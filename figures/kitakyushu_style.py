@@ -1,4 +1,5 @@
-"""The figures of Chapter 4, on intercity cooperation in true "Kitakyushu Style" (Figures 4.1-4.5 of the 2018 edition), in the order they appear.
+"""The figures of Chapter 4, on intercity cooperation in true "Kitakyushu Style" (Figures 4.1-4.5 of the 2018
+edition), in the order they appear.
 
 The 2018 figures do not survive. The two timelines are drawn from the events the chapter's text (and the case
 studies) date; the three diagrams hold only what Chapter 4 states (line numbers of the 2018 text in the

@@ -288,8 +288,9 @@ def test_a_diagram_label_takes_its_numbers_and_dates_from_the_data():
     import pandas as pd
     facts = pd.DataFrame({"key": ["trainees"], "value": [Decimal("9083")], "year": pd.array([2018], "Int64")})
     events = pd.DataFrame({"id": ["a", "b"], "date": ["2008-05", "1997"], "date_year": pd.array([2008, 1997], "Int64")})
-    decl = {"title": "t", "nodes": [{"id": "n", "label": "{fact:trainees} since {event:b.year}, in {fact:trainees.year}"},
-                                    {"id": "m", "label": "signed {event:a}"}]}
+    decl = {"title": "t",
+            "nodes": [{"id": "n", "label": "{fact:trainees} since {event:b.year}, in {fact:trainees.year}"},
+                      {"id": "m", "label": "signed {event:a}"}]}
     drawing = dg.diagram({"key_figures": facts, "events": events}, decl)
     assert "9,083 since 1997, in 2018" in drawing.alt and "signed May 2008" in drawing.alt
     with pytest.raises(BuildError, match=r"\{fact:nobody\}: expected a key of key_figures"):

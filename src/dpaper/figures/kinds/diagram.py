@@ -31,16 +31,15 @@ or scaled down to 150 mm if wider.
 """
 from __future__ import annotations
 
+import calendar
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 import textwrap
-from pathlib import Path
-
-import calendar
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 
