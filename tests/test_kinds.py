@@ -283,6 +283,26 @@ def test_a_diagram_refuses_what_it_cannot_draw(data, monkeypatch):
         dg.diagram(data, decl)
 
 
+def test_a_diagram_label_takes_its_numbers_and_dates_from_the_data():
+    from decimal import Decimal
+
+    import pandas as pd
+
+    from dpaper.figures import bind
+    facts = pd.DataFrame({"key": ["trainees"], "value": [Decimal("9083")], "unit": ["people"],
+                          "year": pd.array([2018], "Int64"), "scope": ["s"]})
+    events = pd.DataFrame({"id": ["a", "b"], "date": ["2008-05", "1997"], "end": [None, None],
+                           "date_year": pd.array([2008, 1997], "Int64"), "end_year": pd.array([None, None], "Int64"),
+                           "label": ["A", "B"]})
+    decl = {"title": "t",
+            "nodes": [{"id": "n", "label": "{number:trainees} since {year:b}, in {fact.year:trainees}"},
+                      {"id": "m", "label": "signed {date:a}"}]}
+    drawing = dg.diagram({}, bind.fill(decl, {"key_figures": facts, "events": events}, "f"))
+    assert "9,083 since 1997, in 2018" in drawing.alt and "signed May 2008" in drawing.alt
+    with pytest.raises(BuildError, match=r"a label names 'nobody': expected a key of data/raw/key_figures.csv"):
+        bind.fill({"nodes": [{"id": "n", "label": "{fact:nobody}"}]}, {"key_figures": facts}, "f")
+
+
 def test_graphviz_is_a_system_package_of_the_setup_and_of_ci():
     assert "command -v dot >/dev/null || missing+=(graphviz)" in (ROOT / "tools/check-system").read_text()
     assert re.search(r"apt-get install -y .*graphviz", (ROOT / ".github/workflows/build.yml").read_text())

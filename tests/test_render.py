@@ -359,3 +359,50 @@ def test_a_grouped_table_can_take_its_groups_from_the_data_and_keep_the_items_nu
     html, _ = render_table(REGISTRY["hp-pilot-projects"], pilots)
     assert re.findall(r'<th scope="row">([^<]+)</th>', html) == ["Waste", "Energy", "Water"]
     assert "<td>01\u2002Compost<br>02\u2002Heat</td>" in html and "<td>09\u2002U-BCF</td>" in html
+
+
+def test_chapter_4_table_specs_merge_mark_date_amounts_and_nest():
+    """Tables 4.1 (rows without measures left to the note, first column merged), 4.2 (agreements in their own
+    column, dated), 4.4 (rows Table 2.3 lacks carry the sign) and 4.5 (nested groups, amounts from data)."""
+    from decimal import Decimal
+
+    from dpaper.render.tables import REGISTRY
+    from dpaper.render.tables import render as render_table
+    plan = pd.DataFrame({"city_image": ["A", "A", "B", "C"], "measure": ["m1", "m2", "m3", None],
+                         "example": ["e1", "e2", "e3", None]})
+    html, _ = render_table(REGISTRY["ks-renaissance-plan"], plan)
+    assert '<th scope="row" rowspan="2">A</th>' in html and html.count("<tr") == 4 and ">C<" not in html
+    stake = pd.DataFrame({"type": ["administrative", "administrative"], "organisation": ["JICA", "KITA"],
+                          "note": [None, "a note"], "agreement_date": ["2013-02", None],
+                          "agreement": ["Partnership agreement", None]})
+    html, _ = render_table(REGISTRY["ks-stakeholders"], stake)
+    assert "<td>Partnership agreement, February 2013</td>" in html and "<td>KITA: a note</td><td></td>" in html
+    assert "Administrative agencies and corporations" in html and 'class="merged"' in html
+    awards = pd.DataFrame({"year": [1990, 2001], "award": ["A", "B"], "organizer": ["x", "y"], "summary": ["s", "t"],
+                           "in_table_2_3": pd.array([True, False], "boolean"),
+                           "in_table_4_4": pd.array([True, True], "boolean")})
+    html, _ = render_table(REGISTRY["ks-assessments"], awards)
+    assert html.count('class="marked"') == 1 and '2001<span class="tmark">†</span>' in html
+    benefits = pd.DataFrame({"city": ["Dalian"] * 3 + [None] * 3 + ["Phnom Penh", "Surabaya", "Hai Phong", "Mandalay"],
+                             "group": ["G", "G", None, "H", None, None, None, None, None, None],
+                             "benefit": list("abcdefghij"),
+                             "amount_jpy": [None, None, Decimal(200000000)] + [None] * 6 + [Decimal(20000000)],
+                             "approximate": [False] * 9 + [True]})
+    html, _ = render_table(REGISTRY["ks-benefits"], benefits)
+    assert "<li>G<ul><li>a</li><li>b</li></ul></li><li>c (JPY\u00a0200 million)</li>" in html
+    assert "j (about JPY\u00a020 million)" in html and html.index("Mandalay") < html.index("Common to all")
+
+
+def test_a_list_of_tables_is_a_loop_over_the_labels_and_calls_work_inside_loops(tmp_path):
+    """listing() gives every label of a kind in book order; ref() and pageref() inside a {% for %} take the
+    loop variable (Jinja's own _loop_vars are not the manuscript's arguments); | date words a date of the data."""
+    body = ('{{ table("nrw-asean", caption="Rates") }}\n\n'
+            '{% for t in listing("tab") %}<p>{{ ref(t.key) }}: {{ t.title }} {{ pageref(t.key) }}</p>{% endfor %}\n\n'
+            '{{ "2018-07" | date }}')
+    html, _ = render_one(tmp_path, body, datasets=NRW)
+    assert re.search(r"<p><a[^>]*>Table 5\.1</a>: Rates <a class=\"pageref\" href=\"#tab-nrw-asean\"", html)
+    assert "July 2018" in html
+    with pytest.raises(BuildError, match="listing\\(\\): expected 'fig', 'tab' or 'box', found 'x'"):
+        render_one(tmp_path, '{{ listing("x") }}')
+    with pytest.raises(BuildError, match="\\| date: expected a date of the data"):
+        render_one(tmp_path, '{{ "July" | date }}')

@@ -17,7 +17,7 @@ NOT = "(not allowed in the manuscript)"
 INTERNALS = "expected data and the manuscript's functions, found Python internals " + NOT
 REFUSED = "expected text, data and the manuscript's functions, found {} " + NOT
 BIG = "expected texts and lists of at most 100,000 items, found one of 1,000,000,000 " + NOT
-FILTERS = ("abs, capitalize, count, d, default, dictsort, first, float, groupby, int, items, join, last, length, "
+FILTERS = ("abs, capitalize, count, d, date, default, dictsort, first, float, groupby, int, items, join, last, length, "
            "list, lower, map, max, min, num, pct, reject, rejectattr, replace, reverse, round, select, selectattr, "
            "sort, spell, string, striptags, sum, title, tojson, trim, truncate, unique, upper, wordcount")
 

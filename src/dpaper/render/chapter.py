@@ -57,7 +57,8 @@ class Renderer:
         self.env = manuscript(FunctionLoader(self._load))
         self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event,
                                 table=self.table, figure=self.figure, box=self.box, ref=self.ref,
-                                pageref=self.pageref, cite=self.cite, note=self.note)
+                                pageref=self.pageref, cite=self.cite, note=self.note,
+                                listing=self.listing)
 
     def _load(self, name):
         if name != self.ctx.src.stem:
@@ -100,6 +101,15 @@ class Renderer:
         e = self._label(label)
         where = self.ctx.labels.get(f"ch:{e['chapter']}", e)["text"]
         return self.blocks.pageref(self._href(e), "" if self.mode == "print" else where)
+
+    def listing(self, kind: str) -> list[dict]:
+        """Every label of one kind through the book, in order ("fig", "tab" or "box"): its key (for ref() and
+        pageref()), its number ("Figure 3.2.1"), its caption or title, and its unit: a list of figures or tables
+        is a loop over this."""
+        if kind not in ("fig", "tab", "box"):
+            raise BuildError(f"listing(): expected 'fig', 'tab' or 'box', found {kind!r}")
+        return [{"key": key, "text": e["text"], "title": e.get("title", ""), "chapter": e["chapter"]}
+                for key, e in self.ctx.labels.items() if e["kind"] == kind]
 
     def _footnote(self, html: Markup) -> Markup:
         if self.mode == "print":

@@ -14,6 +14,7 @@ dictionary) and holds the markup of the blocks a manuscript places
 from __future__ import annotations
 
 import numbers
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -24,7 +25,7 @@ from dpaper.errors import BuildError
 from dpaper.render import tables
 from dpaper.render.manuscript import environment as syntax
 from dpaper.render.sandbox import describe
-from dpaper.render.values import spell
+from dpaper.render.values import say_date, spell
 
 # HTML's and Markdown's special characters as character references, in one pass:
 # inert in Markdown paragraphs and in raw HTML blocks alike.
@@ -55,13 +56,20 @@ def _number_filter(name: str, fn, whole: bool = False):
     return checked
 
 
+def _date(value):
+    """`| date`: a date of the data as the text writes it ('2018-07' -> 'July 2018')."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
+        raise BuildError(f"| date: expected a date of the data (2018, 2018-07 or 2018-07-01), found {describe(value)}")
+    return say_date(value)
+
+
 def manuscript(loader) -> Environment:
     """The environment a chapter renders in (the sandbox); the chapter adds its functions as globals."""
     env = syntax(loader=loader, undefined=StrictUndefined, autoescape=True, finalize=md_safe,
                  keep_trailing_newline=True)
     env.filters.update(pct=_number_filter("pct", lambda v: tables.fmt(v, "percent")),
                        num=_number_filter("num", lambda v: tables.fmt(v, "number")),
-                       spell=_number_filter("spell", spell, whole=True))
+                       spell=_number_filter("spell", spell, whole=True), date=_date)
     return env
 
 

@@ -45,7 +45,8 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids: set[str]) -> di
         label, number = unit.label, unit.number
         chapter = {"id": stem, "kind": unit.kind, "number": number, "label": label,
                    "title": front["title"], "short": running_head(unit, front),
-                   "authors": front.get("authors", []), "anchor": f"ch-{stem}"}
+                   "authors": front.get("authors", []), "anchor": f"ch-{stem}",
+                   "before_contents": front.get("before_contents", False)}
         chapters.append(chapter)
         add(f"ch:{stem}", {"kind": "ch", "text": label or front["title"], "chapter": stem,
                            "anchor": f"ch-{stem}", "title": front["title"]}, path, 1)
@@ -71,8 +72,10 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids: set[str]) -> di
                 else:
                     counts[kind] += 1
                     text = f"{NAMES[kind]} {number}.{counts[kind]}"
+            spec = figure_ids.get(ident) if kind == "fig" and isinstance(figure_ids, dict) else None
+            title = kwargs.get("caption", kwargs.get("title", "")) or (spec.caption if spec else "")
             add(f"{kind}:{ident}", {"kind": kind, "text": text, "chapter": stem, "anchor": f"{kind}-{ident}",
-                                    "title": kwargs.get("caption", kwargs.get("title", ""))}, path, None)
+                                    "title": title}, path, None)
         numbered = label is not None and front.get("numbered", True)
         stack: list[int] = []
         chapter["sections"] = []

@@ -81,9 +81,12 @@ def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers
     `names` are never hyphenated in print."""
     authors = list(dict.fromkeys(a for c in chapters for a in c["authors"]))
     env = templates(directory)
-    book = env.get_template("book.html.j2").render(edition=edition, chapters=chapters,
-                                                   parts=[Markup(p) for p in parts], authors=authors,
-                                                   publishers=publishers, validation=validation,
+    first = [bool(c.get("before_contents")) for c in chapters]        # pages set before the contents
+    book = env.get_template("book.html.j2").render(edition=edition, chapters=[c for c, f in zip(chapters, first)
+                                                                              if not f],
+                                                   before=[Markup(p) for p, f in zip(parts, first) if f],
+                                                   parts=[Markup(p) for p, f in zip(parts, first) if not f],
+                                                   authors=authors, publishers=publishers, validation=validation,
                                                    citation=suggested_citation(edition, authors, publishers))
     book = print_text(book, [*names, *authors, *(p["name"] for p in publishers)])
     index = env.get_template("index.html.j2").render(edition=edition, chapters=chapters, publishers=publishers,

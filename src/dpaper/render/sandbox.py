@@ -233,7 +233,9 @@ class ManuscriptSandbox(ImmutableSandboxedEnvironment):
             if isinstance(getattr(__obj, "__self__", None), type) or isinstance(__obj, type):
                 raise SecurityError(f"{name}(): expected the manuscript's functions and data look-ups, found a "
                                     f"constructor {NOT_ALLOWED}")
-            check_arguments(__obj, args, kwargs)
+            # Jinja adds its own _loop_vars / _block_vars to a call inside a {% for %} or a block, and
+            # Context.call takes them off again: they are not the manuscript's arguments
+            check_arguments(__obj, args, {k: v for k, v in kwargs.items() if k not in ("_loop_vars", "_block_vars")})
         elif name in SAFE_METHODS and isinstance(getattr(__obj, "__self__", None), (str, dict, list, tuple)):
             pass
         else:

@@ -18,14 +18,18 @@ if TYPE_CHECKING:  # pandas is imported where tables are rendered, not where the
 
 from dpaper import limits
 from dpaper.errors import BuildError
+from dpaper.render import values
 
 
 @dataclass(frozen=True)
 class Column:
     field: str | tuple[str, str]   # a pair is a range: start–end
     header: str
-    fmt: str = "text"        # text | percent | number | year
+    fmt: str = "text"        # text | percent | number | year | date (a partial date: May 2008) | jpy
     align: str = "left"
+    values: tuple[tuple[str, str], ...] = ()     # (stored value, printed text): a code printed as words
+    then: tuple[tuple[str, str, str], ...] = ()  # (field, pattern, fmt): added to the cell when the field has
+                                                 # a value, e.g. ("agreement_date", " ({})", "date")
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,13 @@ class TableSpec:
                                                 # before it as the data's number (Table 3.4.1's 01-15)
     lost: bool = False                          # a table of the 2018 edition lost with its text: it keeps its
                                                 # place and number, shows its caption and note, and has no data
+    merge: bool = False                         # the first column's repeated values as one cell (rowspan)
+    mark: tuple[str, object, str] | None = None  # (field, value, sign): rows whose field has this value carry
+                                                # the sign after their first cell (the table's note says why)
+    subgroup: str | None = None                 # grouped tables: items sharing this field's value nest under it
+
+
+NOT_EMPTY = object()     # a `where` value: the field has any value
 
 
 REGISTRY: dict[str, TableSpec] = {
@@ -121,6 +132,42 @@ REGISTRY: dict[str, TableSpec] = {
                                 ("energy-and-low-carbon", "Energy and low carbon")),
                       "year", (2011, 2017), "entry", letters="scheme_letter",
                       years=((2011, ("2011", "(Myanmar", "Reformation)")),))),
+    # Chapter 4. Table 4.1: the plan's two other city images (rows without measures) are the table's note.
+    "ks-renaissance-plan": TableSpec(
+        "renaissance_plan",
+        columns=(Column("city_image", "City image"), Column("measure", "Measures"),
+                 Column("example", "Concrete examples")),
+        where=(("measure", NOT_EMPTY),), merge=True),
+    # Table 4.2: the agreements printed in blue in 2018 (editor_notes D4) in a column of their own.
+    "ks-stakeholders": TableSpec(
+        "stakeholders",
+        columns=(Column("type", "Type", values=(("administrative", "Administrative agencies and corporations"),
+                                                ("private", "Private groups and companies"),
+                                                ("academic", "Academic organisations"))),
+                 Column("organisation", "Organisation", then=(("note", ": {}", "text"),)),
+                 Column("agreement", "Collaboration agreement with the City of Kitakyushu",
+                        then=(("agreement_date", ", {}", "date"),))),
+        merge=True),
+    "ks-agreements": TableSpec(
+        "agreements",
+        columns=(Column("date", "Concluded", "date"), Column("city", "Cooperating city"),
+                 Column("agreement", "Agreement"), Column("partner", "Signed with"),
+                 Column("overview", "Overview", then=(("updated", "; updated {}", "date"),))),
+        note_field="editor_note"),
+    # Table 4.4: the rows Table 2.3 lacks, which the 2018 edition highlighted (editor_notes D5), carry a sign.
+    "ks-assessments": TableSpec(
+        "awards",
+        columns=(Column("year", "Year", "year"), Column("award", "Award or recognition"),
+                 Column("organizer", "Organizer"), Column("summary", "What was recognised")),
+        where=(("in_table_4_4", True),), mark=("in_table_2_3", False, "†")),
+    "ks-benefits": TableSpec(
+        "benefits",
+        columns=(Column("city", "Cooperation with"),
+                 Column("benefit", "Examples of benefits", then=(("amount_jpy", " ({})", "jpy"),))),
+        group=("city", (("Dalian", "Dalian"), ("Phnom Penh", "Phnom Penh"), ("Surabaya", "Surabaya"),
+                        ("Hai Phong", "Hai Phong"), ("Mandalay", "Mandalay"),
+                        (None, "Common to all partnerships"))),
+        subgroup="group"),
 }
 
 
@@ -129,9 +176,14 @@ def note_mark(i: int) -> str:
     return chr(ord("a") + i)
 
 
-def fmt(value, kind: str) -> str:
+def fmt(value, kind: str, row: dict | None = None) -> str:
     if value is None:
         return {"year": "unknown"}.get(kind, "–")
+    if kind == "date":
+        return values.say_date(str(value))
+    if kind == "jpy":       # a contract's value, "about" where the row says it is approximate
+        about = "about" if (row or {}).get("approximate") else ""
+        return values.figure_text(value, values.unit_of("JPY"), about)
     if kind == "percent":
         return f"{Decimal(value).normalize():f}%"
     if kind == "number":
@@ -143,7 +195,15 @@ def cell_text(row: dict, c: Column) -> str:
     if isinstance(c.field, tuple):
         start, end = (row[f] for f in c.field)
         return fmt(start, c.fmt) if start == end else f"{fmt(start, c.fmt)}–{fmt(end, c.fmt)}"
-    return fmt(row[c.field], c.fmt)
+    value = row[c.field]
+    text = dict(c.values).get(value, value) if c.values else value
+    if value is None and c.then:
+        return ""
+    text = fmt(text, c.fmt, row)
+    for field, pattern, kind in c.then:
+        if row.get(field) is not None:
+            text += pattern.format(fmt(row[field], kind, row))
+    return text
 
 
 def _settable(text: str, column: str) -> str:
@@ -197,26 +257,39 @@ def render(spec: TableSpec, df: pd.DataFrame | None) -> tuple[Markup, list[str]]
     else:
         head = "".join(f'<th scope="col"{_cls(c)}>{escape(c.header)}</th>' for c in spec.columns)
         body_rows = []
-        for r in _rows(spec, df):
+        rows = _rows(spec, df)
+        firsts = [cell_text(r, spec.columns[0]) for r in rows]
+        for k, r in enumerate(rows):
             mark = ""
             if spec.note_field and r.get(spec.note_field):
                 notes.append(_settable(str(r[spec.note_field]), spec.note_field))
                 mark = f'<sup class="tnote">{note_mark(len(notes) - 1)}</sup>'
+            marked = spec.mark is not None and r.get(spec.mark[0]) == spec.mark[1]
+            if marked:
+                mark += f'<span class="tmark">{escape(spec.mark[2])}</span>'
             cells = []
             for i, c in enumerate(spec.columns):
                 text = escape(_settable(cell_text(r, c), c.header))
                 tag = "th scope=\"row\"" if i == 0 else "td"
+                if i == 0 and spec.merge:
+                    if k and firsts[k - 1] == firsts[k]:
+                        continue
+                    span = next((j for j in range(k + 1, len(rows)) if firsts[j] != firsts[k]), len(rows)) - k
+                    tag += f' rowspan="{span}"' if span > 1 else ""
                 cells.append(f"<{tag}{_cls(c)}>{text}{mark if i == 0 else ''}</{tag.split()[0]}>")
-            body_rows.append("<tr>" + "".join(cells) + "</tr>")
+            cls = ' class="marked"' if marked else ""
+            body_rows.append(f"<tr{cls}>" + "".join(cells) + "</tr>")
         body = "".join(body_rows)
-    compact = ' class="compact"' if spec.pivot else ' class="matrix"' if spec.matrix else ""
+    compact = (' class="compact"' if spec.pivot else ' class="matrix"' if spec.matrix
+               else ' class="merged"' if spec.merge else "")
     return Markup(f"<table{compact}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"), notes
 
 
 def _rows(spec: TableSpec, df: pd.DataFrame) -> list[dict]:
     """The dataset's rows (plain values) that the spec's `where` keeps."""
     from dpaper.data.load import records
-    return [r for r in records(df) if all(r.get(f) == v for f, v in spec.where)]
+    return [r for r in records(df)
+            if all(r.get(f) is not None if v is NOT_EMPTY else r.get(f) == v for f, v in spec.where)]
 
 
 def _matrix(m: Matrix, rows: list[dict]) -> tuple[str, str]:
@@ -252,6 +325,14 @@ def _group_row(spec: TableSpec, value: str, header: str, rows: list[dict]) -> st
         raise BuildError(f"table of {spec.dataset}: no row has {spec.group[0]} {value!r}")
     c = spec.columns[1]
     items = [escape(_settable(cell_text(r, c), c.header)) for r in rows]
+    if spec.subgroup:        # items under the same subgroup nest in one item named after it, in first-seen order
+        nested: dict = {}
+        for r, item in zip(rows, items):
+            nested.setdefault(r[spec.subgroup] or id(r), (r[spec.subgroup], []))[1].append(item)
+        items = [Markup(f"{escape(head)}<ul>" + "".join(f"<li>{i}</li>" for i in sub) + "</ul>") if head else sub[0]
+                 for head, sub in nested.values()]
+        return (f'<tr><th scope="row">{escape(header)}</th><td><ul>'
+                + "".join(f"<li>{i}</li>" for i in items) + "</ul></td></tr>")
     if spec.item_number:       # "01 …" lines: WeasyPrint 70 ignores <ol start> and <li value>
         cell = "<br>".join(f"{int(r[spec.item_number]):02d}\u2002{i}" for r, i in zip(rows, items))
     elif len(items) == 1:

@@ -14,7 +14,9 @@ Declaration (plain data, e.g. from YAML):
     ranks: [[bureau, kowba]]           # optional: nodes kept side by side on one rank (one column in LR)
 
 Data: none is read (`data` is accepted like every kind's, and ignored); the
-structure is the declaration. Labels are wrapped at about 26 characters
+structure is the declaration, whose labels may name key figures and event
+dates (`{number:KEY}`, `{date:ID}`), filled in by dpaper.figures.bind before
+the diagram is drawn. Labels are wrapped at about 26 characters
 (a `\\n` in a label breaks it there instead). Graphviz measures the text
 with the shipped Source Sans Pro only: a generated fontconfig file lists the
 font package's directory and nothing else, so boxes fit the type the PDF
@@ -174,7 +176,8 @@ def tidy(svg: str) -> str:
 
 
 def diagram(data: dict[str, pd.DataFrame], decl: dict) -> Drawing:
-    """The diagram `decl` declares (see the module's docstring); `data` is not read."""
+    """The diagram `decl` declares (see the module's docstring); `data` is not read (its labels' values are
+    filled in by dpaper.figures.bind before it is drawn)."""
     groups, nodes, links = check(decl)
     svg = tidy(run_dot(dot_source(decl)))
     label = {n["id"]: _flat(n["label"]) for n in nodes}
