@@ -166,7 +166,8 @@ class Renderer:
         missing = [k for k in keys or [] if k not in bib]
         if missing:
             raise BuildError(f"unknown citation key {missing[0]!r}: expected an id in {bib.path}")
-        parts = [p for p in [self._inline(source, "source"), *(bib.format(k) for k in keys or [])] if p]
+        refs = [Markup('<span class="source-ref">{}</span>').format(bib.format(k)) for k in keys or []]
+        parts = [p for p in [self._inline(source, "source"), *refs] if p]
         return Markup("; ").join(parts)
 
     def table(self, ident: str, caption: str, note: str | None = None, source: str | None = None,
