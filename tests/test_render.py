@@ -186,11 +186,11 @@ def test_a_table_block_is_one_line_with_lettered_notes_note_and_source(tmp_path)
             '<td class="num">unknown</td></tr></tbody></table>'
             '<p class="table-note"><sup>a</sup> A &lt;guess&gt;.</p>'
             '<p class="table-note">Data <em>as printed</em>.</p>'
-            '<p class="source">Source: ADB &lt;2012&gt;; Chiplunkar, A., K. Seetharam, and C. K. Tan. <i>Good '
-            'Practices in Urban Water Management') in block
+            '<p class="source">Source: ADB &lt;2012&gt;; <span class="source-ref">Chiplunkar, A., K. Seetharam, and '
+            'C. K. Tan. <i>Good Practices in Urban Water Management') in block
     assert block.endswith("</p></figure>") and 'class="footnote"' not in block
     web, _ = render_one(tmp_path, body, NRW, mode="web")
-    assert 'class="continued"' not in web and "Source: ADB &lt;2012&gt;; Chiplunkar" in web
+    assert 'class="continued"' not in web and 'Source: ADB &lt;2012&gt;; <span class="source-ref">Chiplunkar' in web
     assert html.split("\n")[1:3] == ["<p>After.</p>", ""]
 
 
