@@ -108,7 +108,7 @@ def test_pdf_metadata_and_fonts(built: Build):
 
 def test_chapter_web_pages_stand_alone(built: Build):
     page = built.path("web/phnom-penh.html").read_text(encoding="utf-8")
-    assert '<link rel="stylesheet" href="../assets/screen.css">' in page
+    assert '<link rel="stylesheet" href="assets/screen.css">' in page    # the web folder's own assets
     assert '<div class="svg" role="img" aria-label="Dot chart of non-revenue water' in page   # inline: the page's fonts
     assert '<figure class="timeline" id="fig-pp-cooperation-timeline"><div class="svg"' in page
     assert 'rel="prev" href="dalian.html"' in page            # navigation to the previous chapter
