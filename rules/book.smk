@@ -95,7 +95,9 @@ rule search:
         code=code("render/*.py"),
     output:
         page=ED.web("search"),
-        index=directory(ED.web_file("pagefind")),
+        # Pagefind's fixed files; its hashed index and fragments beside them (the job clears the folder first)
+        index=[ED.web_file(f"pagefind/{n}") for n in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css",
+                                                      "pagefind-entry.json")],
     log:
         ED.log("search"),
     script:
