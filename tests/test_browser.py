@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from conftest import BIN, ROOT, Build
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}

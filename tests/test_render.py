@@ -224,7 +224,8 @@ def test_page_references_print_the_page_or_say_what_they_point_to(tmp_path):
     assert '<a class="pageref" href="#tab-nrw-asean"></a>' in html
     web, _ = render_one(tmp_path, body, NRW, mode="web")
     assert "pageref" not in web and "See." in web      # no pages on the web: nothing, nor the space before it
-    body = "In a table ({{ ref('tab:nrw-asean') }}, {{ pageref('tab:nrw-asean') }}).\n\n{{ table('nrw-asean', caption='c') }}\n"
+    body = ("In a table ({{ ref('tab:nrw-asean') }}, {{ pageref('tab:nrw-asean') }}).\n\n"
+            "{{ table('nrw-asean', caption='c') }}\n")
     web, _ = render_one(tmp_path, body, NRW, mode="web")
     assert 'In a table (<a class="xref" href="#tab-nrw-asean">Table 5.1</a>).' in web
 

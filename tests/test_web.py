@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
 from conftest import ROOT, Build
 
 DATASETS = sorted(p.stem for p in (ROOT / "schemas/datasets").glob("*.yaml"))
