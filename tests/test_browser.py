@@ -27,7 +27,7 @@ SCREENSHOTS = Path(os.environ.get("DPAPER_SCREENSHOTS", ROOT / "build/screenshot
 
 
 def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    found = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not found:
         pytest.fail("expected Debian's chromium on PATH, found none: run tools/check-system (apt-get install chromium)")
     return found
