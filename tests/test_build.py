@@ -165,7 +165,8 @@ def test_one_edited_value_reaches_table_figure_and_sentence(fixture_copy: Build)
     result = run_fixture(fixture_copy)
     assert result.returncode == 0, result.stderr[-3000:]
     ran = re.findall(r"\(Rule: (\w+)\)", result.stdout + result.stderr)
-    assert sorted(set(ran)) == ["all", "book", "chapter", "clean", "data_dictionary", "figures_phnom_penh", "pdf"]
+    assert sorted(set(ran)) == ["all", "book", "chapter", "clean", "data_dictionary", "figures_phnom_penh", "pdf",
+                                "search", "web_files"]   # the web folder's copies and search index follow
     assert ran.count("chapter") == 1 and ran.count("clean") == 1, ran   # only the chapter and table that use it
     text = norm(fixture_copy.text)
     assert "Siem Reap 13% 7.5%" in text
@@ -173,6 +174,7 @@ def test_one_edited_value_reaches_table_figure_and_sentence(fixture_copy: Build)
     fig = fixture_copy.path("figures/nrw-cambodia.csv").read_text()
     assert "Siem Reap,13.0,7.5" in fig
     assert "7.5%" in fixture_copy.path("figures/nrw-cambodia.svg").read_text()
+    assert "Siem Reap,2015,7.5" in fixture_copy.path("web/data/nrw_cambodia.csv").read_text()
 
 
 def test_moving_an_entry_of_the_contents_renumbers_everything(fixture_copy: Build):
