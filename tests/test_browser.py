@@ -169,6 +169,31 @@ def test_a_note_shows_beside_its_call_on_focus(browser, served):
     page.close()
 
 
+def test_reading_aids_beside_the_text_in_print_and_in_the_dark(browser, served):
+    base, _ = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "phnom-penh.html", wait_until="load")
+    assert page.locator(".book-toc a[aria-current=page]").is_visible()            # the book, open beside the text
+    sections = page.eval_on_selector_all(".page-toc a", "as => as.map(a => a.getAttribute('href'))")
+    headings = page.eval_on_selector_all("main h2[id], main h3[id]", "hs => hs.map(h => '#' + h.id)")
+    assert set(headings) <= set(sections) and len(headings) > 5                   # and the page's own sections
+    assert page.locator("main h2[id] a.anchor").count() == page.locator("main h2[id]").count()
+    assert page.locator(".pager-foot a[rel=prev]").is_visible() and page.locator(".pager-foot a[rel=next]").count()
+    light = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    page.emulate_media(color_scheme="dark")
+    assert page.evaluate("getComputedStyle(document.documentElement).backgroundColor") != light
+    page.emulate_media(media="print", color_scheme="light")
+    assert not page.locator("header.site").is_visible() and not page.locator(".book-toc").is_visible()
+    assert page.locator("main .chapter-title").is_visible()
+    page.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(base + "phnom-penh.html", wait_until="load")
+    assert not phone.locator(".book-toc a[aria-current=page]").is_visible()      # folded above the text
+    phone.locator(".book-toc summary").click()
+    assert phone.locator(".book-toc a[aria-current=page]").is_visible()
+    phone.close()
+
+
 def test_search_over_the_whole_edition_answers(browser, served):
     base, _ = served
     page = browser.new_page(viewport={"width": 1280, "height": 900})
