@@ -81,7 +81,10 @@ def visits(browser, served) -> dict[tuple[str, str], Visit]:
         page.on("console", lambda m: current[-1].errors.append(f"console {m.type}: {m.text}")
                 if m.type == "error" else None)
         page.on("pageerror", lambda e: current[-1].errors.append(f"script error: {e}"))
-        page.on("requestfailed", lambda r: current[-1].errors.append(f"request failed: {r.url} {r.failure}"))
+        # a request cancelled by going on to the next page (the icon, after `load`) is no failure; a
+        # missing file is, as its HTTP status
+        page.on("requestfailed", lambda r: current[-1].errors.append(f"request failed: {r.url} {r.failure}")
+                if "ERR_ABORTED" not in (r.failure or "") else None)
         page.on("response", lambda r: current[-1].errors.append(f"HTTP {r.status}: {r.url}")
                 if r.status >= 400 else None)
         for name in pages:
