@@ -22,6 +22,9 @@ rule all:
         ED.pdf,
         ED.web("index"),
         ED.web("data"),
+        rules.web_assets.output,   # the web edition's folder, publishable as it is
+        rules.web_files.output,
+        rules.search.output,
 
 
 onsuccess:

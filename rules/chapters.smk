@@ -34,7 +34,8 @@ rule chapter:
         declarations=DECLARATIONS,
         bibliography=ED.bibliography,
         notes=ED.notes,
-        templates=["templates/part.html.j2", "templates/web.html.j2", "templates/blocks.html.j2"],
+        templates=["templates/part.html.j2", "templates/web.html.j2", "templates/site.html.j2",
+                   "templates/blocks.html.j2"],
         code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py"),
     output:
         part=ED.part("{chapter}"),

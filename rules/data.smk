@@ -36,7 +36,8 @@ rule data_dictionary:
         schemas=[schema(d) for d in DATASETS],
         reports=[ED.validation(d) for d in DATASETS],
         key_figures=[ED.clean("key_figures")] if "key_figures" in DATASETS else [],   # listed as they print
-        template="templates/data.html.j2",
+        labels=ED.labels,   # the book's contents, in the page's navigation
+        template=["templates/data.html.j2", "templates/site.html.j2"],
         code=code("data/*.py", "render/*.py"),
     output:
         page=ED.web("data"),

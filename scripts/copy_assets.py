@@ -1,4 +1,8 @@
-"""Snakemake: fonts (from their pinned packages) and stylesheets -> the edition's assets (rule `assets`)."""
+"""Snakemake: files copied as they are, each input to the output of the same place in its list.
+
+Rule `assets` (the PDF's fonts and stylesheets), rule `web_files` (the web edition's copies of the PDF,
+the cleaned datasets and the photographs) and the stylesheet, script and icon of rule `web_assets`.
+"""
 import shutil
 
 from dpaper.errors import run
@@ -7,9 +11,10 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 
 def main():
-    pairs = list(zip(sm.input.css, sm.output.css)) + list(zip(sm.input.fonts, sm.output.fonts)) + \
-        list(zip(sm.input.licences, sm.output.licences))
-    for src, dst in pairs:
+    sources = [str(p) for name in sm.input.keys() if name != "code" for p in getattr(sm.input, name)]
+    targets = [str(p) for p in sm.output]
+    assert len(sources) == len(targets), (sources, targets)
+    for src, dst in zip(sources, targets):
         shutil.copyfile(src, dst)
 
 

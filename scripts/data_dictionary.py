@@ -22,7 +22,8 @@ def main():
         schema = next(p for p in sm.input.schemas if Path(p).stem == "key_figures")
         kf = load("key_figures", sm.input.key_figures[0], schema)
         printed["key_figures"] = key_figures_as_printed(records(kf), edition.get("language"))
-    Path(sm.output.page).write_text(data_page(edition, datasets, s, printed), encoding="utf-8")
+    chapters = json.loads(Path(sm.input.labels).read_text(encoding="utf-8"))["chapters"]
+    Path(sm.output.page).write_text(data_page(edition, datasets, s, printed, chapters=chapters), encoding="utf-8")
 
 
 run(main, sm.log[0])

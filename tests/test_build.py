@@ -122,7 +122,7 @@ def test_pdf_metadata_and_fonts(built: Build):
 
 def test_chapter_web_pages_stand_alone(built: Build):
     page = built.path("web/phnom-penh.html").read_text(encoding="utf-8")
-    assert '<link rel="stylesheet" href="../assets/screen.css">' in page
+    assert '<link rel="stylesheet" href="assets/screen.css">' in page    # the web folder's own assets
     assert '<div class="svg" role="img" aria-label="Dot chart of non-revenue water' in page   # inline: the page's fonts
     assert '<figure class="timeline" id="fig-pp-cooperation-timeline"><div class="svg"' in page
     assert 'rel="prev" href="dalian.html"' in page            # navigation to the previous chapter
@@ -179,7 +179,8 @@ def test_one_edited_value_reaches_table_figure_and_sentence(fixture_copy: Build)
     result = run_fixture(fixture_copy)
     assert result.returncode == 0, result.stderr[-3000:]
     ran = re.findall(r"\(Rule: (\w+)\)", result.stdout + result.stderr)
-    assert sorted(set(ran)) == ["all", "book", "chapter", "clean", "data_dictionary", "figures_phnom_penh", "pdf"]
+    assert sorted(set(ran)) == ["all", "book", "chapter", "clean", "data_dictionary", "figures_phnom_penh", "pdf",
+                                "search", "web_files"]   # the web folder's copies and search index follow
     assert ran.count("chapter") == 1 and ran.count("clean") == 1, ran   # only the chapter and table that use it
     text = norm(fixture_copy.text)
     assert "Siem Reap 13% 7.5%" in text
@@ -187,6 +188,7 @@ def test_one_edited_value_reaches_table_figure_and_sentence(fixture_copy: Build)
     fig = fixture_copy.path("figures/nrw-cambodia.csv").read_text()
     assert "Siem Reap,13.0,7.5" in fig
     assert "7.5%" in fixture_copy.path("figures/nrw-cambodia.svg").read_text()
+    assert "Siem Reap,2015,7.5" in fixture_copy.path("web/data/nrw_cambodia.csv").read_text()
 
 
 def test_moving_an_entry_of_the_contents_renumbers_everything(fixture_copy: Build):

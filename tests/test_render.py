@@ -206,8 +206,8 @@ def test_figure_blocks_chart_photo_and_placeholder(tmp_path):
     html, _ = render_one(tmp_path, body, mode="print", figures={"nrw-cambodia", "visit", "later"}, draft=True)
     assert html.split("\n")[:3] == [
         '<figure class="chart" id="fig-nrw-cambodia"><img src="figures/nrw-cambodia.svg" alt="a chart">'
-        '<figcaption><span class="label">Figure 5.1</span> Chart</figcaption>'
-        '<p class="source">Source: Ministry</p></figure>',
+        '<figcaption><span class="label">Figure 5.1</span> Chart'     # the source in the caption: valid HTML
+        '<p class="source">Source: Ministry</p></figcaption></figure>',
         '<figure class="photo" id="fig-visit"><img src="../../img/visit.jpg" alt="A &#34;visit&#34;">'
         '<figcaption><span class="label">Figure 5.2</span> A “visit”</figcaption></figure>',
         '<figure class="photo" id="fig-later"><div class="placeholder" style="padding-top: 66.67%" role="img" '
@@ -230,7 +230,11 @@ def test_page_references_print_the_page_or_say_what_they_point_to(tmp_path):
     html, _ = render_one(tmp_path, body, NRW)
     assert '<a class="pageref" href="#tab-nrw-asean"></a>' in html
     web, _ = render_one(tmp_path, body, NRW, mode="web")
-    assert '<a class="pageref" href="#tab-nrw-asean">Chapter 5</a>' in web      # the web page it is on
+    assert "pageref" not in web and "See." in web      # no pages on the web: nothing, nor the space before it
+    body = ("In a table ({{ ref('tab:nrw-asean') }}, {{ pageref('tab:nrw-asean') }}).\n\n"
+            "{{ table('nrw-asean', caption='c') }}\n")
+    web, _ = render_one(tmp_path, body, NRW, mode="web")
+    assert 'In a table (<a class="xref" href="#tab-nrw-asean">Table 5.1</a>).' in web
 
 
 def test_chapter_pages_are_returned_not_written(tmp_path):

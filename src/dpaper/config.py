@@ -171,8 +171,13 @@ class Edition:
         return self.out / "parts" / f"{chapter}.html"
 
     def web(self, page: str) -> Path:
-        """A page of the web edition: a chapter, `index` or `data`."""
+        """A page of the web edition: a chapter, `index`, `data` or `search`."""
         return self.out / "web" / f"{page}.html"
+
+    def web_file(self, rel: str) -> Path:
+        """A file of the web edition's folder (`web/`, publishable as it is): `assets/…`, `data/<name>.csv`,
+        `images/…`, the PDF, the search index `pagefind/`."""
+        return self.out / "web" / rel
 
     @property
     def book(self) -> Path:

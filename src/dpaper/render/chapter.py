@@ -26,6 +26,8 @@ from dpaper.render.sandbox import describe
 from dpaper.render.values import Event, Fact
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
+PAGEREF_WEB = "\ue000"        # what pageref() leaves in the web's Markdown: taken out with the gap before it
+PAGEREF_GAP = re.compile("[ \t]*[,;]?[ \t]*\ue000")
 
 
 @dataclass
@@ -96,11 +98,13 @@ class Renderer:
         return self.blocks.ref(self._href(e), e["text"])
 
     def pageref(self, label: str) -> Markup:
-        """In print the stylesheet prints the page number; on the web, where a chapter is a page, the link
-        names the chapter or case study it points into ("Case Study 2")."""
+        """In print the stylesheet prints the page number ("p. 6"). The web has no pages: there it prints
+        nothing, and the comma or space that joins it to the text goes too, so that
+        "({{ ref(x) }}, {{ pageref(x) }})" reads "(Table 3.2.1)" (the `ref()` is the link)."""
         e = self._label(label)
-        where = self.ctx.labels.get(f"ch:{e['chapter']}", e)["text"]
-        return self.blocks.pageref(self._href(e), "" if self.mode == "print" else where)
+        if self.mode == "web":
+            return Markup(PAGEREF_WEB)
+        return self.blocks.pageref(self._href(e), "")
 
     def listing(self, kind: str) -> list[dict]:
         """Every label of one kind through the book, in order ("fig", "tab" or "box"): its key (for ref() and
@@ -183,8 +187,11 @@ class Renderer:
                                  self._inline(note, "note"), self._source(source, cite))
 
     def image_path(self, name: str) -> str:
-        """A photograph's link from this page ("" for one still to come in a draft)."""
+        """A photograph's link from this page ("" for one still to come in a draft); the web edition has
+        its own copy of each (`web/images/`, rule `web_files`), so that its folder stands alone."""
         path = images.image(name, self.ctx.root, self.ctx.images, self.ctx.draft)
+        if path and self.mode == "web":
+            return "images/" + path.relative_to(self.ctx.images).as_posix()
         return images.link(path, self.ctx.out_dir, self.mode) if path else ""
 
     def figure(self, ident: str, caption: str | None = None, source: str | None = None, cite=None,
@@ -251,6 +258,8 @@ class Renderer:
     # -- rendering ------------------------------------------------------------
     def body(self) -> Markup:
         text = pipeline.markdown_text(self.env, self.ctx.src)
+        if self.mode == "web":
+            text = PAGEREF_GAP.sub("", text)
         return pipeline.html(self.md, text, self.ctx.src, self.ctx.chapter["sections"], self.image_path,
                              self.blocks.secnum)
 

@@ -6,6 +6,7 @@ it lives (the book part in the output directory, the web page in its `web/`).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from dpaper.errors import BuildError
@@ -31,8 +32,16 @@ def link(path: Path, out_dir: Path, mode: str) -> str:
     return Path(os.path.relpath(path, out_dir / ("web" if mode == "web" else ""))).as_posix()
 
 
+SVG_ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+SVG_METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
+
+
 def inline_svg(path: Path) -> str:
     """A figure's SVG (ours, drawn by the figures job) for inlining in a web page, where an SVG in an
-    <img> could not use the page's fonts: without its XML declaration and doctype, on one line."""
+    <img> could not use the page's fonts: without its XML declaration, doctype and RDF metadata, on one
+    line, each id (matplotlib's `patch_1`, Graphviz's `node1`, clip paths) and reference to one prefixed
+    with the figure's id, so that two figures on a page share none."""
     text = path.read_text(encoding="utf-8")
-    return " ".join(text[text.index("<svg"):].split("\n"))   # one line: the figure stays one HTML block
+    text = SVG_METADATA.sub("", text[text.index("<svg"):])
+    text = SVG_ID.sub(lambda m: f"{m[1]}{path.stem}-{m[2]}", text)
+    return " ".join(text.split("\n"))   # one line: the figure stays one HTML block
