@@ -75,3 +75,21 @@ def test_every_written_unit_has_a_manifest():
     written = {p.stem for p in CONTENT.glob("*.md") if "being rebuilt from its sources" not in p.read_text()}
     with_sections = {s for s in written if re.search(r"^## ", (CONTENT / f"{s}.md").read_text(), re.M)}
     assert with_sections <= {m.stem for m in MANIFESTS}
+
+
+@pytest.mark.parametrize("path", sorted(CONTENT.glob("*.md")), ids=lambda p: p.stem)
+def test_a_paragraph_typed_as_html_stands_alone(path):
+    """A <p> (an editor's note) typed inside a paragraph nests one <p> in another, which HTML forbids (a stray
+    </p> in both editions); one that runs on into the next line takes that line into its raw HTML."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    problems = [f"{path.name}, line {n}: expected <p> at the start of a paragraph of its own, found it after text"
+                for n, line in enumerate(lines, 1) if re.search(r"[^\s>]\s*<p[\s>]", line)]
+    opened = False
+    for n, line in enumerate(lines, 1):
+        opened = opened or line.startswith("<p")
+        if opened and "</p>" in line:
+            opened = False
+            if n < len(lines) and lines[n].strip():
+                problems.append(f"{path.name}, line {n + 1}: expected a blank line after the </p> of line {n}, "
+                                f"found text")
+    assert not problems, "\n".join(problems)

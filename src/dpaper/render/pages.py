@@ -74,8 +74,9 @@ def print_text(html: str, names: list[str]) -> str:
     Only text between tags changes; tags, attributes and the head stay as they are."""
     head, sep, body = html.partition("<body")
     names = sorted({n for n in names if n and len(n) > 3}, key=len, reverse=True)
-    name = re.compile(r"(?<!\w)(" + "|".join(re.escape(str(escape(n))) for n in names) + r")(?!\w)") \
-        if names else None
+    # a name may run over a line end of the manuscript: any white space between its words
+    name = re.compile(r"(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, str(escape(n)).split())) for n in names)
+                      + r")(?!\w)") if names else None
     parts = TAG.split(body)
     inside = 0          # inside <style>, <script>, <svg>, <title>: left alone
     for i, part in enumerate(parts):
