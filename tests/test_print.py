@@ -131,6 +131,36 @@ def test_names_from_the_data_are_not_hyphenated(built: Build):
     assert built.path("book.html").read_text(encoding="utf-8").count('<span class="name">') > 100
 
 
+def test_no_more_than_two_hyphenated_lines_in_a_row(built: Build):
+    """WeasyPrint 70 has no hyphenate-limit-lines: dpaper.hyphens lays out again, keeping whole the word that
+    would make a third hyphenated line. A compound broken at its own hyphen ("Short-Lived") does not count."""
+    html = built.path("book.html").read_text(encoding="utf-8")
+    words = set(re.findall(r"\w+", re.sub(r"<[^>]+>", " ", html)))
+    runs, run = [], []
+    lines = built.text.split("\n")
+    for line, nxt in zip(lines, lines[1:]):
+        a, b = re.search(r"(\w+)-$", line.rstrip()), re.match(r"\s*(\w+)", nxt)
+        if a and b and a.group(1) + b.group(1) in words and f"{a.group(1)}-{b.group(1)}" not in html:
+            run.append(line)
+            if len(run) == 3:
+                runs.append(" / ".join(run))
+        else:
+            run = []
+    assert not runs, runs
+
+
+def test_the_third_hyphenated_word_is_kept_whole_in_its_paragraph_only():
+    import xml.etree.ElementTree as ET
+
+    from dpaper.hyphens import protect
+    p = ET.fromstring('<p>environmental work, <span class="name">Kitakyushu</span> environmental aid,'
+                      ' <b>environmental</b> <svg><text>environmental</text></svg> environmentally</p>')
+    protect(p, "environmental")
+    out = ET.tostring(p, encoding="unicode")
+    assert out.count('<span class="name">environmental</span>') == 3      # text, a tail, inside <b>
+    assert "<text>environmental</text>" in out and "environmentally" in out
+
+
 @cache
 def body_lines(pdf: Path) -> list[int]:
     """Characters per line of the body text (Source Serif at 10.5 pt), lines of at least 40 characters."""

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from dpaper import hyphens
 from dpaper.errors import BuildError
 
 VIRTUAL_ROOT = "file:///project/"
@@ -138,9 +139,11 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".
         say(f"Laying out {html_path} with WeasyPrint (single-threaded; about 20 s for the whole paper)...")
         text = html_path.read_text(encoding="utf-8")
         html = HTML(string=text, base_url=VIRTUAL_ROOT + rel, url_fetcher=Fetcher(root))
-        document = html.render(font_config=FontConfiguration())
+        document, kept = hyphens.render(html, FontConfiguration())   # at most two hyphenated lines in a row
         pages = len(document.pages)
-        say(f"Laid out {pages} pages in {time.perf_counter() - started:.1f} s; writing {pdf_path}...")
+        say(f"Laid out {pages} pages in {time.perf_counter() - started:.1f} s"
+            f"{f' ({kept} words kept whole against three hyphenated lines in a row)' if kept else ''}; "
+            f"writing {pdf_path}...")
         if handler.messages:
             raise BuildError([f"{html_path}: WeasyPrint: {m}" for m in dict.fromkeys(handler.messages)])
         pdf_path.parent.mkdir(parents=True, exist_ok=True)
