@@ -7,6 +7,7 @@ from dpaper.webfonts import woff2_name
 CSS = ("fonts.css", "print.css")
 WEB_FILES = ("screen.css", "web.js", "favicon.svg")   # templates/ -> web/assets/ as they are
 PHOTOS = sorted({i for ch in ED.chapters for i in PLAN[ch].images})
+ARCHIVE = config.get("pdf", {}).get("archive", False)    # PDF/A-3 with the data attached (config pdf)
 WEB_PAGES = [str(ED.web(c)) for c in ED.chapters] + [str(ED.web("index")), str(ED.web("data"))]
 
 
@@ -115,15 +116,15 @@ rule pdf:
         book=ED.book,
         assets=rules.assets.output,
         figures=[str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures],
-        images=[i for ch in ED.chapters for i in PLAN[ch].images],
-        data=[str(ED.clean(d)) for d in DATASETS],   # attached to the archival PDF (pdf: archive)
-        code=code("pdf.py", "pdfpost.py", "fonts.py"),
+        images=PHOTOS,
+        data=[str(ED.clean(d)) for d in DATASETS] if ARCHIVE else [],   # attached to an archival PDF
+        code=code("pdf.py", "pdfpost.py", "hyphens.py", "fonts.py"),
     output:
         update(ensure(ED.pdf, non_empty=True)),
     params:
         date=config["edition"]["date"],
         document_id=f"{config['edition']['slug']}/{config['edition']['id']}",
-        archive=config.get("pdf", {}).get("archive", False),
+        archive=ARCHIVE,
     log:
         ED.log("pdf"),
     script:

@@ -26,20 +26,21 @@ DATASET = {"fact": "key_figures", "fact.year": "key_figures", "number": "key_fig
            "date": "events", "year": "events", "period": "events"}
 
 
-def _strings(value):
+def _each_string(value, fn):
+    """`value` (strings in lists, tuples and mappings) with `fn` applied to every string in it."""
     if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            yield from _strings(v)
+        return fn(value)
+    if isinstance(value, dict):
+        return {k: _each_string(v, fn) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_each_string(v, fn) for v in value)
+    return value
 
 
 def needs(declaration: dict) -> tuple[str, ...]:
     """The datasets the placeholders of `declaration` read, in a stable order."""
-    kinds = {m.group(1) for text in _strings(declaration) for m in PLACEHOLDER.finditer(text)}
+    kinds: set[str] = set()
+    _each_string(declaration, lambda text: kinds.update(m.group(1) for m in PLACEHOLDER.finditer(text)))
     return tuple(sorted({DATASET[k] for k in kinds}))
 
 
@@ -69,13 +70,4 @@ def fill(declaration: dict, data: dict, figure: str):
         event = Event(ident, row("events", "id", ident))
         return {"date": event.date, "year": str(event.year or ""), "period": event.period}[kind]
 
-    def walk(v):
-        if isinstance(v, str):
-            return PLACEHOLDER.sub(value, v)
-        if isinstance(v, dict):
-            return {k: walk(x) for k, x in v.items()}
-        if isinstance(v, (list, tuple)):
-            return type(v)(walk(x) for x in v)
-        return v
-
-    return walk(declaration)
+    return _each_string(declaration, lambda text: PLACEHOLDER.sub(value, text))
