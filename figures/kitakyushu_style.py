@@ -33,7 +33,7 @@ timeline("jp-national-policies", datasets=("events",),
          source="Events from this edition's events dataset, as this chapter and the case studies date them. "
                 "The 2018 figure showed more than its text describes; only what the text dates is drawn",
          title="Japan's national policies bearing on local governments' international cooperation",
-         lane_column="sector", label_column="short", span=[1992, 2018],
+         lane_column="sector", label_column="short", span=[1992, 2018], panels=1,   # twelve events: one panel
          lanes=[{"label": "Environment and aid", "values": ["environment", "policy", "cooperation"]},
                 {"label": "Resource circulation", "values": ["waste"]},
                 {"label": "Business and infrastructure exports", "values": ["business", "water"]},
@@ -44,7 +44,7 @@ timeline("kk-intercity-policies", datasets=("events",),
          source="Events from this edition's events dataset, as this chapter, Chapter 2 and the case studies "
                 "date them; the 2018 figure does not survive",
          title="Kitakyushu's policies and institutions for intercity cooperation",
-         lane_column="sector", label_column="short", span=[1979, 2018], earlier=True,
+         lane_column="sector", label_column="short", span=[1979, 2018], earlier=True, panels=2,   # 1979–98, 1999–2018
          lanes=[{"label": "City plans and strategies", "values": ["policy", "business"]},
                 {"label": "Environment, energy, waste", "values": ["environment", "energy", "waste"]},
                 {"label": "Partners, networks, recognition", "values": ["cooperation", "awards"]},

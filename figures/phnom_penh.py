@@ -15,7 +15,9 @@ photo("pp-technical-cooperation", caption="Technical cooperation at work in Phno
 
 timeline("pp-cooperation-timeline", datasets=("events",),
          caption="How the cooperation framework between Kitakyushu and Phnom Penh developed",
-         title="cooperation between Kitakyushu and Phnom Penh", lane_column="sector", span=[1991, 2018],
+         source="Events from this edition's events dataset, after the text of the 2018 edition",
+         title="cooperation between Kitakyushu and Phnom Penh", lane_column="sector", span=[1999, 2018], panels=1,
+         earlier=True,
          label_column="short",
          lanes=[{"label": "Water supply", "values": ["water"]},
                 {"label": "Sewerage", "values": ["sewerage"]},

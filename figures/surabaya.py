@@ -18,7 +18,8 @@ timeline("sb-initiatives-by-sector", datasets=("events",),
          source="Drawn from this edition's events dataset; the 2018 edition showed the years of training only "
                 "schematically, and this chart marks the training events the text dates",
          title="the major collaborative initiatives of Kitakyushu and Surabaya by sector", lane_column="sector",
-         span=[1993, 2018], label_column="short",
+         # one panel for the years the initiatives crowd (no period split across panels); 1993 and 1997 below it
+         span=[2000, 2018], panels=1, earlier=True, label_column="short",
          lanes=[{"label": "Ties and agreements", "values": ["cooperation"]},
                 {"label": "People and training", "values": ["human-resources", "policy"]},
                 {"label": "Waste", "values": ["waste"]},
