@@ -14,7 +14,6 @@ millimetres from the top left, so layouts are plain arithmetic on the page.
 """
 from __future__ import annotations
 
-import textwrap
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,12 +73,6 @@ def wrap_to(text: str, width_mm: float, size_pt: float, weight: str = "normal") 
         else:
             lines.append(word)
     return lines
-
-
-def shorten(text: str, limit: int = 40) -> str:
-    """`text` cut at a word boundary to at most `limit` characters, an ellipsis marking the cut."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else textwrap.shorten(text, width=limit, placeholder="…")
 
 
 def count(n: int, word: str, plural: str | None = None) -> str:

@@ -234,12 +234,13 @@ def figure(data: dict[str, pd.DataFrame], decl: dict):
         layout.append((a, b, x_of, placed, heights, top))
         top += HEADER + sum(heights) + PANEL_GAP
     if problems:
-        raise BuildError([f"timeline {decl['figure']}: event {it.id}: its label “{it.text}” ({w:.0f} mm) fits "
-                          f"neither inside its bar nor beside its mark (at most {room:.0f} mm free); {SHORT}"
+        raise BuildError([f"timeline {decl['figure']}: event {it.id}: its label “{it.text}” ({w:.0f} mm) "
+                          + ("fits neither inside its bar nor beside it" if it.mark == "period"
+                             else "does not fit beside its mark") + f" (at most {room:.0f} mm free); {SHORT}"
                           for it, w, room in problems.values()])
     legend_y = top
-    note = [line for text in _notes(decl, undated, "_printed") for line in wrap_to(text, style.WIDTH_MM - GUTTER,
-                                                                                   LABEL_PT)]
+    note = [line for text in _notes(decl, undated, "_printed")
+            for line in wrap_to(text, style.WIDTH_MM - GUTTER - RIGHT, LABEL_PT)]
     height = legend_y + 4.0 + len(note) * 3.2 + 1.0
 
     with mm_figure(height) as (fig, ax):
