@@ -53,15 +53,20 @@ def _points(d: str) -> list[tuple[float, float]]:
     return list(zip(nums[::2], nums[1::2]))
 
 
-@lru_cache(maxsize=8192)
-def _ink(text: str, size: float, weight: str) -> tuple[float, float, float]:
-    """Width, height and descent of `text` in points, as the paper's font sets it."""
+@lru_cache(maxsize=1)
+def _renderer():
     from matplotlib.backends.backend_agg import RendererAgg
-    from matplotlib.font_manager import FontProperties
 
     from dpaper.figures import style
     style.register_fonts()
-    w, h, d = RendererAgg(10, 10, 72 * 4).get_text_width_height_descent(
+    return RendererAgg(10, 10, 72 * 4)
+
+
+@lru_cache(maxsize=8192)
+def _ink(text: str, size: float, weight: str) -> tuple[float, float, float]:
+    """Width, height and descent of `text` in points, as the paper's font sets it."""
+    from matplotlib.font_manager import FontProperties
+    w, h, d = _renderer().get_text_width_height_descent(
         text, FontProperties(family="Source Sans Pro", size=size, weight=weight), ismath=False)
     return w / 4, h / 4, d / 4
 
@@ -104,6 +109,10 @@ def problems(svg: str) -> list[str]:
     """What a reader would stumble on, one line per label: see the module's docstring."""
     texts, shapes, rules, frame = read(svg)
     out = []
+
+    def near(a, b) -> bool:             # bounding boxes meet (a cheap test before shapely's exact one)
+        (a0, a1, a2, a3), (b0, b1, b2, b3) = a.bounds, b.bounds
+        return a0 < b2 and b0 < a2 and a1 < b3 and b1 < a3
     for i, (s, b, size, colour, n) in enumerate(texts):
         what = f"“{s}”"
         if size < 7:
@@ -112,17 +121,17 @@ def problems(svg: str) -> list[str]:
             out.append(f"{what} runs out of the figure")
         if "…" in s or s.endswith("..."):
             out.append(f"{what} is cut with an ellipsis")
-        out += [f"{what} overlaps “{t}”" for t, c, *_ in texts[i + 1:] if b.intersection(c).area > 0.01]
+        out += [f"{what} overlaps “{t}”" for t, c, *_ in texts[i + 1:] if near(b, c) and b.intersection(c).area > 0.01]
         beneath = []
         for shape, fill, m in shapes:
-            if not shape.intersects(b) or shape.intersection(b).area < 0.01:
+            if not near(shape, b) or shape.intersection(b).area < 0.01:
                 continue
             if b.difference(shape).area > 0.01:
                 x0, y0, x1, y1 = (round(v * MM, 1) for v in shape.bounds)
                 out.append(f"{what} runs over the edge of a {fill} shape at ({x0}, {y0})–({x1}, {y1}) mm")
             elif m < n:
                 beneath.append((m, fill))
-        crossing = [r for r in rules if r.intersects(b)]
+        crossing = [r for r in rules if near(r, b) and r.intersects(b)]
         if crossing:
             out.append(f"{what} is crossed by a rule at x = {crossing[0].coords[0][0] * MM:.1f} mm")
         under = max(beneath, default=(0, "#ffffff"))[1]
