@@ -152,10 +152,10 @@ def test_every_label_of_a_timeline_is_legible(drawn, fig_id):
     texts = [t[0] for t in read(d.svg)[0]]
     assert problems(d.svg) == [], fig_id
     for row in d.table:                   # every label is printed whole, on the chart or in the notes under it
-        assert row["printed"] in texts or any(row["printed"] in t for t in texts) or row["printed"] in " ".join(
-            texts), f"{fig_id}: {row['event']}: “{row['printed']}” is not printed"
+        assert row["printed"] in " ".join(texts), f"{fig_id}: {row['event']}: “{row['printed']}” is not printed"
     marks = {r["mark"] for r in d.table}
-    legend = {"event": "Event", "period": "Period"}
+    milestones = " or ".join(SPECS[fig_id].declaration.get("milestones", ["agreement"])).capitalize()
+    legend = {"event": "Event", "milestone": milestones, "period": "Period"}
     for mark, word in legend.items():     # the legend names the marks drawn, and no other
         assert (word in texts) == (mark in marks), f"{fig_id}: legend entry {word!r} against marks {marks}"
 
@@ -210,3 +210,13 @@ def test_a_label_with_no_room_beside_its_mark_is_a_build_error(cleaned):
     with pytest.raises(BuildError, match=r"hp-2013-distribution-network: its label “W{40}” \(\d+ mm\) does not "
                                          r"fit beside its mark"):
         tl.timeline({"events": events}, _declaration("hp-waterworks-cooperation"))
+
+
+def test_panels_start_where_the_declaration_says(cleaned):
+    data = {"events": cleaned("events")}
+    decl = _declaration("dl-cooperation-by-sector")
+    shown = [t[0] for t in read(tl.timeline(data, decl).svg)[0]]
+    assert shown.count("Ties, agreements,") == 2 and "1972" in shown and "1995" in shown   # [1972, 1995]
+    with pytest.raises(BuildError, match=r"^timeline dl-cooperation-by-sector: panels \[1975, 1995\]: expected "
+                                         r"increasing first years, the first 1972 \(the span's\) and none after 2018$"):
+        tl.timeline(data, {**decl, "panels": [1975, 1995]})
