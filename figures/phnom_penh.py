@@ -51,13 +51,13 @@ diagram("pp-sewerage-partnership", datasets=(),
 photo("pp-survey", caption="A survey under way in Phnom Penh",
       alt="Photograph of a survey carried out in Phnom Penh")
 
-map("pp-cambodian-cities", datasets=("cities",),
+map("pp-cambodian-cities", datasets=("cities", "countries"),
     caption="The eight Cambodian cities where Kitakyushu has cooperated, with Phnom Penh",
     source="Places from this edition's cities dataset; outlines from Natural Earth (public domain)",
     title="Phnom Penh and the eight Cambodian cities where Kitakyushu has cooperated",
     extent=[102.2, 107.9, 10.2, 14.9], places=[{"name": "Phnom Penh"}, {"role": "cambodian-city"}],
     highlight=["Phnom Penh"], shade=["Cambodia"], **{"except": {"name": ["Kep", "Mondulkiri"]}},
-    countries={"Cambodia": "CAMBODIA", "Thailand": "THAILAND", "Laos": "LAOS", "Vietnam": "VIET NAM"})
+    countries=["Cambodia", "Thailand", "Laos", "Viet Nam"])
 photo("pp-young-trainees", caption="Young trainees learning about the “Phnom Penh Miracle”",
       alt="Photograph of young trainees at a course on the Phnom Penh Miracle")
 
