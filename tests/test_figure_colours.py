@@ -1,7 +1,8 @@
 """Every map and chart declared in figures/, drawn from the shipped data and measured from its SVG: its
 series apart for every reader (CIEDE2000 20 or more, and 10 or more under simulated deuteranopia,
 protanopia and tritanopia), its marks at 3:1 and its text at 4.5:1 against what the figure draws them on,
-its text at 7 pt or more at print size (the SVG is 150 mm wide in the PDF). A failure names the figure and the colour or text.
+its text at 7 pt or more at print size (the SVG is 150 mm wide in the PDF). A failure names the figure and
+the colour or text.
 """
 from __future__ import annotations
 
