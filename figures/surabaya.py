@@ -86,7 +86,7 @@ def adipura_history(data):
             ax.annotate(str(n), (r["date_year"], row), xytext=(0, 6), textcoords="offset points", ha="center",
                         fontsize=7, color=style.MUTED)
         key = " · ".join(f"{n} {short[r['id']]} ({r['date_year']})" for n, r in enumerate(agreements, start=1))
-        fig.text(0.2, 0.02, key, fontsize=7, color=style.MUTED, wrap=True)
+        fig.text(0.2, 0.02, key, fontsize=7, color=style.MUTED, wrap=True, linespacing=1.5)
         ax.set_yticks(range(len(LEVELS) + 2), LEVELS + ["ASEAN ESC City Award", "Milestones"])
         ax.set_ylim(len(LEVELS) + 1.7, -0.6)
         ax.set_xlim(first - 1, last + 1)
