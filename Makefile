@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: pdf test env system lint bench bench-tests clean check-data
+.PHONY: pdf test env system lint bench bench-tests clean check-data contact-sheet
 
 pdf: env
 	@bash tools/unlock-if-stale
@@ -27,6 +27,10 @@ lint: env
 
 check-data: env
 	$(VENV)/bin/snakemake check_data -c all --keep-going --quiet rules
+
+# every figure of the PDF at print size, one PNG each, in build/contact-sheet/ (index.html shows them all)
+contact-sheet: pdf
+	$(VENV)/bin/python tools/contact_sheet.py
 
 bench: env
 	$(VENV)/bin/python tools/benchmark.py

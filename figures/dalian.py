@@ -107,14 +107,13 @@ photo("dl-xi-jinping-visit",
       alt="Photograph of China's then Vice President Xi Jinping during his visit to Kitakyushu in December 2009")
 
 # Case Study 1 §4.2, line 611: 11 Japanese and 17 Chinese local governments, but only two are named.
-map("dl-air-pollution-cities", datasets=("cities",),
-    caption="Japanese and Chinese local governments taking part in the intercity cooperation on air pollution "
-            "control",
-    source="The 2018 figure (Institute for Global Environmental Strategies, 2017) showed every participant; "
-           "the text names only Kitakyushu and Dalian, so only they are drawn here. Places from this edition's "
-           "cities dataset; outlines from Natural Earth (public domain)",
+map("dl-air-pollution-cities", datasets=("cities", "countries"),
+    caption="Two of the local governments taking part in the Japan–China intercity cooperation on air pollution "
+            "control: Kitakyushu and Dalian, the only ones the text names",
+    source="The 2018 figure (Institute for Global Environmental Strategies, 2017) mapped every participant; its "
+           "text names only these two, so only they are drawn here. Places from this edition's cities dataset; "
+           "outlines from Natural Earth (public domain)",
     title="Kitakyushu and Dalian, the two named participants of the Japan–China air pollution city cooperation",
     extent=[115, 137, 30, 44], places={"name": ["Kitakyushu", "Dalian"]}, highlight=["Kitakyushu", "Dalian"],
     shade=["Japan", "China"],
-    countries={"China": "CHINA", "Japan": "JAPAN", "South Korea": "REPUBLIC OF KOREA",
-               "North Korea": "DPR KOREA"})
+    countries=["China", "Japan", "South Korea", "North Korea"])

@@ -192,7 +192,7 @@ def ggp_sectors(data):
             for k, (_, head, items, _) in enumerate(band):
                 x = x0 + k * (tile_w + gap)
                 ax.add_patch(FancyBboxPatch((x, y), tile_w, h, boxstyle="round,pad=0,rounding_size=1.5",
-                                            fc="#e6f0f3", ec=style.PRIMARY, lw=0.8))
+                                            fc=style.TINT, ec=style.PRIMARY, lw=0.8))
                 ty = y + pad
                 for hl in head:
                     ax.text(x + pad, ty, hl, fontsize=head_pt, fontweight="semibold", color=style.PRIMARY,

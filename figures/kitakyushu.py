@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dpaper.figures.declare import diagram, map, photo, timeline  # noqa: A004 (map: the kind)
 
-map("kk-location", datasets=("cities",), caption="Where Kitakyushu lies",
+map("kk-location", datasets=("cities", "countries"), caption="Where Kitakyushu lies",
     source="Places from this edition's cities dataset; outlines from Natural Earth (public domain). After "
            "Kitakyushu City Corporate Location Guide, “Introduction to Kitakyushu City”",
     title="Kitakyushu and the cities within 1,000 km of it", extent=[118.5, 143.5, 24.5, 43.5],
     places={"name": ["Kitakyushu", "Tokyo", "Seoul", "Busan", "Dalian", "Shanghai"]}, highlight=["Kitakyushu"],
     circle={"centre": "Kitakyushu", "radius_km": 1000}, shade=["Japan"],
-    countries={"Japan": "JAPAN", "China": "CHINA", "South Korea": "SOUTH KOREA", "North Korea": "NORTH KOREA"})
+    countries=["Japan", "China", "South Korea", "North Korea"])
 
 timeline("kk-environmental-administration", datasets=("events",),
          caption="How Kitakyushu's environmental administration developed",

@@ -53,13 +53,13 @@ diagram("pp-sewerage-partnership", datasets=(),
 photo("pp-survey", caption="A survey under way in Phnom Penh",
       alt="Photograph of a survey carried out in Phnom Penh")
 
-map("pp-cambodian-cities", datasets=("cities",),
+map("pp-cambodian-cities", datasets=("cities", "countries"),
     caption="The eight Cambodian cities where Kitakyushu has cooperated, with Phnom Penh",
     source="Places from this edition's cities dataset; outlines from Natural Earth (public domain)",
     title="Phnom Penh and the eight Cambodian cities where Kitakyushu has cooperated",
     extent=[102.2, 107.9, 10.2, 14.9], places=[{"name": "Phnom Penh"}, {"role": "cambodian-city"}],
     highlight=["Phnom Penh"], shade=["Cambodia"], **{"except": {"name": ["Kep", "Mondulkiri"]}},
-    countries={"Cambodia": "CAMBODIA", "Thailand": "THAILAND", "Laos": "LAOS", "Vietnam": "VIET NAM"})
+    countries=["Cambodia", "Thailand", "Laos", "Viet Nam"])
 photo("pp-young-trainees", caption="Young trainees learning about the “Phnom Penh Miracle”",
       alt="Photograph of young trainees at a course on the Phnom Penh Miracle")
 
@@ -81,19 +81,20 @@ def nrw_cambodia(data):
     wide = wide.loc[wide[order].fillna(0).sort_values(order, ascending=False, kind="stable").index]
     rows = [(city, plain(a), plain(b)) for city, a, b in zip(wide.index, wide[first], wide[last])]
     top = max(v for _, a, b in rows for v in (a, b) if v is not None)
+    latest, earlier = style.SERIES[:2]                  # blue and vermillion: apart for every reader
     with style.figure(height_mm=18 + 7 * len(rows)) as fig:
         ax = fig.add_axes((0.2, 0.16, 0.76, 0.70))
         for i, (city, a, b) in enumerate(rows):
             if a is not None and b is not None:
                 ax.plot([a, b], [i, i], color=style.RULE, lw=2.2, zorder=1, solid_capstyle="round")
             if a is not None:
-                ax.scatter([a], [i], s=34, color=style.SECONDARY, zorder=2, label=str(first) if i == 0 else None)
+                ax.scatter([a], [i], s=34, color=earlier, zorder=2, label=str(first) if i == 0 else None)
                 ax.annotate(f"{a:g}%", (a, i), xytext=(5, 0), textcoords="offset points",
                             va="center", ha="left", fontsize=7.5, color=style.MUTED)
             if b is not None:
-                ax.scatter([b], [i], s=34, color=style.PRIMARY, zorder=3, label=str(last) if i == 0 else None)
+                ax.scatter([b], [i], s=34, color=latest, zorder=3, label=str(last) if i == 0 else None)
                 ax.annotate(f"{b:g}%", (b, i), xytext=(-5, 0), textcoords="offset points",
-                            va="center", ha="right", fontsize=7.5, color=style.PRIMARY, fontweight="semibold")
+                            va="center", ha="right", fontsize=7.5, color=latest, fontweight="semibold")
         ax.set_yticks(range(len(rows)), [c for c, _, _ in rows])
         ax.invert_yaxis()
         ax.set_xlim(0, top * 1.15)

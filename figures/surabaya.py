@@ -77,17 +77,17 @@ def adipura_history(data):
             ax.axvspan(y - 0.5, y + 0.5, color=style.RULE, alpha=0.35, lw=0, hatch="////", fill=False)
         for i, level in enumerate(LEVELS):
             ys = [r["year"] for r in won if r["award"] == level]
-            ax.scatter(ys, [i] * len(ys), marker="s", s=30, color=[style.SECONDARY, style.PRIMARY, style.INK][i],
+            ax.scatter(ys, [i] * len(ys), marker="s", s=30, color=(style.BLUE, style.GREEN, style.INK)[i],
                        zorder=3)
         ax.scatter(asean, [len(LEVELS)] * len(asean), marker="o", s=34, facecolor="none",
-                   edgecolor=style.PRIMARY, lw=1.2, zorder=3)
+                   edgecolor=style.BLUE, lw=1.2, zorder=3)
         row = len(LEVELS) + 1                                   # the agreements' row, numbered, with a key below
         for n, r in enumerate(agreements, start=1):
-            ax.scatter([r["date_year"]], [row], marker="D", s=28, color=style.ACCENT, zorder=3)
+            ax.scatter([r["date_year"]], [row], marker="D", s=28, color=style.VERMILLION, zorder=3)
             ax.annotate(str(n), (r["date_year"], row), xytext=(0, 6), textcoords="offset points", ha="center",
                         fontsize=7, color=style.MUTED)
         key = " · ".join(f"{n} {short[r['id']]} ({r['date_year']})" for n, r in enumerate(agreements, start=1))
-        fig.text(0.2, 0.02, key, fontsize=7, color=style.MUTED, wrap=True)
+        fig.text(0.2, 0.02, key, fontsize=7, color=style.MUTED, wrap=True, linespacing=1.5)
         ax.set_yticks(range(len(LEVELS) + 2), LEVELS + ["ASEAN ESC City Award", "Milestones"])
         ax.set_ylim(len(LEVELS) + 1.7, -0.6)
         ax.set_xlim(first - 1, last + 1)

@@ -7,6 +7,7 @@ from dpaper.webfonts import woff2_name
 CSS = ("fonts.css", "print.css")
 WEB_FILES = ("screen.css", "web.js", "favicon.svg")   # templates/ -> web/assets/ as they are
 PHOTOS = sorted({i for ch in ED.chapters for i in PLAN[ch].images})
+DRAWN = sorted({f for ch in ED.chapters for f in PLAN[ch].figures})   # the drawings the chapters place
 ARCHIVE = config.get("pdf", {}).get("archive", False)    # PDF/A-3 with the data attached (config pdf)
 WEB_PAGES = [str(ED.web(c)) for c in ED.chapters] + [str(ED.web("index")), str(ED.web("data"))]
 
@@ -76,14 +77,17 @@ rule web_assets:
 
 rule web_files:
     message:
-        "Copying the PDF, the cleaned datasets and the photographs into the web edition"
+        "Copying the PDF, the cleaned datasets, the photographs and the drawings (full size) into the web edition"
     input:
         pdf=[ED.pdf],
         data=[str(ED.clean(d)) for d in DATASETS],
         photos=PHOTOS,
+        drawings=[str(ED.figure(f)) for f in DRAWN],
+        code=code("render/images.py"),
     output:
         [ED.web_file(ED.pdf.name)] + [ED.web_file(f"data/{d}.csv") for d in DATASETS]
-        + [ED.web_file(f"images/{Path(p).relative_to(ED.images).as_posix()}") for p in PHOTOS],
+        + [ED.web_file(f"images/{Path(p).relative_to(ED.images).as_posix()}") for p in PHOTOS]
+        + [ED.web_file(f"figures/{f}.svg") for f in DRAWN],
     log:
         ED.log("web_files"),
     script:

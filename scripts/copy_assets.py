@@ -1,11 +1,15 @@
 """Snakemake: files copied as they are, each input to the output of the same place in its list.
 
 Rule `assets` (the PDF's fonts and stylesheets), rule `web_files` (the web edition's copies of the PDF,
-the cleaned datasets and the photographs) and the stylesheet, script and icon of rule `web_assets`.
+the cleaned datasets, the photographs and the drawings) and the stylesheet, script and icon of rule
+`web_assets`. A drawing copied into the web edition (`figures/<id>.svg`, the "full size" link under each
+figure) takes the edition's fonts (dpaper.render.images.standalone_svg).
 """
 import shutil
+from pathlib import Path
 
 from dpaper.errors import run
+from dpaper.render.images import standalone_svg
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 
@@ -15,7 +19,10 @@ def main():
     targets = [str(p) for p in sm.output]
     assert len(sources) == len(targets), (sources, targets)
     for src, dst in zip(sources, targets):
-        shutil.copyfile(src, dst)
+        if Path(dst).parent.name == "figures" and dst.endswith(".svg"):
+            Path(dst).write_text(standalone_svg(Path(src)), encoding="utf-8")
+        else:
+            shutil.copyfile(src, dst)
 
 
 run(main, sm.log[0])

@@ -2,6 +2,7 @@
    - the contents beside the text open on a wide screen (closed, above the text, on a phone);
    - a link mark after each numbered section heading;
    - a note's text shown beside its call on hover or focus (the call still links to the note);
+   - a drawing wider than the screen says it scrolls sideways (data-scrolls shows its hint);
    - on the search page, Pagefind's interface, with the query the bar's form sent. */
 (function () {
   "use strict";
@@ -45,6 +46,13 @@
     call.addEventListener("blur", hide);
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+
+  var drawings = document.querySelectorAll("figure .svg");
+  function scrolls() {
+    drawings.forEach(function (d) { d.toggleAttribute("data-scrolls", d.scrollWidth > d.clientWidth + 1); });
+  }
+  scrolls();
+  window.addEventListener("resize", scrolls);
 
   var ui = document.querySelector("[data-search-ui]");
   if (ui && window.PagefindUI) {

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -40,6 +41,7 @@ class Visit:
     width: int = 0                                        # the page's scroll width
     links: list[str] = field(default_factory=list)        # every a[href], resolved
     ids: set[str] = field(default_factory=set)
+    drawings: list[dict] = field(default_factory=list)    # every drawn figure, measured (DRAWINGS)
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -95,11 +97,96 @@ def visits(browser, served) -> dict[tuple[str, str], Visit]:
             visit.width = page.evaluate("document.documentElement.scrollWidth")
             visit.links = page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
             visit.ids = set(page.eval_on_selector_all("[id]", "es => es.map(e => e.id)"))
+            visit.drawings = page.evaluate(DRAWINGS)
             # the first screen: a full-page shot repaints every map at once (seconds a page, here 30 s)
             page.screenshot(path=SCREENSHOTS / f"{Path(name).stem}-{device}.png")
             out[name, device] = visit
         context.close()
     return out
+
+
+# Every drawn figure of a page: its frame's width and scroll width, its drawing's width, the smallest text
+# as the reader sees it (font size times the text's scale on the screen), the hint and the full-size link
+DRAWINGS = """() => [...document.querySelectorAll("figure .svg")].map(frame => {
+  const svg = frame.querySelector("svg");
+  const sizes = [...svg.querySelectorAll("text")].map(t => {
+    const m = t.getScreenCTM();
+    return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+  });
+  const tools = frame.nextElementSibling;
+  const hint = tools && tools.querySelector(".scroll-hint");
+  const link = tools && tools.querySelector("a[href$='.svg']");
+  return {id: frame.closest("figure").id, frame: frame.clientWidth, scroll: frame.scrollWidth,
+          drawing: svg.getBoundingClientRect().width, smallest: Math.min(...sizes),
+          hint: !!hint && hint.getBoundingClientRect().width > 0, full: link ? link.href : ""};
+})"""
+SMALLEST_PX = {"phone": 11, "desktop": 12}
+
+
+def test_every_drawing_is_legible_at_both_widths(visits):
+    """At 390 px a drawing's text is 11 px or more, at 1280 px 12 px or more; every drawing links to itself
+    full size, and one wider than its column says that it scrolls (at 1280 px only a drawing whose text
+    prints under 7 pt is wider than the column: Graphviz laid it out wider than the page)."""
+    seen, problems = 0, []
+    for (name, device), v in visits.items():
+        for d in v.drawings:
+            seen += 1
+            where = f"{name} ({device}) {d['id']}"
+            if d["smallest"] < SMALLEST_PX[device] - 0.05:
+                problems.append(f"{where}: text {d['smallest']:.1f} px")
+            if not d["full"].endswith(d["id"].removeprefix("fig-") + ".svg"):
+                problems.append(f"{where}: no link to the drawing full size")
+            if d["scroll"] > d["frame"] + 1 and not d["hint"]:
+                problems.append(f"{where}: scrolls ({d['scroll']} px in {d['frame']} px) with no hint")
+            if d["scroll"] <= d["frame"] + 1 and d["hint"]:
+                problems.append(f"{where}: a scroll hint on a drawing that fits")
+    assert seen >= 2 * 25 and problems == []
+
+
+def luminance(css: str) -> float:
+    """WCAG relative luminance of a computed CSS colour, rgb(r, g, b)."""
+    r, g, b = (int(c) / 255 for c in re.findall(r"\d+", css)[:3])
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+PANEL = """() => [...document.querySelectorAll("figure .svg")].map(frame => {
+  const s = getComputedStyle(frame);
+  return {id: frame.closest("figure").id, background: s.backgroundColor, pad: parseFloat(s.paddingLeft),
+          radius: parseFloat(s.borderTopLeftRadius), blend: getComputedStyle(frame.querySelector("svg")).mixBlendMode};
+})"""
+PANEL_MAX = 0.8     # the brightest a drawing's ground may be on the dark page (white is 1; the panel ~0.77)
+
+
+def test_in_the_dark_a_drawing_sits_on_a_deliberate_panel_never_a_white_box(browser, served):
+    """Dark scheme: every drawing on a padded, rounded panel no brighter than PANEL_MAX, its white multiplied
+    into the panel's tone; measured on the screen too (no pixel of a drawing brighter than its panel)."""
+    from io import BytesIO
+
+    from PIL import Image
+    base, site = served
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    problems, seen = [], 0
+    for name in sorted(p.name for p in site.glob("*.html")):
+        page.goto(base + name, wait_until="load")
+        page_bg = luminance(page.evaluate("getComputedStyle(document.documentElement).backgroundColor"))
+        for d in page.evaluate(PANEL):
+            seen += 1
+            lum = luminance(d["background"])
+            if not (page_bg < 0.05 and lum <= PANEL_MAX and d["pad"] >= 8 and d["radius"] >= 4
+                    and d["blend"] == "multiply"):
+                problems.append(f"{name} {d['id']}: {d}")
+    page.goto(base + "dalian.html", wait_until="load")
+    frame = page.locator("#fig-dl-air-pollution-cities .svg")
+    frame.scroll_into_view_if_needed()
+    shot = Image.open(BytesIO(frame.screenshot())).convert("L")
+    r, g, b = (int(c) for c in re.findall(r"\d+", page.evaluate(PANEL)[0]["background"])[:3])
+    panel = round(0.299 * r + 0.587 * g + 0.114 * b)                # as PIL's "L" weighs them
+    brightest = shot.getextrema()[1]
+    context.close()
+    assert seen >= 25 and problems == []
+    assert brightest <= panel + 8, f"a pixel at {brightest}, the panel at about {panel}"
 
 
 def test_no_console_error_and_no_failed_request_on_any_page(visits):

@@ -20,9 +20,12 @@ CORPUS = sorted(p for p in (ROOT / "tests/corpus").iterdir() if p.is_dir())
 
 @pytest.fixture(scope="module")
 def references(tmp_path_factory) -> dict:
-    out = tmp_path_factory.mktemp("refs") / "cities.csv"
-    clean(ROOT / "data/raw/cities.csv", ROOT / "schemas/datasets/cities.yaml", out, edition_year=2018)
-    return {"cities": reference_values(out, "name"),
+    refs = tmp_path_factory.mktemp("refs")
+    for name in ("countries", "cities"):
+        clean(ROOT / f"data/raw/{name}.csv", ROOT / f"schemas/datasets/{name}.yaml", refs / f"{name}.csv",
+              edition_year=2018)
+    return {"cities": reference_values(refs / "cities.csv", "name"),
+            "countries": reference_values(refs / "countries.csv", "name"),
             "bibliography": reference_values(ROOT / "content/2018/references.yaml", "id")}
 
 

@@ -35,7 +35,7 @@ def declaration(name: str) -> dict:
 
 @pytest.fixture(scope="module")
 def data(cleaned):
-    return {"events": cleaned("events"), "cities": cleaned("cities")}
+    return {"events": cleaned("events"), "cities": cleaned("cities"), "countries": cleaned("countries")}
 
 
 def texts(svg: str) -> list[str]:
@@ -201,8 +201,44 @@ def test_a_map_refuses_a_selection_it_cannot_draw(data):
     decl = declaration("pp-cambodian-cities")
     with pytest.raises(BuildError, match="no row of the cities dataset matches"):
         mp.map_figure(data, {**decl, "places": {"name": "Atlantis"}})
-    with pytest.raises(BuildError, match="no country 'France' in the map's extent"):
-        mp.map_figure(data, {**decl, "countries": {"France": "FRANCE"}})
+    with pytest.raises(BuildError, match=r"no country 'France' in the countries dataset \(it has Brunei, "):
+        mp.map_figure(data, {**decl, "countries": ["France"]})
+    with pytest.raises(BuildError, match="no country 'Japan' in the map's extent"):
+        mp.map_figure(data, {**decl, "countries": ["Japan"]})
+    with pytest.raises(BuildError, match="expected countries as a list of names of the countries dataset"):
+        mp.map_figure(data, {**decl, "countries": {"Laos": "LAO PDR"}})
+    with pytest.raises(BuildError, match="expected the countries dataset among the figure's datasets"):
+        mp.map_figure({"cities": data["cities"]}, decl)
+
+
+def test_every_map_names_a_country_as_the_countries_dataset_does(data):
+    """One name a country, on every map: the countries dataset's, in capitals (no "DPR KOREA" on one map and
+    "NORTH KOREA" on another); a renamed country is renamed on every map."""
+    from dpaper.figures import registry
+    maps = [s for s in registry(ROOT / "figures").values() if s.kind == "map"]
+    assert len(maps) >= 3
+    names = {n.upper(): n for n in data["countries"]["name"]}
+    printed = {}
+    for spec in maps:
+        shown = texts(mp.map_figure(data, dict(spec.declaration)).svg)
+        capitals = [t for t in shown if t.isupper() and not t.endswith("km")]
+        assert sorted(capitals) == sorted(n.upper() for n in spec.declaration["countries"]), spec.id
+        for t in capitals:
+            printed.setdefault(t, set()).add(spec.id)
+    assert set(printed) <= set(names)
+    assert {"NORTH KOREA", "SOUTH KOREA", "VIET NAM"} <= set(printed)
+    countries = data["countries"].copy()
+    countries.loc[countries["name"] == "North Korea", "name"] = "DPR Korea"
+    renamed = dict(declaration("kk-location"), countries=["Japan", "China", "South Korea", "DPR Korea"])
+    assert "DPR KOREA" in texts(mp.map_figure({**data, "countries": countries}, renamed).svg)
+
+
+def test_figure_3_1_8_draws_the_participants_the_text_names_and_its_caption_says_so(data):
+    from dpaper.figures import registry
+    spec = registry(ROOT / "figures")["dl-air-pollution-cities"]
+    drawn = [r["place"] for r in mp.map_figure(data, dict(spec.declaration)).table]
+    assert drawn == ["Kitakyushu", "Dalian"]
+    assert all(name in spec.caption for name in drawn) and "the only ones the text names" in spec.caption
 
 
 def test_the_geodata_is_committed_with_its_provenance():
@@ -309,7 +345,7 @@ from dpaper.data.load import load
 from dpaper.figures.kinds import diagram, maps, timeline
 root, out = Path(sys.argv[1]), Path(sys.argv[2])
 data = {}
-for n in ("events", "cities"):
+for n in ("events", "cities", "countries"):
     clean(root / f"data/raw/{n}.csv", root / f"schemas/datasets/{n}.yaml", out / f"{n}.csv", edition_year=2018)
     data[n] = load(n, out / f"{n}.csv", root / f"schemas/datasets/{n}.yaml")
 from dpaper.figures import registry

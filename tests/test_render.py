@@ -198,7 +198,7 @@ def test_figure_blocks_chart_photo_and_placeholder(tmp_path):
     (tmp_path / "img").mkdir()
     (tmp_path / "img" / "visit.jpg").write_bytes(b"jpeg")
     (tmp_path / "build/x/figures").mkdir(parents=True)
-    svg = '<?xml version="1.0"?>\n<svg>\n<text>8%</text>\n</svg>\n'
+    svg = '<?xml version="1.0"?>\n<svg viewBox="0 0 425.2 100">\n<text style="font-size: 7px">8%</text>\n</svg>\n'
     (tmp_path / "build/x/figures/nrw-cambodia.svg").write_text(svg)
     body = ('{{ figure("nrw-cambodia", caption="Chart", source="Ministry") }}\n\n'
             '{{ figure("visit", caption="A \\"visit\\"", image="visit.jpg") }}\n\n'
@@ -215,8 +215,11 @@ def test_figure_blocks_chart_photo_and_placeholder(tmp_path):
         '<figcaption><span class="label">Figure 5.3</span> Later</figcaption></figure>']
     web, _ = render_one(tmp_path, body, mode="web", figures={"nrw-cambodia", "visit", "later"}, draft=True)
     assert web.split("\n")[0].startswith(      # inline: the SVG's text uses the page's fonts
-        '<figure class="chart" id="fig-nrw-cambodia"><div class="svg" role="img" aria-label="a chart">'
-        '<svg> <text>8%</text> </svg> </div>')
+        '<figure class="chart" id="fig-nrw-cambodia"><div class="svg" role="img" aria-label="a chart" tabindex="0" '
+        'style="--legible-phone: 669px; --legible-wide: 729px">'      # 7 px text in 425.2: 11 px at 669 px wide
+        '<svg viewBox="0 0 425.2 100"> <text style="font-size: 7px">8%</text> </svg> </div>'
+        '<p class="drawing-tools"><span class="scroll-hint">Scroll sideways for the rest of the drawing</span> '
+        '<a href="figures/nrw-cambodia.svg">Open the drawing full size</a></p>')
 
 
 def test_a_box_opens_and_closes_around_its_markdown(tmp_path):

@@ -176,8 +176,8 @@ def test_text_colours_reach_4_5_to_1_in_both_schemes(scheme):
 
 
 def test_chart_marks_reach_3_to_1_and_chart_text_4_5_to_1():
-    """The palette of src/dpaper/figures/style.py on the charts' white and the timeline's lanes; charts
-    sit on white in the dark scheme too (figure .svg)."""
+    """The palette of src/dpaper/figures/style.py on the charts' white and the timeline's lanes; drawings
+    sit on white in the light scheme, and on a light panel, not white, in the dark one (figure .svg)."""
     from dpaper.figures import style
     backgrounds = ("#ffffff", "#f2f5f7")   # the page of a chart; a timeline's alternate lane (kinds/timeline.py)
     assert "#f2f5f7" in (ROOT / "src/dpaper/figures/kinds/timeline.py").read_text(encoding="utf-8")
@@ -186,4 +186,6 @@ def test_chart_marks_reach_3_to_1_and_chart_text_4_5_to_1():
     low += [f"{name} on {bg}: {contrast(getattr(style, name), bg):.2f}" for name in ("INK", "MUTED")
             for bg in backgrounds if contrast(getattr(style, name), bg) < 4.5]
     assert low == []
-    assert re.search(r"figure \.svg \{[^}]*background: #ffffff", (ROOT / "templates/screen.css").read_text())
+    css = (ROOT / "templates/screen.css").read_text(encoding="utf-8")
+    assert re.search(r"figure \.svg \{[^}]*background: var\(--drawing\)", css)
+    assert schemes()["light"]["drawing"] == "#ffffff" and 0.5 < luminance(schemes()["dark"]["drawing"]) <= 0.8

@@ -17,6 +17,13 @@ RULE = "#c9d2d9"
 PRIMARY = "#00677f"     # teal: the latest or main series
 SECONDARY = "#4a93a8"   # lighter teal: the earlier series (3:1 on white and on the timeline's lanes)
 ACCENT = "#a4550a"      # burnt orange: one highlighted value (the web's accent)
+TINT = "#e6f0f3"        # a pale teal ground for text (tiles)
+# A chart's series, in this order: Okabe & Ito's colour-blind-safe palette ("Color Universal Design", 2008),
+# the three of its colours that keep 3:1 on white with room (orange, sky blue and yellow fall below it),
+# then the ink. Every pair stays apart (CIEDE2000 20 or more; 10 or more for simulated deuteranope, protanope
+# and tritanope vision): tests/test_figure_colours.py measures the drawn maps and charts.
+BLUE, VERMILLION, GREEN = "#0072b2", "#d55e00", "#009e73"
+SERIES = (BLUE, VERMILLION, GREEN, INK)
 WIDTH_MM = 150          # text block width
 
 RC = {

@@ -222,9 +222,12 @@ class Renderer:
             src = images.link(svg_path, self.ctx.out_dir, self.mode)
             alt_text, kind, expected = alt or self.ctx.figures[ident]["alt"], spec.kind if spec else "chart", ""
             svg = images.inline_svg(self.ctx.root / svg_path) if self.mode == "web" else ""
+        # a drawing on the web: never narrower than its smallest text needs (11 px on a phone, 12 px on a
+        # wide screen; narrower screens scroll it), with a link to it full size (rule web_files copies it)
+        legible = {"phone": images.legible_width(svg, 11), "wide": images.legible_width(svg, 12)} if svg else {}
         return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                   "", src, alt_text, expected, self._source(source, cite),
-                                  ratio, Markup(svg))
+                                  ratio, Markup(svg), legible, f"figures/{ident}.svg" if svg else "")
 
     def _table_figure(self, spec, entry, caption, cite, source, note=None) -> Markup:
         """A table printed as a figure: the table's markup in a figure block, numbered as a figure."""

@@ -5,6 +5,7 @@ it lives (the book part in the output directory, the web page in its `web/`).
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 from pathlib import Path
@@ -45,3 +46,25 @@ def inline_svg(path: Path) -> str:
     text = SVG_METADATA.sub("", text[text.index("<svg"):])
     text = SVG_ID.sub(lambda m: f"{m[1]}{path.stem}-{m[2]}", text)
     return " ".join(text.split("\n"))   # one line: the figure stays one HTML block
+
+
+SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+SVG_VIEWBOX = re.compile(r'<svg\b[^>]*\bviewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"')
+SVG_FONT_SIZE = re.compile(r'font-size(?::\s*|=")([\d.]+)')
+
+
+def standalone_svg(path: Path) -> str:
+    """A figure's SVG as the web edition's full-size drawing (`web/figures/<id>.svg`): the same drawing,
+    its text set in the edition's fonts (the web folder's `assets/fonts.css`) when opened on its own."""
+    text = path.read_text(encoding="utf-8")
+    tag = SVG_OPEN.search(text)
+    return text[:tag.end()] + '<style>@import url("../assets/fonts.css");</style>' + text[tag.end():]
+
+
+def legible_width(svg: str, px: float) -> int:
+    """The width, in CSS pixels, at which the smallest text of `svg` is `px` pixels high (0 if it has none)."""
+    box = SVG_VIEWBOX.search(svg)
+    sizes = [float(s) for s in SVG_FONT_SIZE.findall(svg)]
+    if not box or not sizes:
+        return 0
+    return math.ceil(px * float(box.group(3)) / min(sizes))

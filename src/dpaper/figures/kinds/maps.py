@@ -9,10 +9,13 @@ Declaration (plain data, e.g. from YAML):
     except: {name: [Kep]}              # optional: a filter of rows to leave out
     highlight: [Kitakyushu]            # optional: places drawn larger and labelled in bold
     circle: {centre: Kitakyushu, radius_km: 1000}   # optional: a geodesic circle around a city
-    countries: {Japan: JAPAN}          # optional: countries to name (name in the geodata: label printed)
-    shade: [Japan]                     # optional: countries filled a shade darker
+    countries: [Japan, South Korea]    # optional: countries to name, in capitals, as the countries dataset names them
+    shade: [Japan]                     # optional: countries (of the countries dataset) filled a shade darker
 
-Data: `{"cities": DataFrame}` (its `latitude` and `longitude`). The outlines
+Data: `{"cities": DataFrame, "countries": DataFrame}`: the cities' `latitude` and
+`longitude`; the countries dataset is the one place a country's name is set
+(`name`, printed in capitals on every map) and tied to its outline in the
+geodata (`natural_earth`), so that no two maps name a country differently. The outlines
 are `geodata/east-asia-50m.geojson` (Natural Earth, public domain; see its
 README), read with shapely; pyproj projects them (azimuthal equidistant,
 centred on the circle's centre or the extent's: distances from the centre are
@@ -72,6 +75,21 @@ def select(cities: pd.DataFrame, decl: dict) -> list[dict]:
     return rows
 
 
+def country_names(data: dict[str, pd.DataFrame], decl: dict) -> dict[str, str]:
+    """{name in the geodata: name printed on the map} for the countries the declaration names or shades,
+    from the countries dataset (a name it lacks stops the build, naming the map and the names it has)."""
+    if "countries" not in data:
+        raise BuildError(f"map {decl.get('title')!r}: expected the countries dataset among the figure's datasets "
+                         "(datasets=(\"cities\", \"countries\"))")
+    known = {r["name"]: r["natural_earth"] for r in records(data["countries"])}
+    wanted = list(dict.fromkeys([*decl.get("countries", []), *decl.get("shade", [])]))
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise BuildError(f"map {decl.get('title')!r}: no country {', '.join(map(repr, unknown))} in the countries "
+                         f"dataset (it has {', '.join(sorted(known))})")
+    return {known[n]: n for n in wanted}
+
+
 def map_figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA) -> Drawing:
     """The map `decl` declares, its places from the cities dataset in `data` (see the module's docstring)."""
     with figure(data, decl, geodata) as (fig, rows, dist):
@@ -90,6 +108,12 @@ def figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA):
     check_keys(decl, KEYS, "map")
     lon0, lon1, lat0, lat1 = need(decl, "extent", "map")
     rows = select(data["cities"], decl)
+    if isinstance(decl.get("countries", []), dict):
+        raise BuildError(f"map {decl.get('title')!r}: expected countries as a list of names of the countries "
+                         "dataset (their printed form is set there), found a mapping")
+    outline = country_names(data, decl)                       # geodata name -> the paper's name
+    named = {outline_name for outline_name, n in outline.items() if n in decl.get("countries", [])}
+    shaded = {outline_name for outline_name, n in outline.items() if n in decl.get("shade", [])}
     by_name = {r["name"]: r for r in records(data["cities"])}
     circle = decl.get("circle")
     if circle and circle["centre"] not in by_name:
@@ -124,7 +148,7 @@ def figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA):
                 part = transform(geom.intersection(area), fwd, interleaved=False).intersection(clip)
                 if not part.is_empty:
                     shapes[name] = transform(part, mm, interleaved=False)
-                    _fill(ax, shapes[name], SHADE if name in decl.get("shade", []) else LAND)
+                    _fill(ax, shapes[name], SHADE if name in shaded else LAND)
         taken = [Box(*_pad(points[n], HIGHLIGHT_R if n in highlight else DOT_R)) for n in points]
         if circle:
             ring = [mm(*fwd(*geod.fwd(*centre, az, circle["radius_km"] * 1000)[:2])) for az in range(0, 361, 2)]
@@ -145,9 +169,10 @@ def figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA):
                 ax.plot([x, near[0]], [y, near[1]], color=style.MUTED, lw=0.4, zorder=3)
             ax.text(spot.x0, (spot.y0 + spot.y1) / 2, name, fontsize=size, fontweight="semibold" if bold else "normal",
                     color=style.INK, va="center", ha="left", zorder=5)
-        for name, label in decl.get("countries", {}).items():
+        for name in sorted(named, key=lambda n: decl["countries"].index(outline[n])):
+            label = outline[name].upper()
             if name not in shapes:
-                raise BuildError(f"map {decl.get('title')!r}: no country {name!r} in the map's extent")
+                raise BuildError(f"map {decl.get('title')!r}: no country {outline[name]!r} in the map's extent")
             w, h = text_size(label, COUNTRY_PT)
             spot = _best(_inside(shapes[name], w, h), frame, taken, gap=3.0)   # clear of the cities' labels
             taken.append(spot)
