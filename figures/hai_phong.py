@@ -81,22 +81,24 @@ diagram("hp-industry-academia-government", datasets=(),
                "of manufacturing industries in Hai Phong”",
         title="collaboration between industry, academia and government in Kitakyushu and Hai Phong for "
               "Hai Phong's manufacturing industries",
-        direction="LR",
-        groups=[{"id": "kk", "label": "Kitakyushu"}, {"id": "hp", "label": "Hai Phong"}],
+        # Kitakyushu above, Hai Phong below, the two programmes between them with the JICA frame they share
+        direction="TB", nodesep=0.12,
+        groups=[{"id": "kk", "label": "Kitakyushu"}, {"id": "hp", "label": "Hai Phong", "align": "right"}],
         nodes=[{"id": "city-kk", "label": "City of Kitakyushu", "group": "kk"},
                {"id": "kita", "label": "Kitakyushu International Techno-cooperative Association (KITA)",
                 "group": "kk"},
                {"id": "firms-kk", "label": "Kitakyushu companies and experts", "group": "kk"},
-               {"id": "jica", "label": "JICA Partnership Program (Regional Economy Revitalization Special Frame)"},
                {"id": "phase1",
                 "label": "Plant management programme, fiscal years {period:hp-2011-plant-management}"},
+               {"id": "jica", "label": "JICA Partnership Program (Regional Economy Revitalization Special Frame)"},
                {"id": "phase2", "label": "Knowledge transfer programme, {period:hp-2013-knowledge-transfer}"},
                {"id": "city-hp", "label": "City of Hai Phong", "group": "hp"},
                {"id": "college", "label": "Hai Phong Industrial Polytechnic College", "group": "hp"},
                {"id": "firms-hp", "label": "Local manufacturing companies", "group": "hp"}],
         links=[{"from": "city-kk", "to": "city-hp", "direction": "both",
                 "label": "friendship exchange agreement, {date:hp-2009-friendship-exchange}"},
-               {"from": "jica", "to": "phase1", "direction": "none"},
+               # phase1 -> jica -> phase2: the order of a row's links is the order of its boxes
+               {"from": "phase1", "to": "jica", "direction": "none"},
                {"from": "jica", "to": "phase2", "direction": "none"},
                {"from": "kita", "to": "phase1", "label": "runs"},
                {"from": "kita", "to": "phase2", "label": "runs"},
@@ -105,7 +107,7 @@ diagram("hp-industry-academia-government", datasets=(),
                {"from": "phase2", "to": "firms-hp", "label": "guidance by Japanese experts"},
                {"from": "firms-kk", "to": "firms-hp", "direction": "both",
                 "label": "technical exchange, business talks"}],
-        ranks=[["phase1", "phase2"]])
+        ranks=[["phase1", "jica", "phase2"]])
 
 timeline("hp-waterworks-cooperation", datasets=("events",),
          caption="Cooperation between Hai Phong and Kitakyushu in the waterworks sector and the projects it led to",
@@ -139,9 +141,9 @@ diagram("hp-ggp-support", datasets=(),
         source="Redrawn from the text and footnote 11; the 2018 figure came from IGES and others (2015)",
         title="the support for the formulation of Hai Phong's Green Growth Promotion Plan: a study of the "
               "Japanese Ministry of the Environment, carried out by a team that included Kitakyushu",
-        direction="LR",
+        direction="TB",      # the three parties above the study, the plan below it
         nodes=[{"id": "moe", "label": "Ministry of the Environment, Japan"},
-               {"id": "team", "label": "Study team:\n" + "\n".join(MEMBERS)},
+               {"id": "team", "label": "Study team:\n" + "\n".join(MEMBERS), "wrap": 52},   # a member a line
                {"id": "study", "label": "JCM feasibility study on large-scale projects for low-carbon societies "
                                         "in Asia, fiscal year {year:hp-2014-jcm-study}"},
                {"id": "hp", "label": "City of Hai Phong"},

@@ -45,8 +45,7 @@ diagram("pp-sewerage-partnership", datasets=(),
                {"from": "kowba", "to": "bureau", "label": "in cooperation", "direction": "none"},
                {"from": "bureau", "to": "practitioners", "label": "training programmes; dispatch of experts"},
                {"from": "bureau", "to": "residents", "label": "awareness raising"},
-               {"from": "bureau", "to": "manuals", "label": "development"}],
-        ranks=[["bureau", "kowba"]])
+               {"from": "bureau", "to": "manuals", "label": "development"}])
 
 photo("pp-survey", caption="A survey under way in Phnom Penh",
       alt="Photograph of a survey carried out in Phnom Penh")

@@ -18,6 +18,7 @@ PRIMARY = "#00677f"     # teal: the latest or main series
 SECONDARY = "#4a93a8"   # lighter teal: the earlier series (3:1 on white and on the timeline's lanes)
 ACCENT = "#a4550a"      # burnt orange: one highlighted value (the web's accent)
 WIDTH_MM = 150          # text block width
+MIN_PT = 7.0            # no figure text is set smaller in print
 
 RC = {
     "font.family": "Source Sans Pro",

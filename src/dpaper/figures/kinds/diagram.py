@@ -28,6 +28,7 @@ or scaled down to 150 mm if wider.
 """
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -44,8 +45,13 @@ from dpaper.figures.draw import Drawing
 from dpaper.figures.kinds import check_keys, count, need
 from dpaper.fonts import package_dir
 
-KEYS = {"title", "direction", "groups", "nodes", "links", "ranks"}
+KEYS = {"title", "direction", "groups", "nodes", "links", "ranks", "splines", "nodesep", "ranksep"}
+SPLINES = ("spline", "polyline", "ortho", "line")
 NODE_PT, LINK_PT, GROUP_PT, WRAP = 8.5, 7.5, 8.0, 26
+WRAPS = (WRAP, 22, 18)    # label wraps tried, longest first, until the diagram fits (see fitted)
+GROUP_WRAP = 44           # a group's title: its box is as wide as its widest line
+LABEL_PAD = 3            # points of clear space round a link's label
+ALIGN = {"left": "l", "centre": "c", "right": "r"}   # a group's title in its box
 ARROWS = {"forward": "forward", "back": "back", "both": "both", "none": "none"}
 WIDTH_PT = style.WIDTH_MM / 25.4 * 72
 FONTCONFIG = """<?xml version="1.0"?>
@@ -62,13 +68,27 @@ def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def _lines(label: str) -> list[str]:
-    """A label's lines: broken where it says so (a line break, or a literal \\n), else at about WRAP characters."""
-    return [line for part in label.replace("\\n", "\n").split("\n") for line in textwrap.wrap(part, WRAP) or [""]]
+def _lines(label: str, wrap: int = WRAP) -> list[str]:
+    """A label's lines: broken where it says so (a line break, or a literal \\n), else at about `wrap` characters."""
+    return [line for part in label.replace("\\n", "\n").split("\n") for line in textwrap.wrap(part, wrap) or [""]]
 
 
-def _wrap(label: str) -> str:
-    return "\n".join(_lines(label))
+def _wrap(label: str, wrap: int = WRAP) -> str:
+    return "\n".join(_lines(label, wrap))
+
+
+def _padded(label: str, wrap: int = WRAP) -> str:
+    """A link's label as a Graphviz HTML label: its lines centred in a borderless cell whose padding keeps
+    every line, its own included, LABEL_PAD points away from the text."""
+    lines = "<br/>".join(html.escape(line, quote=False) for line in _lines(label, wrap))
+    return (f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="{LABEL_PAD}">'
+            f"<tr><td>{lines}</td></tr></table>>")
+
+
+def _title(group: dict) -> str:
+    """A group's title as a DOT string: wrapped at GROUP_WRAP characters, each line aligned as the title is."""
+    end = {"left": "\\l", "centre": "\\n", "right": "\\r"}[group.get("align", "left")]
+    return _q("\n".join(_lines(group["label"], GROUP_WRAP))).replace("\\n", end)[:-1] + end + '"'
 
 
 def _flat(label: str | None) -> str:
@@ -82,25 +102,35 @@ def check(decl: dict) -> tuple[list[dict], list[dict], list[dict]]:
     groups, nodes, links = decl.get("groups", []), need(decl, "nodes", "diagram"), decl.get("links", [])
     ids = [n["id"] for n in nodes]
     problems = [f"node id {i!r} is used twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    problems += [f"{part} id {x['id']!r}: expected letters, digits and hyphens only"   # the SVG's class names
+                 for part, items in (("node", nodes), ("group", groups)) for x in items
+                 if not re.fullmatch(r"[A-Za-z0-9_-]+", x["id"])]
     gids = {g["id"] for g in groups}
     problems += [f"node {n['id']!r}: no group {n['group']!r}" for n in nodes if n.get("group") not in gids | {None}]
     for k, link in enumerate(links, 1):
         problems += [f"link {k}: no node {link.get(end)!r}" for end in ("from", "to") if link.get(end) not in ids]
         if link.get("direction", "forward") not in ARROWS:
             problems.append(f"link {k}: direction {link['direction']!r} (expected {', '.join(ARROWS)})")
+    if decl.get("splines", "spline") not in SPLINES:
+        problems.append(f"splines {decl['splines']!r} (expected {', '.join(SPLINES)})")
+    problems += [f"{k} {decl[k]!r}: expected inches, a number from 0.05 to 2" for k in ("nodesep", "ranksep")
+                 if k in decl and not (isinstance(decl[k], (int, float)) and 0.05 <= decl[k] <= 2)]
+    problems += [f"group {g['id']!r}: align {g['align']!r} (expected {', '.join(ALIGN)})" for g in groups
+                 if g.get("align", "left") not in ALIGN]
     problems += [f"ranks: no node {i!r}" for rank in decl.get("ranks", []) for i in rank if i not in ids]
     if problems:
         raise BuildError([f"diagram {decl.get('title')!r}: {p}" for p in problems])
     return groups, nodes, links
 
 
-def dot_source(decl: dict) -> str:
+def dot_source(decl: dict, wrap: int = WRAP) -> str:
     """The declaration as a DOT graph in the house style, every line in a fixed order."""
     groups, nodes, links = check(decl)
     font = _q("Source Sans Pro")
     out = ["digraph diagram {",
            f"  graph [rankdir={decl.get('direction', 'TB')}, fontname={font}, fontsize={GROUP_PT}, "
-           f"bgcolor=transparent, nodesep=0.22, ranksep=0.42, pad=0.04];",
+           f"bgcolor=transparent, splines={decl.get('splines', 'spline')}, nodesep={decl.get('nodesep', 0.22)}, "
+           f"ranksep={decl.get('ranksep', 0.42)}, pad=0.04];",
            f'  node [shape=box, style="rounded,filled", fontname={font}, fontsize={NODE_PT}, '
            f'fontcolor="{style.INK}", color="{style.PRIMARY}", fillcolor="#e6f0f3", penwidth=0.8, '
            f'margin="0.10,0.05"];',
@@ -108,7 +138,7 @@ def dot_source(decl: dict) -> str:
            f"penwidth=0.8, arrowsize=0.55];"]
 
     def node(n: dict, indent: str) -> str:
-        return f"{indent}{_q(n['id'])} [label={_q(_wrap(n['label']))}];"
+        return f"{indent}{_q(n['id'])} [class={_q(n['id'])}, label={_q(_wrap(n['label'], n.get('wrap', wrap)))}];"
 
     group_of = {n["id"]: n.get("group") for n in nodes}
 
@@ -125,17 +155,18 @@ def dot_source(decl: dict) -> str:
         elif g["id"] not in done:
             done.add(g["id"])
             out += [f"  subgraph {_q('cluster_' + g['id'])} {{",
-                    f'    label={_q(g["label"])}; fontname={_q("Source Sans Pro Semibold")}; '
-                    f'fontcolor="{style.MUTED}"; style=rounded; color="{style.RULE}"; penwidth=0.8;']
+                    f'    class={_q(g["id"])}; label={_title(g)}; fontname={_q("Source Sans Pro Semibold")}; '
+                    f'fontcolor="{style.MUTED}"; style=rounded; color="{style.RULE}"; penwidth=0.8; margin=10; '
+                    f'labeljust={ALIGN[g.get("align", "left")]};']
             out += [node(m, "    ") for m in nodes if m.get("group") == g["id"]] + ranks(g["id"], "    ")
             out.append("  }")
     out += ranks(None, "  ")
     out += [f"  {{rank=same; {'; '.join(_q(i) for i in rank)}}}" for rank in decl.get("ranks", [])
             if len({group_of[i] for i in rank}) > 1]
-    for link in links:
-        attrs = [f"dir={ARROWS[link.get('direction', 'forward')]}"]
+    for k, link in enumerate(links, 1):
+        attrs = [f'class="link-{k}"', f"dir={ARROWS[link.get('direction', 'forward')]}"]
         if link.get("label"):
-            attrs.append(f"label={_q(_wrap(link['label']))}")
+            attrs.append(f"label={_padded(link['label'], wrap)}")
         out.append(f"  {_q(link['from'])} -> {_q(link['to'])} [{', '.join(attrs)}];")
     return "\n".join(out + ["}"]) + "\n"
 
@@ -155,6 +186,26 @@ def run_dot(source: str) -> str:
     if done.returncode != 0:
         raise BuildError(f"Graphviz dot failed: {done.stderr.strip().splitlines()[-1:]}")
     return done.stdout
+
+
+def _width(svg: str) -> float:
+    m = re.search(r'<svg width="([\d.]+)pt"', svg)
+    if m is None:
+        raise BuildError("Graphviz wrote an SVG without a size in points")
+    return float(m.group(1))
+
+
+def fitted(decl: dict) -> str:
+    """Graphviz's SVG of the diagram at the longest wrap of its labels (WRAPS) that lets it fit the text block
+    with no text under style.MIN_PT; a diagram that fits at none of them stops the build."""
+    widest = WIDTH_PT * min(NODE_PT, LINK_PT, GROUP_PT) / style.MIN_PT
+    for wrap in WRAPS:
+        svg = run_dot(dot_source(decl, wrap))
+        if _width(svg) <= widest:
+            return svg
+    raise BuildError(f"diagram {decl.get('title')!r}: {_width(svg):.0f} pt wide with its labels wrapped at "
+                     f"{WRAPS[-1]} characters, so its text would print under {style.MIN_PT:g} pt (it may be at "
+                     f"most {widest:.0f} pt): shorten its labels, or set it top to bottom (direction: TB)")
 
 
 def tidy(svg: str) -> str:
@@ -179,7 +230,7 @@ def diagram(data: dict[str, pd.DataFrame], decl: dict) -> Drawing:
     """The diagram `decl` declares (see the module's docstring); `data` is not read (its labels' values are
     filled in by dpaper.figures.bind before it is drawn)."""
     groups, nodes, links = check(decl)
-    svg = tidy(run_dot(dot_source(decl)))
+    svg = tidy(fitted(decl))
     label = {n["id"]: _flat(n["label"]) for n in nodes}
     group = {g["id"]: g["label"] for g in groups}
     boxes = [label[n["id"]] + (f" ({group[n['group']]})" if n.get("group") else "") for n in nodes]
