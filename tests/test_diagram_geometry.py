@@ -67,7 +67,7 @@ BAD = """<?xml version="1.0" encoding="UTF-8"?>
 <g class="node c"><polygon points="80,-45 100,-45 100,-55 80,-55 80,-45"/>
 <text text-anchor="middle" x="90" y="-48" font-size="6.00">C</text></g>
 <g class="edge link-1"><path d="M50,-50C80,-50 120,-50 150,-50"/>
-<text text-anchor="middle" x="100" y="-48" font-size="7.50">on the line</text></g>
+<text text-anchor="middle" x="106" y="-48" font-size="7.50">on the line</text></g>
 <g class="edge link-2"><path d="M30,-90C60,-70 120,-30 170,-10"/></g>
 <g class="edge link-3"><path d="M30,-15C60,-30 130,-70 170,-95"/></g>
 </g></svg>"""

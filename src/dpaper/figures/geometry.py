@@ -153,7 +153,8 @@ def read(svg: str, declaration: dict | None = None) -> Layout:
                           for p in parts]
         {"node": layout.nodes, "group": layout.groups, "link": layout.links}[kind][element.name] = element
     if declaration:
-        layout.ends = {f"link-{k}": (link["from"], link["to"]) for k, link in enumerate(declaration.get("links", []), 1)}
+        links = declaration.get("links", [])
+        layout.ends = {f"link-{k}": (link["from"], link["to"]) for k, link in enumerate(links, 1)}
         layout.members = {n["id"]: n["group"] for n in declaration["nodes"] if n.get("group")}
     return layout
 
@@ -182,8 +183,8 @@ def crossings(layout: Layout) -> list[tuple[str, str, tuple[float, float]]]:
         if a.path is None or b.path is None:
             continue
         meet = a.path.intersection(b.path)
-        joined = [layout.nodes[n].outline.buffer(3.0) for n in {*layout.ends.get(a.name, ()), *layout.ends.get(b.name, ())}
-                  if n in layout.nodes]
+        shared = {*layout.ends.get(a.name, ()), *layout.ends.get(b.name, ())}
+        joined = [layout.nodes[n].outline.buffer(3.0) for n in shared if n in layout.nodes]
         if joined and not meet.is_empty:
             meet = meet.difference(unary_union(joined))
         points: list[Point] = []

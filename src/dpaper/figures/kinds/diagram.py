@@ -4,27 +4,41 @@ Declaration (plain data, e.g. from YAML):
 
     title: technical cooperation in sewerage under the JICA Partnership Program   # required: for the alt text
     direction: LR                      # optional: TB (top to bottom, default) or LR (left to right)
-    groups:                            # optional: boxes drawn round nodes, with a caption
-      - {id: kitakyushu, label: Kitakyushu}
+    groups:                            # optional: boxes drawn round nodes, with a title
+      - {id: kitakyushu, label: Kitakyushu, align: right}   # align: where the title sits, left (default),
+                                       #   centre or right: where no link enters the box
     nodes:                             # required: every box of the diagram
-      - {id: bureau, label: Water and Sewer Bureau, group: kitakyushu}   # group optional
+      - {id: bureau, label: Water and Sewer Bureau, group: kitakyushu}   # group optional; wrap: characters
+                                       #   a line for this label (a list of names, one a line)
     links:                             # optional: lines between nodes
       - {from: bureau, to: dpwt, label: MoU, direction: both}   # label optional; direction forward
                                        #   (default: an arrow at `to`), back, both, or none
-    ranks: [[bureau, kowba]]           # optional: nodes kept side by side on one rank (one column in LR)
+    ranks: [[bureau, kowba]]           # optional: nodes kept side by side on one rank (one column in LR),
+                                       #   in the order their links run (a -> b puts a first)
+    splines: spline                    # optional, Graphviz's: spline (default), polyline, ortho, line
+    nodesep: 0.22                      # optional, Graphviz's, in inches: room between boxes of a rank
+    ranksep: 0.42                      #   and between ranks
+
+Ids are letters, digits and hyphens: the SVG carries them as class names
+(`node <id>`, `cluster <id>`, `edge link-<n>`, n the link's place in the
+declaration), so that dpaper.figures.geometry can measure each element.
 
 Data: none is read (`data` is accepted like every kind's, and ignored); the
 structure is the declaration, whose labels may name key figures and event
 dates (`{number:KEY}`, `{date:ID}`), filled in by dpaper.figures.bind before
 the diagram is drawn. Labels are wrapped at about 26 characters
-(a `\\n` in a label breaks it there instead). Graphviz measures the text
+(a `\\n` in a label breaks it there instead), narrower (WRAPS) when the
+diagram would otherwise be too wide to print its text at 7 pt or more (a
+diagram too wide at every wrap stops the build); a link's label sits in a
+padded cell (LABEL_PAD) so that no line touches it. Graphviz measures the text
 with the shipped Source Sans Pro only: a generated fontconfig file lists the
 font package's directory and nothing else, so boxes fit the type the PDF
 sets. The SVG is post-processed for WeasyPrint and for stable bytes: no
 DOCTYPE (no external DTD), no comments or titles (version, graph names),
 `transparent` as `none`, semibold as a weight of the one family; it is
 centred on a 150 mm wide canvas at its natural size (text stays at 8.5 pt),
-or scaled down to 150 mm if wider.
+or scaled down to 150 mm if wider (never below 7 pt). tests/test_diagram_geometry.py
+measures every declared diagram: see dpaper.figures.geometry for what it rejects.
 """
 from __future__ import annotations
 
@@ -48,7 +62,7 @@ from dpaper.fonts import package_dir
 KEYS = {"title", "direction", "groups", "nodes", "links", "ranks", "splines", "nodesep", "ranksep"}
 SPLINES = ("spline", "polyline", "ortho", "line")
 NODE_PT, LINK_PT, GROUP_PT, WRAP = 8.5, 7.5, 8.0, 26
-WRAPS = (WRAP, 22, 18)    # label wraps tried, longest first, until the diagram fits (see fitted)
+WRAPS = (WRAP, 24, 22, 20, 18)    # label wraps tried, longest first, until the diagram fits (see fitted)
 GROUP_WRAP = 44           # a group's title: its box is as wide as its widest line
 LABEL_PAD = 3            # points of clear space round a link's label
 ALIGN = {"left": "l", "centre": "c", "right": "r"}   # a group's title in its box
@@ -115,6 +129,8 @@ def check(decl: dict) -> tuple[list[dict], list[dict], list[dict]]:
         problems.append(f"splines {decl['splines']!r} (expected {', '.join(SPLINES)})")
     problems += [f"{k} {decl[k]!r}: expected inches, a number from 0.05 to 2" for k in ("nodesep", "ranksep")
                  if k in decl and not (isinstance(decl[k], (int, float)) and 0.05 <= decl[k] <= 2)]
+    problems += [f"node {n['id']!r}: wrap {n['wrap']!r} (expected a number of characters from 10 to 80)"
+                 for n in nodes if "wrap" in n and not (isinstance(n["wrap"], int) and 10 <= n["wrap"] <= 80)]
     problems += [f"group {g['id']!r}: align {g['align']!r} (expected {', '.join(ALIGN)})" for g in groups
                  if g.get("align", "left") not in ALIGN]
     problems += [f"ranks: no node {i!r}" for rank in decl.get("ranks", []) for i in rank if i not in ids]
@@ -205,7 +221,7 @@ def fitted(decl: dict) -> str:
             return svg
     raise BuildError(f"diagram {decl.get('title')!r}: {_width(svg):.0f} pt wide with its labels wrapped at "
                      f"{WRAPS[-1]} characters, so its text would print under {style.MIN_PT:g} pt (it may be at "
-                     f"most {widest:.0f} pt): shorten its labels, or set it top to bottom (direction: TB)")
+                     f"most {widest:.0f} pt): shorten its labels or lay it out otherwise (direction, ranks)")
 
 
 def tidy(svg: str) -> str:
