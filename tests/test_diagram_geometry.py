@@ -58,13 +58,13 @@ def test_link_crossings_are_reported_for_every_diagram(layouts, capsys):
 BAD = """<?xml version="1.0" encoding="UTF-8"?>
 <svg width="200.00pt" height="100.00pt" viewBox="0.00 0.00 200.00 100.00" xmlns="http://www.w3.org/2000/svg">
 <g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(0 100)">
-<g class="cluster g"><path d="M5,-5L120,-5L120,-95L5,-95Z"/>
+<g class="cluster group-g"><path d="M5,-5L120,-5L120,-95L5,-95Z"/>
 <text text-anchor="start" x="10" y="-85" font-size="8.00">Group title</text></g>
-<g class="node a"><polygon points="10,-40 50,-40 50,-60 10,-60 10,-40"/>
+<g class="node node-a"><polygon points="10,-40 50,-40 50,-60 10,-60 10,-40"/>
 <text text-anchor="middle" x="30" y="-47" font-size="8.50">A</text></g>
-<g class="node b"><polygon points="150,-40 190,-40 190,-60 150,-60 150,-40"/>
+<g class="node node-b"><polygon points="150,-40 190,-40 190,-60 150,-60 150,-40"/>
 <text text-anchor="middle" x="170" y="-47" font-size="8.50">B</text></g>
-<g class="node c"><polygon points="80,-45 100,-45 100,-55 80,-55 80,-45"/>
+<g class="node node-c"><polygon points="80,-45 100,-45 100,-55 80,-55 80,-45"/>
 <text text-anchor="middle" x="90" y="-48" font-size="6.00">C</text></g>
 <g class="edge link-1"><path d="M50,-50C80,-50 120,-50 150,-50"/>
 <text text-anchor="middle" x="106" y="-48" font-size="7.50">on the line</text></g>

@@ -2,7 +2,7 @@
 
 `read(svg)` gives every node, group (cluster) and link (edge) of a diagram the
 diagram kind drew, by the id its declaration gives it (the kind writes the ids
-as SVG classes), in printed points: 0,0 the top left of the figure as it is
+as SVG classes: node-<id>, group-<id>, link-<n>), in printed points: 0,0 the top left of the figure as it is
 set in the 150 mm text block, so a size here is a size on paper. Outlines and
 edge paths come from the SVG's own coordinates (Bézier segments sampled);
 text boxes from each line's anchor, its point size and its width in the
@@ -129,7 +129,7 @@ def read(svg: str, declaration: dict | None = None) -> Layout:
         if not classes or classes[0] not in ("node", "cluster", "edge") or len(classes) < 2:
             continue
         kind = {"node": "node", "cluster": "group", "edge": "link"}[classes[0]]
-        element = Element(kind, classes[1])
+        element = Element(kind, classes[1].removeprefix(f"{kind}-") if kind != "link" else classes[1])
         for child in g:
             tag = child.tag.removeprefix(SVG)
             if tag in ("path", "polygon"):

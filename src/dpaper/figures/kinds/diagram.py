@@ -20,8 +20,10 @@ Declaration (plain data, e.g. from YAML):
     ranksep: 0.42                      #   and between ranks
 
 Ids are letters, digits and hyphens: the SVG carries them as class names
-(`node <id>`, `cluster <id>`, `edge link-<n>`, n the link's place in the
-declaration), so that dpaper.figures.geometry can measure each element.
+(`node node-<id>`, `cluster group-<id>`, `edge link-<n>`, n the link's place
+in the declaration; prefixed, so that no stylesheet rule of the web edition,
+where the SVG is inline, matches them), so that dpaper.figures.geometry can
+measure each element.
 
 Data: none is read (`data` is accepted like every kind's, and ignored); the
 structure is the declaration, whose labels may name key figures and event
@@ -154,7 +156,8 @@ def dot_source(decl: dict, wrap: int = WRAP) -> str:
            f"penwidth=0.8, arrowsize=0.55];"]
 
     def node(n: dict, indent: str) -> str:
-        return f"{indent}{_q(n['id'])} [class={_q(n['id'])}, label={_q(_wrap(n['label'], n.get('wrap', wrap)))}];"
+        label = _q(_wrap(n["label"], n.get("wrap", wrap)))
+        return f"{indent}{_q(n['id'])} [class={_q('node-' + n['id'])}, label={label}];"
 
     group_of = {n["id"]: n.get("group") for n in nodes}
 
@@ -171,7 +174,8 @@ def dot_source(decl: dict, wrap: int = WRAP) -> str:
         elif g["id"] not in done:
             done.add(g["id"])
             out += [f"  subgraph {_q('cluster_' + g['id'])} {{",
-                    f'    class={_q(g["id"])}; label={_title(g)}; fontname={_q("Source Sans Pro Semibold")}; '
+                    f'    class={_q("group-" + g["id"])}; label={_title(g)}; '
+                    f'fontname={_q("Source Sans Pro Semibold")}; '
                     f'fontcolor="{style.MUTED}"; style=rounded; color="{style.RULE}"; penwidth=0.8; margin=10; '
                     f'labeljust={ALIGN[g.get("align", "left")]};']
             out += [node(m, "    ") for m in nodes if m.get("group") == g["id"]] + ranks(g["id"], "    ")
