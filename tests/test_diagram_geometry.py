@@ -91,3 +91,24 @@ def test_the_measure_finds_every_kind_of_fault():
     assert len(geometry.crossings(layout)) >= 2
     narrow = BAD.replace('width="200.00pt"', 'width="150.00pt"').replace("0.00 0.00 200.00", "0.00 0.00 150.00")
     assert "node 'b': outside the panel (clipped)" in geometry.problems(geometry.read(narrow))
+
+
+def test_the_faults_of_the_first_drawings_are_found(cleaned):
+    """Figure 3.2.4 with KOWBA beside the bureau (a label dot sets across its own line) and Figure 3.1.6 in its
+    first order (too wide to print at 7 pt) fail, naming the element."""
+    from dpaper.errors import BuildError
+    from dpaper.figures import bind
+    from dpaper.figures.kinds import diagram as dg
+    specs = diagrams()
+    pp = bind.fill({**specs["pp-sewerage-partnership"].declaration, "ranks": [["bureau", "kowba"]]},
+                   {"events": cleaned("events")}, "pp")
+    assert "link 3 (kowba → bureau: “in cooperation”): its label sits on its own line" in \
+        geometry.problems(geometry.read(dg.diagram({}, pp).svg, pp))
+    first = ["mou", "meti", "companies", "kitakyushu", "qingdao", "tianjin", "dalian", "stakeholders"]
+    decl = specs["dl-material-cycle"].declaration
+    dl = bind.fill({**decl, "nodes": sorted(decl["nodes"], key=lambda n: first.index(n["id"])),
+                    "ranks": [["qingdao", "tianjin", "dalian"]]},
+                   {n: cleaned(n) for n in specs["dl-material-cycle"].datasets}, "dl")
+    with pytest.raises(BuildError, match=r"diagram 'Japan–China .*: 4\d\d pt wide with its labels wrapped at 18 "
+                                         r"characters, so its text would print under 7 pt"):
+        dg.diagram({}, dl)

@@ -50,6 +50,7 @@ class Element:
     name: str                # the declaration's id (a link: link-<n>, its place in the declaration)
     outline: Polygon | None = None          # node, group
     path: LineString | None = None          # link
+    heads: list[Polygon] = field(default_factory=list)    # a link's arrowheads
     texts: list[Text] = field(default_factory=list)
     labels: list[Polygon] = field(default_factory=list)   # a node's or link's label, a group's title: one box
 
@@ -137,7 +138,9 @@ def read(svg: str, declaration: dict | None = None) -> Layout:
                                         list(zip(*[iter(_numbers(child.get("points")))] * 2)))]
                 if kind == "link" and tag == "path":
                     element.path = LineString(pts)
-                elif kind != "link":
+                elif kind == "link":
+                    element.heads.append(Polygon(pts).buffer(0))
+                else:
                     element.outline = Polygon(pts).buffer(0)
             elif tag == "text":
                 size = float(child.get("font-size")) * layout.scale
@@ -233,7 +236,9 @@ def problems(layout: Layout) -> list[str]:
                     out.append(f"{_name(link, layout)}: runs through the title of group {gid!r}")
         for label in link.labels:
             for other in links.values():
-                if other.path is not None and _hits(other.path, label.buffer(CLEAR_PT, join_style="mitre"), []):
+                clear = label.buffer(CLEAR_PT, join_style="mitre")
+                if (other.path is not None and _hits(other.path, clear, [])) or any(clear.intersects(h)
+                                                                                     for h in other.heads):
                     whose = "its own line" if other is link else _name(other, layout)
                     out.append(f"{_name(link, layout)}: its label sits on {whose}")
             for node in nodes.values():
