@@ -86,7 +86,8 @@ def _q(text: str) -> str:
 
 def _lines(label: str, wrap: int = WRAP) -> list[str]:
     """A label's lines: broken where it says so (a line break, or a literal \\n), else at about `wrap` characters."""
-    return [line for part in label.replace("\\n", "\n").split("\n") for line in textwrap.wrap(part, wrap) or [""]]
+    return [line for part in label.replace("\\n", "\n").split("\n")
+            for line in textwrap.wrap(part, wrap, break_on_hyphens=False) or [""]]   # "know-how" stays whole
 
 
 def _wrap(label: str, wrap: int = WRAP) -> str:
@@ -218,7 +219,9 @@ def _width(svg: str) -> float:
 def fitted(decl: dict) -> str:
     """Graphviz's SVG of the diagram at the longest wrap of its labels (WRAPS) that lets it fit the text block
     with no text under style.MIN_PT; a diagram that fits at none of them stops the build."""
-    widest = WIDTH_PT * min(NODE_PT, LINK_PT, GROUP_PT) / style.MIN_PT
+    sizes = [NODE_PT] + [GROUP_PT] * bool(decl.get("groups")) + [LINK_PT] * any(link.get("label")
+                                                                            for link in decl.get("links", []))
+    widest = WIDTH_PT * min(sizes) / style.MIN_PT        # its smallest text printed at MIN_PT
     for wrap in WRAPS:
         svg = run_dot(dot_source(decl, wrap))
         if _width(svg) <= widest:
