@@ -226,9 +226,9 @@ def fitted(decl: dict) -> str:
         svg = run_dot(dot_source(decl, wrap))
         if _width(svg) <= widest:
             return svg
-    raise BuildError(f"diagram {decl.get('title')!r}: {_width(svg):.0f} pt wide with its labels wrapped at "
+    raise BuildError(f"diagram {decl.get('title')!r}: {_width(svg):.1f} pt wide with its labels wrapped at "
                      f"{WRAPS[-1]} characters, so its text would print under {style.MIN_PT:g} pt (it may be at "
-                     f"most {widest:.0f} pt): shorten its labels or lay it out otherwise (direction, ranks)")
+                     f"most {widest:.1f} pt): shorten its labels or lay it out otherwise (direction, ranks)")
 
 
 def tidy(svg: str) -> str:
