@@ -35,7 +35,7 @@ diagram("hp-environmental-policies", datasets=(),
                {"id": "ghg", "group": "vn",
                 "label": "GHG emissions: {fact:hp_vn_ghg_2010} in {fact.year:hp_vn_ghg_2010};\n"
                          "{fact:hp_vn_ghg_2030} expected by {fact.year:hp_vn_ghg_2030}"},
-               {"id": "indc", "group": "vn",
+               {"id": "indc", "group": "vn", "wrap": 34,             # a clause a line
                 "label": "INDC: {fact:hp_vn_indc_reduction_percent} below business as usual,\n"
                          "{fact:hp_vn_indc_conditional_reduction_percent} with international support"},
                {"id": "city-action", "group": "hp",
@@ -47,7 +47,7 @@ diagram("hp-environmental-policies", datasets=(),
         links=[{"from": "strategy", "to": "committee"},
                {"from": "strategy", "to": "growth", "label": "a means to green growth"},
                {"from": "strategy", "to": "ghg", "direction": "none"},
-               {"from": "ghg", "to": "indc", "label": "target to the UNFCCC"},
+               {"from": "ghg", "to": "indc", "label": "target to the UNFCCC", "wrap": 14},   # clear of the border
                {"from": "growth", "to": "action"},
                {"from": "action", "to": "city-action"},
                {"from": "city-action", "to": "ggp", "label": "put into practice"},

@@ -109,6 +109,6 @@ def test_the_faults_of_the_first_drawings_are_found(cleaned):
     dl = bind.fill({**decl, "nodes": sorted(decl["nodes"], key=lambda n: first.index(n["id"])),
                     "ranks": [["qingdao", "tianjin", "dalian"]]},
                    {n: cleaned(n) for n in specs["dl-material-cycle"].datasets}, "dl")
-    with pytest.raises(BuildError, match=r"diagram 'Japan–China .*: 4\d\d pt wide with its labels wrapped at 18 "
+    with pytest.raises(BuildError, match=r"diagram 'Japan–China .*: 4\d\d\.\d pt wide with its labels wrapped at 18 "
                                          r"characters, so its text would print under 7 pt"):
         dg.diagram({}, dl)

@@ -32,7 +32,8 @@ from dpaper.figures import style
 
 SVG = "{http://www.w3.org/2000/svg}"
 MIN_PT = style.MIN_PT  # the smallest text a reader may be asked to read in print
-CLEAR_PT = 1.0        # room kept between a label and any line or box not its own
+CLEAR_PT = 2.0        # room kept between a label and any line or box not its own
+OWN_CLEAR_PT = 1.0    # and between a link's label and its own line, which runs beside it by design
 STEPS = 24            # points sampled on each Bézier segment of a path
 MAX_CROSSINGS = 1
 
@@ -236,7 +237,7 @@ def problems(layout: Layout) -> list[str]:
                     out.append(f"{_name(link, layout)}: runs through the title of group {gid!r}")
         for label in link.labels:
             for other in links.values():
-                clear = label.buffer(CLEAR_PT, join_style="mitre")
+                clear = label.buffer(OWN_CLEAR_PT if other is link else CLEAR_PT, join_style="mitre")
                 if (other.path is not None and _hits(other.path, clear, [])) or any(clear.intersects(h)
                                                                                      for h in other.heads):
                     whose = "its own line" if other is link else _name(other, layout)

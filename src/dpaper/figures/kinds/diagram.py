@@ -12,7 +12,7 @@ Declaration (plain data, e.g. from YAML):
                                        #   a line for this label (a list of names, one a line)
     links:                             # optional: lines between nodes
       - {from: bureau, to: dpwt, label: MoU, direction: both}   # label optional; direction forward
-                                       #   (default: an arrow at `to`), back, both, or none
+                                       #   (default: an arrow at `to`), back, both, or none; wrap as a node's
     ranks: [[bureau, kowba]]           # optional: nodes kept side by side on one rank (one column in LR),
                                        #   in the order their links run (a -> b puts a first)
     splines: spline                    # optional, Graphviz's: spline (default), polyline, ortho, line
@@ -132,8 +132,10 @@ def check(decl: dict) -> tuple[list[dict], list[dict], list[dict]]:
         problems.append(f"splines {decl['splines']!r} (expected {', '.join(SPLINES)})")
     problems += [f"{k} {decl[k]!r}: expected inches, a number from 0.05 to 2" for k in ("nodesep", "ranksep")
                  if k in decl and not (isinstance(decl[k], (int, float)) and 0.05 <= decl[k] <= 2)]
-    problems += [f"node {n['id']!r}: wrap {n['wrap']!r} (expected a number of characters from 10 to 80)"
-                 for n in nodes if "wrap" in n and not (isinstance(n["wrap"], int) and 10 <= n["wrap"] <= 80)]
+    problems += [f"{what}: wrap {x['wrap']!r} (expected a number of characters from 10 to 80)"
+                 for what, x in [(f"node {n['id']!r}", n) for n in nodes] + [(f"link {k}", x) for k, x in
+                                                                            enumerate(links, 1)]
+                 if "wrap" in x and not (isinstance(x["wrap"], int) and 10 <= x["wrap"] <= 80)]
     problems += [f"group {g['id']!r}: align {g['align']!r} (expected {', '.join(ALIGN)})" for g in groups
                  if g.get("align", "left") not in ALIGN]
     problems += [f"ranks: no node {i!r}" for rank in decl.get("ranks", []) for i in rank if i not in ids]
@@ -187,7 +189,7 @@ def dot_source(decl: dict, wrap: int = WRAP) -> str:
     for k, link in enumerate(links, 1):
         attrs = [f'class="link-{k}"', f"dir={ARROWS[link.get('direction', 'forward')]}"]
         if link.get("label"):
-            attrs.append(f"label={_padded(link['label'], wrap)}")
+            attrs.append(f"label={_padded(link['label'], link.get('wrap', wrap))}")
         out.append(f"  {_q(link['from'])} -> {_q(link['to'])} [{', '.join(attrs)}];")
     return "\n".join(out + ["}"]) + "\n"
 
