@@ -30,8 +30,10 @@ diagram("dl-city-to-oda", datasets=(),
         source="Redrawn from the text; the 2018 figure came from the City of Kitakyushu website, "
                "“International environmental cooperation with the City of Dalian, China”",
         title="how intercity cooperation between Kitakyushu and Dalian led to intergovernmental cooperation (ODA)",
-        direction="LR",
-        groups=[{"id": "city", "label": "Between the cities"}, {"id": "nations", "label": "Between the governments"}],
+        # a staircase down: the cities, the governments, then the study, the plan and the loan
+        direction="TB",
+        groups=[{"id": "city", "label": "Between the cities", "align": "right"},
+                {"id": "nations", "label": "Between the governments", "align": "right"}],
         nodes=[{"id": "kitakyushu", "label": "City of Kitakyushu and KITA", "group": "city"},
                {"id": "dalian", "label": "City of Dalian", "group": "city"},
                {"id": "china", "label": "Government of China", "group": "nations"},
@@ -46,7 +48,7 @@ diagram("dl-city-to-oda", datasets=(),
                {"from": "japan", "to": "study"},
                {"from": "study", "to": "plan"},
                {"from": "plan", "to": "oda"}],
-        ranks=[["kitakyushu", "dalian"], ["china", "japan"], ["study", "plan", "oda"]])
+        ranks=[["dalian", "kitakyushu"], ["china", "japan"], ["plan", "study"], ["oda"]])
 
 photo("dl-signing-and-factory",
       caption="Signing the study of the Dalian Environmental Model Area plan (left); an iron works in "
@@ -78,13 +80,14 @@ diagram("dl-material-cycle", datasets=(),
         source="Redrawn from the text; the 2018 figure came from the Ministry of Economy, Trade and Industry "
                "and EX Research Institute Ltd. (2012), FY 2011 Intercity collaboration (Kitakyushu and Dalian)",
         title="Japan–China cooperation on material-cycle cities (Eco-Town cooperation)",
+        # the MoU above; Japan's actors on one row, China's Eco-Towns on the row below, METI's links fanning down
         direction="TB",
         groups=[{"id": "japan", "label": "Japan"}, {"id": "china", "label": "China"}],
         nodes=[{"id": "mou", "label": "Memorandum of Understanding on Material-Cycle City Cooperation "
                                      "({date:dl-2008-material-cycle-mou})"},
-               {"id": "meti", "label": "METI", "group": "japan"},
                {"id": "companies", "label": "Japanese recycling companies (waste tyres, cars, waste paper, "
                                             "other waste)", "group": "japan"},
+               {"id": "meti", "label": "METI", "group": "japan"},
                {"id": "kitakyushu", "label": "City of Kitakyushu", "group": "japan"},
                {"id": "qingdao", "label": "Qingdao Eco-Town", "group": "china"},
                {"id": "tianjin", "label": "Tianjin Eco-Town", "group": "china"},
@@ -99,7 +102,7 @@ diagram("dl-material-cycle", datasets=(),
                 "label": "experts and technology transfer, {fact:dalian_meti_ecotown_support_jpy}"},
                {"from": "kitakyushu", "to": "dalian", "label": "intercity cooperation", "direction": "both"},
                {"from": "stakeholders", "to": "dalian", "direction": "none"}],
-        ranks=[["qingdao", "tianjin", "dalian"]])
+        ranks=[["companies", "meti", "kitakyushu"], ["qingdao", "tianjin", "dalian", "stakeholders"]])
 
 photo("dl-xi-jinping-visit",
       caption="Xi Jinping, then Vice President of China, on his visit to Kitakyushu (December 2009)",

@@ -3,7 +3,7 @@
 The 2018 figures are images lost from the text copy. Timelines chart the events tagged with their id; the
 diagrams hold only what the case study's text states (line numbers of the 2018 text in the comments), and
 every date or number in their boxes names its event or key figure ({date:…}, {fact:…}: dpaper.figures.bind)
-instead of typing it. Figure 3.4.9 is a chart drawn from the same dataset as Table 3.4.1.
+instead of typing it. Figure 3.4.9 is a chart of the plan's sectors drawn from the dataset of Table 3.4.1.
 
 Every chapter job reads these declarations: a chart imports pandas, matplotlib and Drawing inside its function.
 """
@@ -35,7 +35,7 @@ diagram("hp-environmental-policies", datasets=(),
                {"id": "ghg", "group": "vn",
                 "label": "GHG emissions: {fact:hp_vn_ghg_2010} in {fact.year:hp_vn_ghg_2010};\n"
                          "{fact:hp_vn_ghg_2030} expected by {fact.year:hp_vn_ghg_2030}"},
-               {"id": "indc", "group": "vn",
+               {"id": "indc", "group": "vn", "wrap": 34,             # a clause a line
                 "label": "INDC: {fact:hp_vn_indc_reduction_percent} below business as usual,\n"
                          "{fact:hp_vn_indc_conditional_reduction_percent} with international support"},
                {"id": "city-action", "group": "hp",
@@ -47,11 +47,12 @@ diagram("hp-environmental-policies", datasets=(),
         links=[{"from": "strategy", "to": "committee"},
                {"from": "strategy", "to": "growth", "label": "a means to green growth"},
                {"from": "strategy", "to": "ghg", "direction": "none"},
-               {"from": "ghg", "to": "indc", "label": "target to the UNFCCC"},
+               {"from": "ghg", "to": "indc", "label": "target to the UNFCCC", "wrap": 14},   # clear of the border
                {"from": "growth", "to": "action"},
                {"from": "action", "to": "city-action"},
                {"from": "city-action", "to": "ggp", "label": "put into practice"},
-               {"from": "ggp", "to": "port"}])
+               {"from": "ggp", "to": "port"}],
+        ranks=[["city-action", "ggp"]])        # the city's plans side by side: a shorter figure
 
 photo("hp-sister-city-signing", caption="Signing the sister city agreement", source=CITY, ratio=16 / 9,
       alt="Photograph of the ceremony at which Kitakyushu and Hai Phong signed their sister city agreement")
@@ -81,22 +82,24 @@ diagram("hp-industry-academia-government", datasets=(),
                "of manufacturing industries in Hai Phong”",
         title="collaboration between industry, academia and government in Kitakyushu and Hai Phong for "
               "Hai Phong's manufacturing industries",
-        direction="LR",
-        groups=[{"id": "kk", "label": "Kitakyushu"}, {"id": "hp", "label": "Hai Phong"}],
+        # Kitakyushu above, Hai Phong below, the two programmes between them with the JICA frame they share
+        direction="TB", nodesep=0.12,
+        groups=[{"id": "kk", "label": "Kitakyushu"}, {"id": "hp", "label": "Hai Phong", "align": "right"}],
         nodes=[{"id": "city-kk", "label": "City of Kitakyushu", "group": "kk"},
                {"id": "kita", "label": "Kitakyushu International Techno-cooperative Association (KITA)",
                 "group": "kk"},
                {"id": "firms-kk", "label": "Kitakyushu companies and experts", "group": "kk"},
-               {"id": "jica", "label": "JICA Partnership Program (Regional Economy Revitalization Special Frame)"},
                {"id": "phase1",
                 "label": "Plant management programme, fiscal years {period:hp-2011-plant-management}"},
+               {"id": "jica", "label": "JICA Partnership Program (Regional Economy Revitalization Special Frame)"},
                {"id": "phase2", "label": "Knowledge transfer programme, {period:hp-2013-knowledge-transfer}"},
                {"id": "city-hp", "label": "City of Hai Phong", "group": "hp"},
                {"id": "college", "label": "Hai Phong Industrial Polytechnic College", "group": "hp"},
                {"id": "firms-hp", "label": "Local manufacturing companies", "group": "hp"}],
         links=[{"from": "city-kk", "to": "city-hp", "direction": "both",
                 "label": "friendship exchange agreement, {date:hp-2009-friendship-exchange}"},
-               {"from": "jica", "to": "phase1", "direction": "none"},
+               # phase1 -> jica -> phase2: the order of a row's links is the order of its boxes
+               {"from": "phase1", "to": "jica", "direction": "none"},
                {"from": "jica", "to": "phase2", "direction": "none"},
                {"from": "kita", "to": "phase1", "label": "runs"},
                {"from": "kita", "to": "phase2", "label": "runs"},
@@ -105,7 +108,7 @@ diagram("hp-industry-academia-government", datasets=(),
                {"from": "phase2", "to": "firms-hp", "label": "guidance by Japanese experts"},
                {"from": "firms-kk", "to": "firms-hp", "direction": "both",
                 "label": "technical exchange, business talks"}],
-        ranks=[["phase1", "phase2"]])
+        ranks=[["phase1", "jica", "phase2"]])
 
 timeline("hp-waterworks-cooperation", datasets=("events",),
          caption="Cooperation between Hai Phong and Kitakyushu in the waterworks sector and the projects it led to",
@@ -139,9 +142,9 @@ diagram("hp-ggp-support", datasets=(),
         source="Redrawn from the text and footnote 11; the 2018 figure came from IGES and others (2015)",
         title="the support for the formulation of Hai Phong's Green Growth Promotion Plan: a study of the "
               "Japanese Ministry of the Environment, carried out by a team that included Kitakyushu",
-        direction="LR",
+        direction="TB",      # the three parties above the study, the plan below it
         nodes=[{"id": "moe", "label": "Ministry of the Environment, Japan"},
-               {"id": "team", "label": "Study team:\n" + "\n".join(MEMBERS)},
+               {"id": "team", "label": "Study team:\n" + "\n".join(MEMBERS), "wrap": 52},   # a member a line
                {"id": "study", "label": "JCM feasibility study on large-scale projects for low-carbon societies "
                                         "in Asia, fiscal year {year:hp-2014-jcm-study}"},
                {"id": "hp", "label": "City of Hai Phong"},
@@ -154,65 +157,81 @@ diagram("hp-ggp-support", datasets=(),
         ranks=[["moe", "team", "hp"]])
 
 
-# Table 3.4.1's dataset: the plan's sectors and pilot projects, grouped as the editors decided (D7).
+# Table 3.4.1's dataset: the plan's sectors and pilot projects, grouped as the editors decided (D7). The figure
+# shows the plan's structure (its sectors, the key ones apart, and how many pilot projects each has); the table
+# under it lists the projects (docs/decisions.md, "Figure 3.4.9 and Table 3.4.1").
+# Case Study 4 §4.3, line 1250: the key sectors, closely linked with GHG emissions.
+KEY_SECTORS = ["Waste", "Energy", "Transportation", "Cat Ba Island"]
+
+
 @chart("hp-ggp-sectors", datasets=("haiphong_pilot_projects",),
-       caption="Target sectors and pilot projects of the “Green Growth Promotion Plan of the City of Hai Phong” "
-               "(GGP)",
+       caption="Target sectors of the “Green Growth Promotion Plan of the City of Hai Phong” (GGP) and the number "
+               "of pilot projects in each",
        source=f"{LOW_CARBON}; drawn here from the data of Table 3.4.1 (sector grouping: editors' decision)")
 def ggp_sectors(data):
-    """Seven tiles, one a sector, each listing its numbered pilot projects, in the data's order."""
+    """A tile a sector, in two bands (the key sectors, the others), each with its count of pilot projects and
+    their numbers in Table 3.4.1, in the data's order."""
     from dpaper.data.load import records
+    from dpaper.errors import BuildError
     from dpaper.figures import style
     from dpaper.figures.draw import Drawing
-    from dpaper.figures.kinds import mm_figure, text_size, wrap_to
+    from dpaper.figures.kinds import count, mm_figure, text_size, wrap_to
 
     rows = records(data["haiphong_pilot_projects"])
     sectors = list(dict.fromkeys(r["sector"] for r in rows))
-    per_row = 4
-    gap, pad, width = 3.0, 2.0, style.WIDTH_MM
+    unknown = [s for s in KEY_SECTORS if s not in sectors]
+    if unknown:
+        raise BuildError(f"figures/hai_phong.py: hp-ggp-sectors: key sector {unknown[0]!r} is not a sector of "
+                         f"haiphong_pilot_projects (expected one of {', '.join(sectors)})")
+    bands = [("Key sectors, closely linked with GHG emissions", [s for s in sectors if s in KEY_SECTORS]),
+             ("Other sectors", [s for s in sectors if s not in KEY_SECTORS])]
+    numbers = {s: [f"{r['number']:02d}" for r in rows if r["sector"] == s] for s in sectors}
+    per_row, gap, pad, edge = 4, 3.0, 2.2, 0.6              # edge: room for the tiles' strokes inside the panel
+    width = style.WIDTH_MM - 2 * edge
     tile_w = (width - gap * (per_row - 1)) / per_row
-    head_pt, item_pt = 8.0, 7.0
-    line = text_size("Ag", item_pt)[1] * 1.25
+    band_pt, head_pt, count_pt, item_pt = 8.0, 8.5, 16.0, 7.5
+    band_h = text_size("Ag", band_pt, "semibold")[1] * 2.0
     head_line = text_size("Ag", head_pt, "semibold")[1] * 1.25
-    tiles = []
-    for s in sectors:
-        head = wrap_to(s, tile_w - 2 * pad, head_pt, "semibold")
-        items = [(f"{r['number']:02d}", wrap_to(r["project"], tile_w - 2 * pad - 5, item_pt))
-                 for r in rows if r["sector"] == s]
-        tiles.append((s, head, items, pad * 2 + len(head) * head_line + 1.2
-                      + sum(len(lines) for _, lines in items) * line + (len(items) - 1) * 0.8))
-    bands = [tiles[i:i + per_row] for i in range(0, len(tiles), per_row)]
-    heights = [max(t[3] for t in band) for band in bands]
-    total = sum(heights) + gap * (len(bands) - 1) + 1
+    heads = {s: wrap_to(s, tile_w - 2 * pad, head_pt, "semibold") for s in sectors}
+    head_lines = max(len(h) for h in heads.values())
+    count_h, item_h = text_size("0", count_pt, "semibold")[1], text_size("Ag", item_pt)[1] * 1.3
+    tile_h = 2 * pad + head_lines * head_line + 1.5 + count_h + 2.2 + item_h
+    total = sum(band_h + tile_h * -(-len(ss) // per_row) + gap for _, ss in bands) - gap + 2 * edge
     with mm_figure(total) as (fig, ax):
         from matplotlib.patches import FancyBboxPatch
-        y = 0.5
-        for band, h in zip(bands, heights):
-            x0 = (width - (len(band) * tile_w + (len(band) - 1) * gap)) / 2
-            for k, (_, head, items, _) in enumerate(band):
-                x = x0 + k * (tile_w + gap)
-                ax.add_patch(FancyBboxPatch((x, y), tile_w, h, boxstyle="round,pad=0,rounding_size=1.5",
+        y = edge
+        for title, band in bands:
+            ax.text(edge, y + band_h * 0.6, title, fontsize=band_pt, fontweight="semibold", color=style.MUTED,
+                    va="baseline", ha="left")
+            y += band_h
+            for k, s in enumerate(band):
+                x = edge + (k % per_row) * (tile_w + gap)
+                ty = y + (k // per_row) * tile_h
+                ax.add_patch(FancyBboxPatch((x, ty), tile_w, tile_h - 0.01, boxstyle="round,pad=0,rounding_size=1.5",
                                             fc=style.TINT, ec=style.PRIMARY, lw=0.8))
-                ty = y + pad
-                for hl in head:
-                    ax.text(x + pad, ty, hl, fontsize=head_pt, fontweight="semibold", color=style.PRIMARY,
+                cy = ty + pad
+                for line in heads[s]:
+                    ax.text(x + pad, cy, line, fontsize=head_pt, fontweight="semibold", color=style.PRIMARY,
                             va="top", ha="left")
-                    ty += head_line
-                ty += 1.2
-                for num, lines in items:
-                    ax.text(x + pad, ty, num, fontsize=item_pt, fontweight="semibold", color=style.MUTED,
-                            va="top", ha="left")
-                    for ln in lines:
-                        ax.text(x + pad + 5, ty, ln, fontsize=item_pt, color=style.INK, va="top", ha="left")
-                        ty += line
-                    ty += 0.8
-            y += h + gap
+                    cy += head_line
+                cy = ty + pad + head_lines * head_line + 1.5
+                n, base = len(numbers[s]), cy + count_h          # the count and its words on one baseline
+                ax.text(x + pad, base, str(n), fontsize=count_pt, fontweight="semibold", color=style.INK,
+                        va="baseline", ha="left")
+                ax.text(x + pad + text_size(str(n), count_pt, "semibold")[0] + 1.5, base,
+                        "pilot project" if n == 1 else "pilot projects", fontsize=item_pt, color=style.INK,
+                        va="baseline", ha="left")
+                ax.text(x + pad, base + 2.2, ("No. " if n == 1 else "Nos. ") + ", ".join(numbers[s]),
+                        fontsize=item_pt, color=style.MUTED, va="top", ha="left")
+            y += tile_h * -(-len(band) // per_row) + gap
         drawing = Drawing.from_figure(fig)
-    drawing.alt = (f"The {len(sectors)} sectors of Hai Phong's Green Growth Promotion Plan and its {len(rows)} "
-                   "pilot projects, grouped as the editors inferred them: "
-                   + "; ".join(f"{s}: " + ", ".join(f"{r['number']:02d} {r['project']}" for r in rows
-                                                    if r["sector"] == s) for s in sectors) + ".")
-    drawing.table = [{"sector": r["sector"], "number": r["number"], "project": r["project"]} for r in rows]
+    drawing.alt = (f"The {count(len(sectors), 'sector')} of Hai Phong's Green Growth Promotion Plan, with the number "
+                   f"of its {len(rows)} pilot projects in each (grouping inferred by the editors). "
+                   + " ".join(f"{title}: " + "; ".join(f"{s}, {count(len(numbers[s]), 'project')} "
+                                                        f"(no. {', '.join(numbers[s])})" for s in band) + "."
+                              for title, band in bands))
+    drawing.table = [{"sector": r["sector"], "key_sector": r["sector"] in KEY_SECTORS, "number": r["number"],
+                      "project": r["project"]} for r in rows]
     return drawing
 
 

@@ -82,8 +82,8 @@ diagram("ks-scaling-up", datasets=("events",),
         caption="Scaling up intercity cooperation, and what it brings", source=_REDRAWN,
         title="the scaling up of Kitakyushu's intercity cooperation and its effects",
         groups=[{"id": "partners", "label": "Cooperating cities, by the year cooperation began"},
-                {"id": "effects", "label": "Effects for Kitakyushu"}],
-        nodes=[{"id": key, "group": "partners", "label": f"{name}, from {{year:{event}}}"}
+                {"id": "effects", "label": "Effects for Kitakyushu", "align": "right"}],   # clear of the links in
+        nodes=[{"id": key, "group": "partners", "label": f"{name}\nfrom {{year:{event}}}"}
                for key, name, event in reversed(_CITIES)]      # dot sets this cluster right to left
         + [{"id": "scale", "label": "Scaled-up intercity cooperation: more cities, sectors and stakeholders"},
            {"id": "staff", "group": "effects", "label": "Wider perspectives for city staff and stakeholders"},

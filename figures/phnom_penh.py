@@ -28,6 +28,8 @@ timeline("pp-cooperation-timeline", datasets=("events",),
 # Only what Case Study 2 §3.1 states (the 2018 edition's text, lines 727-729).
 diagram("pp-sewerage-partnership", datasets=(),
         caption="Technical cooperation on sewerage under the JICA Partnership Program",
+        source="Redrawn from the text; the 2018 figure came from the press materials of the International Project "
+               "Division, Kitakyushu Water and Sewer Bureau, on the sewerage MoU with Phnom Penh (February 2017)",
         title="technical cooperation for sewerage systems under the JICA Partnership Program", direction="LR",
         groups=[{"id": "kitakyushu", "label": "Kitakyushu"}, {"id": "phnom-penh", "label": "Phnom Penh"}],
         nodes=[{"id": "bureau", "label": "Kitakyushu City Water and Sewer Bureau", "group": "kitakyushu"},
@@ -47,8 +49,7 @@ diagram("pp-sewerage-partnership", datasets=(),
                {"from": "kowba", "to": "bureau", "label": "in cooperation", "direction": "none"},
                {"from": "bureau", "to": "practitioners", "label": "training programmes; dispatch of experts"},
                {"from": "bureau", "to": "residents", "label": "awareness raising"},
-               {"from": "bureau", "to": "manuals", "label": "development"}],
-        ranks=[["bureau", "kowba"]])
+               {"from": "bureau", "to": "manuals", "label": "development"}])
 
 photo("pp-survey", caption="A survey under way in Phnom Penh",
       alt="Photograph of a survey carried out in Phnom Penh")

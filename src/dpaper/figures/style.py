@@ -25,6 +25,7 @@ TINT = "#e6f0f3"        # a pale teal ground for text (tiles)
 BLUE, VERMILLION, GREEN = "#0072b2", "#d55e00", "#009e73"
 SERIES = (BLUE, VERMILLION, GREEN, INK)
 WIDTH_MM = 150          # text block width
+MIN_PT = 7.0            # no figure text is set smaller in print
 
 RC = {
     "font.family": "Source Sans Pro",
