@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import yaml
+
+from dpaper import yamlfile
+from dpaper.errors import BuildError, where
 from dpaper.paths import files_outside, outside
 from dpaper.schema_words import problems
 
@@ -30,6 +34,29 @@ class Unit:
         """'Chapter 3', 'Case Study 2', or None for unnumbered matter."""
         name = KIND_NAMES[self.kind]
         return f"{name} {self.number.split('.')[-1]}" if name else None
+
+
+def config_file_problems(path: str | Path) -> list[str]:
+    """What a configuration file may not hold, read from its text before Snakemake loads it: anything
+    `dpaper.yamlfile` refuses (tags, aliases, a key twice, a file too large) and YTE templating
+    (`__use_yte__`), which would run the Python its values contain."""
+    try:
+        data = yamlfile.load(path)
+    except FileNotFoundError:
+        return []    # Snakemake names a missing configuration file
+    except BuildError as exc:
+        return exc.problems
+    except UnicodeDecodeError as exc:
+        return [f"{where(path)}: expected UTF-8 text, found the byte 0x{exc.object[exc.start]:02x}"]
+    except yaml.YAMLError as exc:
+        return [f"{where(path, yamlfile.error_line(exc))}: expected valid YAML, "
+                f"found an error ({getattr(exc, 'problem', None) or exc})"]
+    if isinstance(data, dict) and "__use_yte__" in data:
+        line = next((n for n, text in enumerate(Path(path).read_text(encoding="utf-8").split("\n"), start=1)
+                     if text.startswith("__use_yte__")), None)
+        return [f"{where(path, line)}: expected plain configuration, found __use_yte__ (YTE templates run "
+                "the Python their values hold: write each value out)"]
+    return []
 
 
 def schema_problems(config: dict, schema: dict, config_file: str = "config.yaml") -> list[str]:

@@ -11,6 +11,7 @@ import io
 import re
 from pathlib import Path
 
+from dpaper import limits
 from dpaper.data.messages import quoted
 from dpaper.data.normalise import Problem, squeeze
 from dpaper.errors import BuildError, where
@@ -42,8 +43,12 @@ def one_raw_table(paths: list[str | Path]) -> Path:
 def read_raw(path: Path) -> tuple[list[Row], list[Problem]]:
     """Rows of a raw table as text, each with its line (CSV: any BOM, any line ends) or sheet row
     (Excel); and the problems of the file's shape found on the way (see `read_csv`)."""
+    size = path.stat().st_size
+    if size > limits.TABLE_BYTES:   # not read at all
+        raise BuildError(f"{where(path)}: expected a raw table of at most {limits.TABLE_BYTES:,} bytes, "
+                         f"found {size:,}")
     if path.suffix == ".xlsx":
-        return read_xlsx(path), []
+        return check_size(path, read_xlsx(path)), []
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -54,9 +59,20 @@ def read_raw(path: Path) -> tuple[list[Row], list[Problem]]:
             " (save the file as 'CSV UTF-8')"
         ) from None
     rows, problems = read_csv(path, text)
+    check_size(path, rows)
     if not problems and not any(any(c.strip() for c in r) for _, r in rows):
         raise BuildError(f"{where(path)}: expected a header row and data, found an empty file")
     return rows, problems
+
+
+def check_size(path: Path, rows: list[Row]) -> list[Row]:
+    """`rows`, if there are at most `limits.TABLE_ROWS` data rows of at most `limits.TABLE_COLUMNS` cells."""
+    if len(rows) - 1 > limits.TABLE_ROWS:
+        raise BuildError(f"{where(path)}: expected at most {limits.TABLE_ROWS:,} data rows, found {len(rows) - 1:,}")
+    if (width := max((len(r) for _, r in rows), default=0)) > limits.TABLE_COLUMNS:
+        line = next(n for n, r in rows if len(r) == width)
+        raise BuildError(f"{where(path, line)}: expected at most {limits.TABLE_COLUMNS} cells a row, found {width:,}")
+    return rows
 
 
 def read_csv(path: Path, text: str) -> tuple[list[Row], list[Problem]]:
@@ -140,12 +156,30 @@ def _quote_problem(path, start, end, header, cells, trouble) -> Problem:
 
 
 def read_xlsx(path: Path) -> list[Row]:
+    """The first sheet's rows, streamed (read-only), once its size is known to be within the limits:
+    the workbook's parts uncompressed, and the sheet's declared dimension (rows and columns)."""
+    import zipfile
+
     from openpyxl import load_workbook
     try:
+        with zipfile.ZipFile(path) as zf:
+            unzipped = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise BuildError(f"{where(path)}: expected an Excel workbook, found a file it cannot read ({exc})") from None
+    if unzipped > limits.XLSX_UNZIPPED:
+        raise BuildError(f"{where(path)}: expected a workbook of at most {limits.XLSX_UNZIPPED:,} bytes "
+                         f"uncompressed, found {unzipped:,}")
+    try:
         ws = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        declared = (ws.max_row or 0, ws.max_column or 0)   # the sheet's dimension, as the file declares it
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise BuildError(f"{where(path)}: expected an Excel workbook, found a file it cannot read ({exc})") from None
-    rows = [[_xlsx_text(c) for c in row] for row in ws.iter_rows(min_row=1)]   # sheet rows from 1 on
+    if declared[0] > limits.TABLE_ROWS + 1 or declared[1] > limits.TABLE_COLUMNS:
+        raise BuildError(f"{where(path)}: expected a sheet of at most {limits.TABLE_ROWS + 1:,} rows and "
+                         f"{limits.TABLE_COLUMNS} columns, found one that declares {declared[0]:,} rows and "
+                         f"{declared[1]:,} columns (delete the empty rows and columns after the table)")
+    rows = [[_xlsx_text(c) for c in row]    # sheet rows from 1 on, never more than the limits
+            for row in ws.iter_rows(min_row=1, max_row=limits.TABLE_ROWS + 2, max_col=limits.TABLE_COLUMNS + 1)]
     while rows and not any(rows[-1]):
         rows.pop()
     if not rows:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from dpaper import yamlfile
 from dpaper.errors import BuildError, where
 
 DEFAULT_MISSING = ["", "-", "Unknown", "unknown", "n/a", "N/A"]
@@ -23,8 +24,7 @@ OPEN_YEAR = 2100    # `edition-year` when no edition is given (unit tests, key f
 
 def load_schema(path: str | Path) -> dict:
     try:
-        with open(path, encoding="utf-8") as fh:
-            descriptor = yaml.safe_load(fh)
+        descriptor = yamlfile.load(path)
     except FileNotFoundError:
         raise BuildError(f"{where(path)}: expected a schema file, found none") from None
     except yaml.YAMLError as exc:
@@ -119,7 +119,7 @@ def reference_values(path: str | Path, field: str) -> set[str]:
     """The values foreign keys may take: a column of a clean dataset, or the bibliography's ids."""
     path = Path(path)
     if path.suffix in (".yaml", ".yml"):
-        return {str(item["id"]) for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []}
+        return {str(item["id"]) for item in yamlfile.load(path) or []}
     with open(path, encoding="utf-8", newline="") as fh:
         return {row[field] for row in csv.DictReader(fh)}
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup, escape
 
-from dpaper import limits
+from dpaper import limits, yamlfile
 from dpaper.errors import BuildError, where
 from dpaper.render.sandbox import describe
 
@@ -35,8 +35,8 @@ def load_items(path: Path, what: str, keys: tuple[str, ...]) -> tuple[dict[str, 
     """A YAML list of items keyed by their `id`, and the line of each item and of each of its keys
     (`""`: the item's own); every problem of the file at once."""
     try:
-        text = path.read_text(encoding="utf-8")
-        items, tree = yaml.safe_load(text) or [], yaml.compose(text)
+        items = yamlfile.load(path) or []
+        tree = yaml.compose(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BuildError(f"{where(path)}: expected the {what} file, found none") from None
     except yaml.YAMLError as exc:
