@@ -88,7 +88,7 @@ def resolve_constraints(descriptor: dict, edition_year: int | None) -> list[dict
     """Schema fields as Frictionless wants them: `edition-year` made a number, our keys kept aside."""
     fields = []
     for f in descriptor["fields"]:
-        f = dict(f)
+        f = {k: v for k, v in f.items() if k != "decimalChar"}   # read by our normaliser (data/normalise.py)
         c = dict(f.get("constraints", {}))
         for k, v in c.items():
             if v == "edition-year":

@@ -82,8 +82,8 @@ def schema_problems(raw, schema, descriptor, body, lines, already: list[Problem]
                 out += [(line, col, f"{where(raw, line, name)}: {cell_problem(field, rule, cells[col])}")
                         for rule in broken]
                 said.add((line, col))
-        if not pk:
-            continue
+        if not pk or any((line, names.index(k)) in said and typed[names.index(k)] is not None for k in pk):
+            continue    # a key cell with a problem of its own is no key to compare
         key, at = tuple(key_form(typed[names.index(k)]) for k in pk), "/".join(pk)
         col = len(names)    # after the row's cells
         if set(key) == {None}:   # no key at all: said at the key's cells, if they are required
