@@ -69,7 +69,20 @@ def schema_problems(config: dict, schema: dict, config_file: str = "config.yaml"
             out.append(f"{p.key}: expected no such key (known: {', '.join(p.known)}), found one")
         else:
             out.append(f"{p.key}: expected {p.expected}, found {_short(p.found)}")
+    language = (config.get("edition") or {}).get("language") if isinstance(config, dict) else None
+    if not out and (problem := language_problem(language)):
+        out.append(f"edition.language: {problem}")
     return [f"{config_file}: {msg}" for msg in out]
+
+
+def language_problem(language) -> str | None:
+    """A language Babel cannot write numbers and dates in (`xx`): the schema's pattern lets it through."""
+    from babel import Locale, UnknownLocaleError
+    try:
+        Locale.parse(str(language).replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return f"expected a language code Babel knows (en, ja, fr-FR …), found {language!r}"
+    return None
 
 
 def _short(value) -> str:

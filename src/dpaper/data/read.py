@@ -48,7 +48,8 @@ def read_raw(path: Path) -> tuple[list[Row], list[Problem]]:
         raise BuildError(f"{where(path)}: expected a raw table of at most {limits.TABLE_BYTES:,} bytes, "
                          f"found {size:,}")
     if path.suffix == ".xlsx":
-        return check_size(path, read_xlsx(path)), []
+        rows, problems = read_xlsx(path)
+        return check_size(path, rows), problems
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -155,7 +156,7 @@ def _quote_problem(path, start, end, header, cells, trouble) -> Problem:
     return (start, col, f"{at}: expected a closing quote, found none before the end of the file")
 
 
-def read_xlsx(path: Path) -> list[Row]:
+def read_xlsx(path: Path) -> tuple[list[Row], list[Problem]]:
     """The first sheet's rows, streamed (read-only), once its size is known to be within the limits:
     the workbook's parts uncompressed, and the sheet's declared dimension (rows and columns)."""
     import zipfile
@@ -178,14 +179,24 @@ def read_xlsx(path: Path) -> list[Row]:
         raise BuildError(f"{where(path)}: expected a sheet of at most {limits.TABLE_ROWS + 1:,} rows and "
                          f"{limits.TABLE_COLUMNS} columns, found one that declares {declared[0]:,} rows and "
                          f"{declared[1]:,} columns (delete the empty rows and columns after the table)")
-    rows = [[_xlsx_text(c) for c in row]    # sheet rows from 1 on, never more than the limits
-            for row in ws.iter_rows(min_row=1, max_row=limits.TABLE_ROWS + 2, max_col=limits.TABLE_COLUMNS + 1)]
+    rows, problems = [], []
+    for n, row in enumerate(ws.iter_rows(min_row=1, max_row=limits.TABLE_ROWS + 2,   # sheet rows from 1 on,
+                                         max_col=limits.TABLE_COLUMNS + 1), start=1):  # never beyond the limits
+        texts = []
+        for col, cell in enumerate(row):
+            try:
+                texts.append(_xlsx_text(cell))
+            except ValueError as exc:
+                name = rows[0][col] if rows and col < len(rows[0]) else None
+                problems.append((n, col, f"{where(path, n, name or None)}: {exc}"))
+                texts.append("")
+        rows.append(texts)
     while rows and not any(rows[-1]):
         rows.pop()
     if not rows:
         raise BuildError(f"{where(path)}: expected a header row and data, found an empty sheet")
     width = max(i + 1 for r in rows for i, c in enumerate(r) if c) if any(any(r) for r in rows) else 0
-    return [(n, r[:width]) for n, r in enumerate(rows, start=1)]
+    return [(n, r[:width]) for n, r in enumerate(rows, start=1)], problems
 
 
 def _xlsx_text(cell) -> str:
@@ -199,5 +210,28 @@ def _xlsx_text(cell) -> str:
             v = round(v * 100, 10)
         return f"{v:.10g}" if isinstance(v, float) else str(v)
     if hasattr(v, "isoformat"):
-        return v.date().isoformat() if hasattr(v, "date") else v.isoformat()
+        return _xlsx_date(v, cell.number_format or "")
     return str(v)
+
+
+EXCEL_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')   # quoted text, [colours, locales], escaped characters
+
+
+def _xlsx_date(v, number_format: str) -> str:
+    """A date cell at the precision its format shows, as the editor sees it: `mmm yyyy` is a month
+    (2015-12), `yyyy` a year, a format with the day a date (2015-12-16). Excel stores a month typed
+    as `Dec 2015` as its first day; reading the day would claim a precision nobody gave. A format that
+    hides the year (`d-mmm`), or a time of day, is refused (ValueError) with how to enter the date."""
+    shown = EXCEL_LITERALS.sub("", number_format).lower()
+    how = "format the cell as yyyy-mm-dd, mmm yyyy or yyyy, or type the date as text (2015-12-16, Dec 2015, 2015)"
+    if "h" in shown or ":" in shown:    # a time of day: only midnight beside a date is no time at all
+        if (getattr(v, "hour", 0), getattr(v, "minute", 0), getattr(v, "second", 0)) != (0, 0, 0) or "y" not in shown:
+            raise ValueError(f"expected a date, found a date and time cell formatted {number_format!r} ({how})")
+    if "y" not in shown:
+        raise ValueError(f"expected a date that shows its year, found a date cell formatted {number_format!r} ({how})")
+    day = v.date() if hasattr(v, "date") else v
+    if "d" in shown:
+        return day.isoformat()
+    if "m" in shown:
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}"
