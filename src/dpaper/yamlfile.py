@@ -42,7 +42,8 @@ class _Loader(yaml.SafeLoader):
                              "(anchors and aliases are not allowed: write the value out)")
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
-            raise BuildError(f"{self._at(event.start_mark)}: {PLAIN}, found the tag {tag!r} "
+            tag = tag.replace("tag:yaml.org,2002:", "!!")   # as it is typed
+            raise BuildError(f"{self._at(event.start_mark)}: {PLAIN}, found the tag {tag} "
                              "(tags are not allowed: a value is text, a number, a list or a mapping)")
         if getattr(event, "anchor", None) is not None:
             raise BuildError(f"{self._at(event.start_mark)}: {PLAIN}, found the anchor &{event.anchor} "

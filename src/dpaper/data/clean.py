@@ -62,7 +62,7 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
     fk_problems, fk_checks = foreign_key_problems(raw, schema_path, descriptor, body, lines, references)
     problems += fk_problems
     if problems:
-        raise BuildError(summarise(raw, names, problems))
+        raise BuildError(summarise(raw, problems))
     with resource:
         typed = [row.to_dict() for row in resource.row_stream]
     write_clean(out, descriptor, typed)

@@ -140,20 +140,22 @@ def foreign_key_problems(raw, schema_path, descriptor, body, lines, references) 
 
 
 # -- the report -----------------------------------------------------------------------
-def summarise(raw, names: list[str], problems: list[Problem]) -> list[str]:
+def summarise(raw, problems: list[Problem]) -> list[str]:
     """The problems' lines by row and column; of the problems of one kind in one column (the same
     `expected …`), the first `limits.SAME_PROBLEMS` in full and then one line for the rest:
     `…, row 9, column note: and 94,997 more rows like it up to row 95,004 (expected a value)`."""
     kinds: dict[tuple, list[Problem]] = {}
     for p in sorted(problems, key=lambda p: (p[0], p[1])):
         row, col, msg = p
-        at = where(raw, row, names[col]) + ": " if 0 <= col < len(names) else None
-        kind = msg[len(at):].split(", found ")[0] if at and msg.startswith(at) else msg
-        kinds.setdefault((col, kind), []).append(p)
+        prefix = f"{where(raw, row, '')}"
+        name, _, said = msg[len(prefix):].partition(": ") if msg.startswith(prefix) else (None, "", msg)
+        kinds.setdefault((name, said.split(", found ")[0]), []).append(p)
     out: list[Problem] = []
-    for (col, kind), same in kinds.items():
+    for (name, kind), same in kinds.items():
         out += same[:SAME_PROBLEMS]
-        if rest := same[SAME_PROBLEMS:]:
-            out.append((rest[0][0], col, f"{where(raw, rest[0][0], names[col])}: and {len(rest):,} more rows "
-                                         f"like it up to row {rest[-1][0]:,} ({kind})"))
+        if name is not None and (rest := same[SAME_PROBLEMS:]):
+            out.append((rest[0][0], rest[0][1], f"{where(raw, rest[0][0], name)}: and {len(rest):,} more rows "
+                                                 f"like it up to row {rest[-1][0]:,} ({kind})"))
+        else:
+            out += same[SAME_PROBLEMS:]
     return [msg for _, _, msg in sorted(out, key=lambda p: (p[0], p[1]))]
