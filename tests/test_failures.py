@@ -107,6 +107,24 @@ def test_bad_config_is_caught_when_the_workflow_loads(fixture_copy):
                "images, output), found one")
 
 
+def test_the_configuration_runs_no_code_and_names_a_key_given_twice(fixture_copy):
+    """YTE templating in config.yaml (read by `configfile:`) would run its values as Python: refused
+    before Snakemake reads the file, so the command never runs. A key given twice in a --configfile is
+    an error naming both lines (YAML would keep the last silently)."""
+    ran = fixture_copy.dir / "yte-ran"
+    root = fixture_copy.dir / "config.yaml"
+    root.write_text("__use_yte__: true\nx: ?__import__('pathlib').Path('yte-ran').touch()\n" + root.read_text())
+    cfg = fixture_copy.dir / FIXTURE[1]
+    cfg.write_text(cfg.read_text() + "draft: false\n")
+    lines = cfg.read_text().count("\n")
+    fails_with(fixture_copy,
+               "config.yaml:1: expected plain configuration, found __use_yte__ (YTE templates run the Python "
+               "their values hold: write each value out)",
+               f"{FIXTURE[1]}:{lines}: expected each key once, found 'draft' again (first at line "
+               f"{next(n for n, x in enumerate(cfg.read_text().splitlines(), 1) if x.startswith('draft:'))})")
+    assert not ran.exists(), "nothing in config.yaml may run"
+
+
 @pytest.mark.parametrize("key, value, why", [
     ("raw", "../outside", "a path that leads outside the project"),
     ("bibliography", "/etc/passwd", "an absolute path"),
