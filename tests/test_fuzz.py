@@ -203,3 +203,39 @@ def test_pathological_markdown_is_handled_in_seconds(tmp_path, body):
     except BuildError as exc:
         one_line_errors(exc, "ch.md")
     assert time.perf_counter() - start < 10
+
+
+# -- the configuration -----------------------------------------------------------------------
+CONFIG = (ROOT / "tests/fixture/config.yaml").read_text(encoding="utf-8")
+YAML_VALUES = st.sampled_from([
+    "", "~", "null", "true", "2018-07-01", "5", "-1", "1e9", "[]", "{}", "[a, [b, [c]]]", "&a x", "*a", "!!str x",
+    "!!python/name:os.system", "'unclosed", '"\\x00"', "|\n  block", "a: b", "- x", "xx", "en-XX", "a" * 300,
+    "../outside", "/etc", "data/raw", "{file: x}", "\u202e", "? complex", "<<: {a: 1}", "@x", "`x`", "%TAG"])
+
+
+@st.composite
+def configs(draw):
+    """The fixture's configuration with a few values (or keys) replaced by hostile YAML."""
+    lines = CONFIG.splitlines()
+    for _ in range(draw(st.integers(1, 3))):
+        n = draw(st.integers(0, len(lines) - 1))
+        key, sep, _ = lines[n].partition(":")
+        value = draw(st.one_of(YAML_VALUES, st.text(max_size=8)))
+        lines[n] = f"{key}: {value}" if sep and draw(st.booleans()) else f"{value}:{lines[n].partition(':')[2]}"
+    return "\n".join(lines) + "\n"
+
+
+@FUZZ
+@given(configs())
+def test_a_generated_configuration_is_accepted_or_refused_with_one_line_a_problem(tmp_path, text):
+    from dpaper import yamlfile
+    from dpaper.config import config_file_problems, schema_problems
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = config_file_problems(path)
+    if not lines:
+        config = yamlfile.load(path)
+        lines = (schema_problems(config, yamlfile.load(ROOT / "schemas/config.schema.yaml"), str(path))
+                 if isinstance(config, dict) else ["not a mapping"])
+    for line in lines:
+        assert "\n" not in line and "Traceback" not in line, line

@@ -46,11 +46,9 @@ def config_file_problems(path: str | Path) -> list[str]:
         return []    # Snakemake names a missing configuration file
     except BuildError as exc:
         return exc.problems
-    except UnicodeDecodeError as exc:
-        return [f"{where(path)}: expected UTF-8 text, found the byte 0x{exc.object[exc.start]:02x}"]
     except yaml.YAMLError as exc:
         return [f"{where(path, yamlfile.error_line(exc))}: expected valid YAML, "
-                f"found an error ({getattr(exc, 'problem', None) or exc})"]
+                f"found an error ({yamlfile.problem(exc)})"]
     if isinstance(data, dict) and "__use_yte__" in data:
         line = next((n for n, text in enumerate(Path(path).read_text(encoding="utf-8").split("\n"), start=1)
                      if text.startswith("__use_yte__")), None)

@@ -16,12 +16,13 @@ Whatever passes is loaded by PyYAML's safe loader.
 """
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import yaml
 
 from dpaper import limits
-from dpaper.errors import BuildError, where
+from dpaper.errors import BuildError, read_text, where
 
 PLAIN = "expected plain YAML"
 
@@ -81,7 +82,13 @@ def loads(text: str, path: str | Path, offset: int = 0):
     size = len(text.encode("utf-8"))
     if size > limits.YAML_BYTES:
         raise BuildError(f"{where(path)}: expected at most {limits.YAML_BYTES:,} bytes of YAML, found {size:,}")
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:    # a character YAML does not allow: said as our data are
+        line = text.count("\n", 0, exc.position) + 1 + offset
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        what = "the control character" if unicodedata.category(char) == "Cc" else "the character"
+        raise BuildError(f"{where(path, line)}: expected printable text, found {what} U+{ord(char):04X}") from None
     loader.path, loader.offset = str(path), offset
     try:
         return loader.get_single_data()
@@ -98,7 +105,13 @@ def load(path: str | Path):
     if path.is_file() and path.stat().st_size > limits.YAML_BYTES:   # not read at all
         raise BuildError(f"{where(path)}: expected at most {limits.YAML_BYTES:,} bytes of YAML, "
                          f"found {path.stat().st_size:,}")
-    return loads(path.read_text(encoding="utf-8"), path)
+    return loads(read_text(path), path)
+
+
+def problem(exc: yaml.YAMLError) -> str:
+    """What a PyYAML error says, on one line."""
+    text = getattr(exc, "problem", None) or str(exc)
+    return " ".join(text.split())
 
 
 def error_line(exc: yaml.YAMLError, offset: int = 0) -> int | None:

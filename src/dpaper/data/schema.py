@@ -28,9 +28,8 @@ def load_schema(path: str | Path) -> dict:
     except FileNotFoundError:
         raise BuildError(f"{where(path)}: expected a schema file, found none") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BuildError(f"{where(path, mark.line + 1 if mark else None)}: expected valid YAML, "
-                         f"found an error ({getattr(exc, 'problem', exc)})") from None
+        raise BuildError(f"{where(path, yamlfile.error_line(exc))}: expected valid YAML, "
+                         f"found an error ({yamlfile.problem(exc)})") from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("fields"), list):
         raise BuildError(f"{where(path)}: expected a Table Schema with a list of fields")
     descriptor.setdefault("missingValues", DEFAULT_MISSING)

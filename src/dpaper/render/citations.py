@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from dpaper import limits, yamlfile
-from dpaper.errors import BuildError, where
+from dpaper.errors import BuildError, read_text, where
 from dpaper.render.sandbox import describe
 
 REPEATED_TITLE = re.compile(r"^(.+?)\. \1\. ")
@@ -36,13 +36,13 @@ def load_items(path: Path, what: str, keys: tuple[str, ...]) -> tuple[dict[str, 
     (`""`: the item's own); every problem of the file at once."""
     try:
         items = yamlfile.load(path) or []
-        tree = yaml.compose(path.read_text(encoding="utf-8"))
+        tree = yaml.compose(read_text(path))
     except FileNotFoundError:
         raise BuildError(f"{where(path)}: expected the {what} file, found none") from None
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise BuildError(f"{where(path, None if line is None else line + 1)}: expected a YAML list of {what} "
-                         f"items ({getattr(exc, 'problem', None) or 'not YAML'})") from None
+                         f"items ({yamlfile.problem(exc)})") from None
     if not isinstance(items, list):
         raise BuildError(f"{where(path, 1)}: expected a YAML list of {what} items, found {type(items).__name__}")
     problems, out, lines = [], {}, {}

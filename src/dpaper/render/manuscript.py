@@ -17,7 +17,7 @@ from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
 from dpaper import limits, schema_words, yamlfile
-from dpaper.errors import BuildError, where
+from dpaper.errors import BuildError, read_text, where
 from dpaper.render import rawhtml
 from dpaper.render.sandbox import ManuscriptSandbox
 
@@ -55,7 +55,7 @@ def read(path: str | Path) -> Source:
         raise BuildError(f"{where(path)}: expected a manuscript file of at most {limits.CHAPTER_BYTES:,} bytes, "
                          f"found {size:,} (split it into chapters or case studies)")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         raise BuildError(f"{where(path)}: expected a manuscript file, found none") from None
     m = FRONT.match(text.replace("\r\n", "\n"))
@@ -65,7 +65,7 @@ def read(path: str | Path) -> Source:
         front = yamlfile.loads(m.group(1), path, offset=1) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        raise BuildError(f"{where(path, line)}: expected valid YAML front matter ({exc.problem})") from None
+        raise BuildError(f"{where(path, line)}: expected valid YAML front matter ({yamlfile.problem(exc)})") from None
     problems = front_matter_problems(front, path, m.group(1))
     text = text.replace("\r\n", "\n")
     body = "\n" * m.group(0).count("\n") + text[m.end():]
