@@ -79,6 +79,12 @@ def loads(text: str, path: str | Path, offset: int = 0):
 
     Raises BuildError for what the module refuses; PyYAML's own errors (yaml.YAMLError) pass
     through, for each caller to word as its file needs."""
+    return loads_with_nodes(text, path, offset)[0]
+
+
+def loads_with_nodes(text: str, path: str | Path, offset: int = 0):
+    """(data, node): what `loads` gives, and the YAML node it was built from (None for an empty
+    document), whose marks give the line of every value."""
     size = len(text.encode("utf-8"))
     if size > limits.YAML_BYTES:
         raise BuildError(f"{where(path)}: expected at most {limits.YAML_BYTES:,} bytes of YAML, found {size:,}")
@@ -91,7 +97,8 @@ def loads(text: str, path: str | Path, offset: int = 0):
         raise BuildError(f"{where(path, line)}: expected printable text, found {what} U+{ord(char):04X}") from None
     loader.path, loader.offset = str(path), offset
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        return (None if node is None else loader.construct_document(node)), node
     except RecursionError:
         raise BuildError(f"{where(path)}: {PLAIN} nested at most {limits.YAML_DEPTH} levels deep, "
                          "found deeper nesting") from None
@@ -101,11 +108,16 @@ def loads(text: str, path: str | Path, offset: int = 0):
 
 def load(path: str | Path):
     """The data of the YAML file `path` (see `loads`); FileNotFoundError and yaml.YAMLError pass through."""
+    return load_with_nodes(path)[0]
+
+
+def load_with_nodes(path: str | Path):
+    """(data, node) of the YAML file `path` (see `loads_with_nodes`); a file over the limit is not read."""
     path = Path(path)
-    if path.is_file() and path.stat().st_size > limits.YAML_BYTES:   # not read at all
+    if path.is_file() and path.stat().st_size > limits.YAML_BYTES:
         raise BuildError(f"{where(path)}: expected at most {limits.YAML_BYTES:,} bytes of YAML, "
                          f"found {path.stat().st_size:,}")
-    return loads(read_text(path), path)
+    return loads_with_nodes(read_text(path), path)
 
 
 def problem(exc: yaml.YAMLError) -> str:

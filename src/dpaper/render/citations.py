@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from dpaper import limits, yamlfile
-from dpaper.errors import BuildError, read_text, where
+from dpaper.errors import BuildError, where
 from dpaper.render.sandbox import describe
 
 REPEATED_TITLE = re.compile(r"^(.+?)\. \1\. ")
@@ -35,8 +35,8 @@ def load_items(path: Path, what: str, keys: tuple[str, ...]) -> tuple[dict[str, 
     """A YAML list of items keyed by their `id`, and the line of each item and of each of its keys
     (`""`: the item's own); every problem of the file at once."""
     try:
-        items = yamlfile.load(path) or []
-        tree = yaml.compose(read_text(path))
+        items, tree = yamlfile.load_with_nodes(path)
+        items = items or []
     except FileNotFoundError:
         raise BuildError(f"{where(path)}: expected the {what} file, found none") from None
     except yaml.YAMLError as exc:
@@ -46,7 +46,7 @@ def load_items(path: Path, what: str, keys: tuple[str, ...]) -> tuple[dict[str, 
     if not isinstance(items, list):
         raise BuildError(f"{where(path, 1)}: expected a YAML list of {what} items, found {type(items).__name__}")
     problems, out, lines = [], {}, {}
-    for n, (item, node) in enumerate(zip(items, tree.value), start=1):
+    for n, (item, node) in enumerate(zip(items, tree.value if tree is not None else []), start=1):
         at = {"": node.start_mark.line + 1}
         if isinstance(node, yaml.MappingNode):
             at |= {k.value: k.start_mark.line + 1 for k, _ in node.value}
