@@ -327,3 +327,16 @@ def test_an_excel_date_keeps_the_precision_its_cell_format_shows(tmp_path, field
 ])
 def test_an_excel_date_that_hides_its_year_or_holds_a_time_is_refused(tmp_path, number_format, hour, expected):
     assert excel_date(tmp_path, "partial-date", number_format, hour) == expected
+
+
+@pytest.mark.parametrize("convention, cells, expected", [
+    (",", ["4.600", '"4.600,5"', '"0,25"'], ["4600", "4600.5", "0.25"]),
+    (".", ["4.600", "12", "0.25"], ["4.600", "12", "0.25"]),
+])
+def test_a_schema_that_states_the_decimal_mark_reads_numbers_by_it(tmp_path, convention, cells, expected):
+    """`4.600` among whole numbers reads two ways (tests/corpus/44-…), unless the schema says which."""
+    (tmp_path / "s.yaml").write_text("fields:\n  - {name: k, type: string}\n"
+                                     f"  - {{name: n, type: number, decimalChar: '{convention}'}}\n")
+    (tmp_path / "t.csv").write_text("k,n\n" + "".join(f"r{i},{c}\n" for i, c in enumerate(cells)))
+    clean(tmp_path / "t.csv", tmp_path / "s.yaml", tmp_path / "out.csv")
+    assert [r["n"] for r in csv.DictReader(open(tmp_path / "out.csv", encoding="utf-8"))] == expected
