@@ -189,7 +189,7 @@ def test_check_data_lists_the_problems_of_every_raw_table_at_once(fixture_copy):
     result = run_fixture(fixture_copy, "check_data", "--keep-going")
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    expected = {"nrw_asean": "error: data/raw/nrw_asean.csv, row 2, column nrw_percent: expected a number, found 'x'",
+    expected = {"nrw_asean": "error: data/raw/nrw_asean.csv, row 2, column nrw_percent: expected a number, found 'x%'",
                 "nrw_cambodia": "error: data/raw/nrw_cambodia.csv, row 17, column nrw_percent: "
                                 "expected a number, found 'eight'"}
     for name, line in expected.items():
