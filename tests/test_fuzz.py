@@ -7,8 +7,8 @@ every value the editor typed (a number or a text cell comes out as it went in,
 but for the documented normalisations).
 
 The normal suite runs a short budget (`EXAMPLES` examples a property, a few
-seconds). For a longer run: `DPAPER_FUZZ=2000 pytest tests/test_fuzz.py`
-(examples a property). Every failure it finds becomes a case in tests/corpus/.
+seconds, the same examples every run). For a longer, random run: `make fuzz`
+(2,000 examples a property; `make fuzz FUZZ=10000`), which sets `DPAPER_FUZZ`. Every failure it finds becomes a case in tests/corpus/.
 """
 from __future__ import annotations
 
