@@ -1,4 +1,4 @@
-"""A fuzzer over the data layer and the manuscript renderer (Hypothesis).
+"""A fuzzer over the data layer, the configuration and the manuscript renderer (Hypothesis).
 
 The property, for every generated input: it is built, or refused with the
 project's one-line errors (BuildError: one line a problem, naming the file),
@@ -8,7 +8,8 @@ but for the documented normalisations).
 
 The normal suite runs a short budget (`EXAMPLES` examples a property, a few
 seconds, the same examples every run). For a longer, random run: `make fuzz`
-(2,000 examples a property; `make fuzz FUZZ=10000`), which sets `DPAPER_FUZZ`. Every failure it finds becomes a case in tests/corpus/.
+(2,000 examples a property; `make fuzz FUZZ=10000`), which sets `DPAPER_FUZZ`.
+Every failure it finds becomes a case in tests/corpus/.
 """
 from __future__ import annotations
 
