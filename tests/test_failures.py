@@ -256,3 +256,15 @@ def test_a_photograph_in_the_images_directory_fills_its_slot(fixture_copy):
     book = fixture_copy.path("book.html").read_text(encoding="utf-8")
     assert '<img src="../../data/images/pp-survey.png" alt="Photograph of a survey carried out in Phnom Penh">' in book
     assert "Photograph to come" not in book
+
+
+def test_a_photograph_that_would_decode_to_gigabytes_is_refused_in_seconds(fixture_copy):
+    """A 30,000 x 30,000 PNG of a hundred KB (WeasyPrint took 84 s to give up on one): refused from its header."""
+    import time
+
+    from test_corpus import png
+    (fixture_copy.dir / "data/images/pp-survey.png").write_bytes(png(30000, 30000))
+    start = time.perf_counter()
+    fails_with(fixture_copy, f"{WATER}:19: image 'pp-survey.png': expected an image of at most 40,000,000 pixels, "
+                             "found far more (scale it down)")
+    assert time.perf_counter() - start < 60, "Snakemake's start and one chapter job, no decoding"
