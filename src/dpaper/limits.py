@@ -19,6 +19,7 @@ from dpaper.fonts import describe_characters, missing_glyphs
 
 WORD_MAX = 100       # characters of a word in running text (a line of the text block)
 CELL_WORD_MAX = 60   # characters of a word in a data cell (a table column is narrower)
+CELL_MAX = 2000      # characters of a text cell, unless its field's maxLength says otherwise (docs/data.md)
 TITLE_MAX = 300      # characters of a title
 NAME_MAX = 80        # characters of a configured name (edition id and slug, a chapter's file name)
 

@@ -13,7 +13,7 @@ What Frictionless cannot read as editors type it is rewritten here, per cell
   each is said once);
 - booleans: an empty cell is "no";
 - text: characters the paper's fonts cannot draw (`dpaper.fonts.missing_glyphs`),
-  cells over MAX_CELL characters (unless the schema gives `maxLength`), words
+  cells over `dpaper.limits.CELL_MAX` characters (unless the schema gives `maxLength`), words
   over `dpaper.limits.CELL_WORD_MAX` characters (URLs excepted) and markup (`<b>`, `**`, `__`) are
   refused;
 - `kind: period`: `2001–2004`, `2001-2004`, `2013–`, `2012` -> `2001–2004`,
@@ -42,9 +42,7 @@ from dpaper.data.messages import (
 from dpaper.data.schema import DEFAULT_MISSING, OPEN_YEAR
 from dpaper.errors import where
 from dpaper.fonts import missing_glyphs
-from dpaper.limits import CELL_WORD_MAX, long_word
-
-MAX_CELL = 2000   # characters in a text cell, unless the field's maxLength says otherwise (docs/data.md)
+from dpaper.limits import CELL_MAX, CELL_WORD_MAX, long_word
 
 SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
@@ -80,8 +78,8 @@ def text_problem(value: str, field: dict) -> str | None:
     """What keeps a text cell from being set: glyphs the fonts lack, its length, a word's length."""
     if missing := missing_glyphs(value):
         return glyph_problem(missing)
-    if "maxLength" not in field.get("constraints", {}) and len(value) > MAX_CELL:
-        return length_problem(value, MAX_CELL)   # a maxLength of the schema is Frictionless's to check
+    if "maxLength" not in field.get("constraints", {}) and len(value) > CELL_MAX:
+        return length_problem(value, CELL_MAX)   # a maxLength of the schema is Frictionless's to check
     if word := long_word(value, CELL_WORD_MAX):
         return word_problem(word, CELL_WORD_MAX)
     return None

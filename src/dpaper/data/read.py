@@ -84,7 +84,7 @@ def read_csv(path: Path, text: str) -> tuple[list[Row], list[Problem]]:
     word. So a cell that runs over a line break, a quote never closed and text after a
     closing quote are problems, at the row where the cell starts; lines a run-on cell took
     are not rows. Python's csv limit on a cell's length is lifted while reading: how long a
-    cell may be is a rule of the data (`normalise.MAX_CELL`), said with its row and column.
+    cell may be is a rule of the data (`limits.CELL_MAX`), said with its row and column.
     """
     lines = list(io.StringIO(text, newline=""))            # the file's lines: \n, \r\n or \r ends each
     rows: list[Row] = []
