@@ -126,7 +126,9 @@ def number(cell: str, field: dict) -> tuple[str, str | None]:
         return value, None
     ftype = field.get("type", "string")
     if field.get("decimalChar") == ",":    # the column's stated convention: 4.600,5
-        value = value.replace(".", "").replace(",", ".") if DOT_GROUPS.match(value) or "," in value else value
+        if "." in value and not DOT_GROUPS.match(value):
+            return value, f"{expected(field, 'type')} with a decimal comma, found {found(cell)}"
+        value = value.replace(".", "").replace(",", ".")
     elif LEADING_ZERO_GROUP.match(value):
         return value, f"{expected(field, 'type')}, found {found(cell)} (a decimal comma? write it with a point)"
     else:
@@ -136,14 +138,11 @@ def number(cell: str, field: dict) -> tuple[str, str | None]:
     if not (NUMBER if ftype == "number" else INTEGER).fullmatch(value):
         return value, f"{expected(field, 'type')}, found {found(cell)}"   # said here, once
     if NEGATIVE_ZERO.fullmatch(value):
-        return value, f"expected {KINDS_OF[ftype]} without a sign, found {found(cell)} (a negative zero)"
+        return value, f"{expected(field, 'type')} without a sign, found {found(cell)} (a negative zero)"
     lo = field.get("constraints", {}).get("minimum")
     if value.startswith("+") and isinstance(lo, (int, float)) and lo >= 0:
-        return value, f"expected {KINDS_OF[ftype]} without a sign (it cannot be negative), found {found(cell)}"
+        return value, f"{expected(field, 'type')} without a sign (it cannot be negative), found {found(cell)}"
     return value, None
-
-
-KINDS_OF = {"number": "a number", "integer": "a whole number", "year": "a year"}
 
 
 def ambiguous(field: dict, cell: str, value: str) -> str:
@@ -174,9 +173,8 @@ def ambiguous_numbers(raw, numbered, header, fields) -> list[Problem]:
             continue
         commas = [(n, c) for n, c in cells if COMMA_GROUPS.fullmatch(c)]
         whole = all(INTEGER.fullmatch(THOUSANDS.sub("", c)) for n, c in cells if (n, c) not in dots)
-        if whole or commas:
-            out += [(n, col, f"{where(raw, n, name)}: {ambiguous(field, c, c)}")
-                    for n, c in sorted(dots + (commas if not whole else []))]
+        flagged = dots + commas if commas else dots if whole else []   # two conventions, or 4.600 among 12, 310
+        out += [(n, col, f"{where(raw, n, name)}: {ambiguous(field, c, c)}") for n, c in sorted(flagged)]
     return out
 
 
