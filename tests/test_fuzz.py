@@ -18,7 +18,7 @@ import io
 import os
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -156,6 +156,38 @@ def test_a_generated_table_is_cleaned_or_refused_with_one_line_a_problem(tmp_pat
     for given_row, clean_row in zip(given_rows, clean_rows):
         for name, field in fields.items():
             assert typed_as_written(given_row[name], clean_row[name], field), (name, given_row[name], clean_row[name])
+
+
+XLSX_VALUES = st.one_of(
+    st.integers(-10**12, 10**12), st.floats(allow_nan=True, allow_infinity=True), st.booleans(), st.none(),
+    st.datetimes(datetime(1900, 3, 1), datetime(2100, 1, 1)), st.dates(date(1900, 3, 1), date(2100, 1, 1)),
+    st.times(), st.timedeltas(timedelta(0), timedelta(days=3)), CELL)
+XLSX_FORMATS = st.sampled_from(["General", "0", "0.00", "0%", "0.0%", "#,##0", "mmm yyyy", "yyyy", "d-mmm",
+                                "yyyy-mm-dd", "h:mm", "[h]:mm", "yyyy-mm-dd h:mm", "@", '"x"0', "0.00E+00"])
+
+
+@FUZZ
+@given(st.sampled_from(SCHEMAS), st.lists(st.tuples(XLSX_VALUES, XLSX_FORMATS), min_size=1, max_size=12),
+       st.integers(1, 4))
+def test_a_generated_workbook_is_cleaned_or_refused_with_one_line_a_problem(tmp_path, schema, cells, rows):
+    """Excel cells of every type and format Excel stores, in a sheet laid out for a schema."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # what a workbook cannot hold at all
+    names = [f["name"] for f in load_schema(schema)["fields"]]
+    wb = Workbook()
+    wb.active.append(names)
+    for r in range(rows):
+        for c, name in enumerate(names):
+            value, number_format = cells[(r * len(names) + c) % len(cells)]
+            value = ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+            cell = wb.active.cell(row=r + 2, column=c + 1, value=value)
+            cell.number_format = number_format
+    raw = tmp_path / f"{schema.stem}.xlsx"
+    wb.save(raw)
+    try:
+        clean(raw, schema, tmp_path / "out.csv", None, edition_year=2018)
+    except BuildError as exc:
+        one_line_errors(exc, raw.name)
 
 
 # -- the manuscript renderer -----------------------------------------------------------------

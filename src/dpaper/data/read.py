@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from pathlib import Path
 
 from dpaper import limits
-from dpaper.data.messages import quoted
+from dpaper.data.messages import found, quoted
 from dpaper.data.normalise import Problem, squeeze
 from dpaper.errors import BuildError, where
 
@@ -179,6 +180,12 @@ def read_xlsx(path: Path) -> tuple[list[Row], list[Problem]]:
         raise BuildError(f"{where(path)}: expected a sheet of at most {limits.TABLE_ROWS + 1:,} rows and "
                          f"{limits.TABLE_COLUMNS} columns, found one that declares {declared[0]:,} rows and "
                          f"{declared[1]:,} columns (delete the empty rows and columns after the table)")
+    with warnings.catch_warnings():   # openpyxl warns of a date it cannot read: said below, at its cell
+        warnings.simplefilter("ignore", UserWarning)
+        return _xlsx_rows(path, ws)
+
+
+def _xlsx_rows(path: Path, ws) -> tuple[list[Row], list[Problem]]:
     rows, problems = [], []
     for n, row in enumerate(ws.iter_rows(min_row=1, max_row=limits.TABLE_ROWS + 2,   # sheet rows from 1 on,
                                          max_col=limits.TABLE_COLUMNS + 1), start=1):  # never beyond the limits
@@ -200,9 +207,13 @@ def read_xlsx(path: Path) -> tuple[list[Row], list[Problem]]:
 
 
 def _xlsx_text(cell) -> str:
+    """A cell's text as the editor sees it; ValueError for what a cell cannot stand for: an error value
+    (`#DIV/0!`, or a date Excel cannot hold), a date at a precision its format hides."""
     v = cell.value
     if v is None:
         return ""
+    if cell.data_type == "e":
+        raise ValueError(f"expected a value, found the Excel error {found(str(v))} (fix the cell's formula or value)")
     if isinstance(v, bool):
         return "yes" if v else "no"
     if isinstance(v, (int, float)):
@@ -224,6 +235,8 @@ def _xlsx_date(v, number_format: str) -> str:
     hides the year (`d-mmm`), or a time of day, is refused (ValueError) with how to enter the date."""
     shown = EXCEL_LITERALS.sub("", number_format).lower()
     how = "format the cell as yyyy-mm-dd, mmm yyyy or yyyy, or type the date as text (2015-12-16, Dec 2015, 2015)"
+    if not hasattr(v, "year"):    # a time of day alone
+        raise ValueError(f"expected a date, found a time of day cell formatted {number_format!r} ({how})")
     if "h" in shown or ":" in shown:    # a time of day: only midnight beside a date is no time at all
         if (getattr(v, "hour", 0), getattr(v, "minute", 0), getattr(v, "second", 0)) != (0, 0, 0) or "y" not in shown:
             raise ValueError(f"expected a date, found a date and time cell formatted {number_format!r} ({how})")
