@@ -173,6 +173,7 @@ def read_xlsx(path: Path) -> tuple[list[Row], list[Problem]]:
                          f"uncompressed, found {unzipped:,}")
     try:
         ws = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        formulas = load_workbook(path, read_only=True).worksheets[0]   # what a cell with no value computes
         declared = (ws.max_row or 0, ws.max_column or 0)   # the sheet's dimension, as the file declares it
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise BuildError(f"{where(path)}: expected an Excel workbook, found a file it cannot read ({exc})") from None
@@ -182,16 +183,22 @@ def read_xlsx(path: Path) -> tuple[list[Row], list[Problem]]:
                          f"{declared[1]:,} columns (delete the empty rows and columns after the table)")
     with warnings.catch_warnings():   # openpyxl warns of a date it cannot read: said below, at its cell
         warnings.simplefilter("ignore", UserWarning)
-        return _xlsx_rows(path, ws)
+        return _xlsx_rows(path, ws, formulas)
 
 
-def _xlsx_rows(path: Path, ws) -> tuple[list[Row], list[Problem]]:
+def _xlsx_rows(path: Path, ws, formulas) -> tuple[list[Row], list[Problem]]:
+    """The sheet's rows as text (sheet rows from 1 on, never beyond the limits), and the problems of its
+    cells; `formulas`, the same sheet read for its formulas, tells an empty cell from a formula whose
+    result the file does not hold (a workbook written by a program, never opened in Excel)."""
     rows, problems = [], []
-    for n, row in enumerate(ws.iter_rows(min_row=1, max_row=limits.TABLE_ROWS + 2,   # sheet rows from 1 on,
-                                         max_col=limits.TABLE_COLUMNS + 1), start=1):  # never beyond the limits
+    bounds = {"min_row": 1, "max_row": limits.TABLE_ROWS + 2, "max_col": limits.TABLE_COLUMNS + 1}
+    for n, (row, row_formulas) in enumerate(zip(ws.iter_rows(**bounds), formulas.iter_rows(**bounds)), start=1):
         texts = []
-        for col, cell in enumerate(row):
+        for col, (cell, formula) in enumerate(zip(row, row_formulas)):
             try:
+                if cell.value is None and isinstance(formula.value, str) and formula.value.startswith("="):
+                    raise ValueError(f"expected a value, found the formula {found(formula.value)} with no saved "
+                                     "result (open the workbook in Excel and save it)")
                 texts.append(_xlsx_text(cell))
             except ValueError as exc:
                 name = rows[0][col] if rows and col < len(rows[0]) else None
