@@ -171,19 +171,26 @@ def read_xlsx(path: Path) -> tuple[list[Row], list[Problem]]:
     if unzipped > limits.XLSX_UNZIPPED:
         raise BuildError(f"{where(path)}: expected a workbook of at most {limits.XLSX_UNZIPPED:,} bytes "
                          f"uncompressed, found {unzipped:,}")
+    books = []
     try:
-        ws = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        formulas = load_workbook(path, read_only=True).worksheets[0]   # what a cell with no value computes
-        declared = (ws.max_row or 0, ws.max_column or 0)   # the sheet's dimension, as the file declares it
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise BuildError(f"{where(path)}: expected an Excel workbook, found a file it cannot read ({exc})") from None
-    if declared[0] > limits.TABLE_ROWS + 1 or declared[1] > limits.TABLE_COLUMNS:
-        raise BuildError(f"{where(path)}: expected a sheet of at most {limits.TABLE_ROWS + 1:,} rows and "
-                         f"{limits.TABLE_COLUMNS} columns, found one that declares {declared[0]:,} rows and "
-                         f"{declared[1]:,} columns (delete the empty rows and columns after the table)")
-    with warnings.catch_warnings():   # openpyxl warns of a date it cannot read: said below, at its cell
-        warnings.simplefilter("ignore", UserWarning)
-        return _xlsx_rows(path, ws, formulas)
+        try:
+            books = [load_workbook(path, read_only=True, data_only=True),
+                     load_workbook(path, read_only=True)]     # the formulas, for a cell that holds no value
+            ws, formulas = (b.worksheets[0] for b in books)
+            declared = (ws.max_row or 0, ws.max_column or 0)   # the sheet's dimension, as the file declares it
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise BuildError(f"{where(path)}: expected an Excel workbook, "
+                             f"found a file it cannot read ({exc})") from None
+        if declared[0] > limits.TABLE_ROWS + 1 or declared[1] > limits.TABLE_COLUMNS:
+            raise BuildError(f"{where(path)}: expected a sheet of at most {limits.TABLE_ROWS + 1:,} rows and "
+                             f"{limits.TABLE_COLUMNS} columns, found one that declares {declared[0]:,} rows and "
+                             f"{declared[1]:,} columns (delete the empty rows and columns after the table)")
+        with warnings.catch_warnings():   # openpyxl warns of a date it cannot read: said below, at its cell
+            warnings.simplefilter("ignore", UserWarning)
+            return _xlsx_rows(path, ws, formulas)
+    finally:
+        for book in books:
+            book.close()
 
 
 def _xlsx_rows(path: Path, ws, formulas) -> tuple[list[Row], list[Problem]]:
