@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: pdf test env system lint bench bench-tests clean check-data contact-sheet
+.PHONY: pdf test env system lint bench bench-tests clean check-data contact-sheet fuzz
 
 pdf: env
 	@bash tools/unlock-if-stale
@@ -20,6 +20,11 @@ pdf: env
 
 test: env
 	$(VENV)/bin/pytest
+
+# The fuzzer of tests/test_fuzz.py, longer than in `make test`: FUZZ examples a property.
+FUZZ ?= 2000
+fuzz: env
+	DPAPER_FUZZ=$(FUZZ) $(VENV)/bin/pytest tests/test_fuzz.py -q
 
 lint: env
 	$(VENV)/bin/ruff check src scripts tests tools figures

@@ -4,6 +4,17 @@
 # templates, CSS, fonts, the bibliography, uv.lock for third-party code), so
 # editing one raw table rebuilds exactly what depends on it and a no-op run
 # does nothing.
+import os
+import sys
+
+
+# The configuration is an editor's file, never code: its text is checked before Snakemake reads it
+# (dpaper.config.config_file_problems). Files given with --configfile are checked here too.
+from dpaper.config import config_file_problems
+
+if _problems := [p for f in ["config.yaml", *workflow.config_settings.configfiles]
+                 for p in config_file_problems(os.path.relpath(f))]:
+    sys.exit("\n".join(f"error: {line}" for line in _problems))
 
 
 configfile: "config.yaml"

@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-import yaml
+from dpaper import yamlfile
 from snakemake.utils import validate
 
 from dpaper.config import Edition, schema_problems
@@ -26,7 +26,7 @@ def stop(problems):
 
 _cli_configs = list(workflow.config_settings.configfiles)  # --configfile wins over config.yaml
 _config_file = os.path.relpath(_cli_configs[-1]) if _cli_configs else "config.yaml"
-stop(schema_problems(config, yaml.safe_load(Path("schemas/config.schema.yaml").read_text()), _config_file))
+stop(schema_problems(config, yamlfile.load("schemas/config.schema.yaml"), _config_file))
 validate(config, "../schemas/config.schema.yaml")   # fills the defaults
 ED = Edition(config)
 stop(ED.problems(_config_file))

@@ -279,3 +279,64 @@ def test_a_quote_left_open_is_said_where_it_opens(tmp_path):
     assert [p.replace(f"{tmp_path}/", "") for p in exc.value.problems] == [
         "nrw_cambodia.csv, row 5, column city: expected a cell on one line, found a quote that runs on to row 17 "
         "(a missing closing quote?)"]
+
+
+
+FIELDS = {"partial-date": "{name: v, type: string, kind: partial-date}", "date": "{name: v, type: date}",
+          "year": "{name: v, type: integer}"}
+HOW = ("(format the cell as yyyy-mm-dd, mmm yyyy or yyyy, or type the date as text (2015-12-16, Dec 2015, 2015))")
+
+
+def excel_date(tmp_path, field: str, number_format: str, hour: int = 0) -> str:
+    """The clean value of an Excel date cell of `number_format` in a column of `field`, or its problem."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+    wb = Workbook()
+    wb.active.append(["k", "v"])
+    wb.active.append(["a", datetime(2015, 12, 1, hour)])
+    wb.active["B2"].number_format = number_format
+    wb.save(tmp_path / "t.xlsx")
+    (tmp_path / "s.yaml").write_text(f"fields:\n  - {{name: k, type: string}}\n  - {FIELDS[field]}\n")
+    try:
+        clean(tmp_path / "t.xlsx", tmp_path / "s.yaml", tmp_path / "out.csv")
+    except BuildError as exc:
+        return exc.problems[0].split("column v: ")[1]
+    return next(csv.DictReader(open(tmp_path / "out.csv", encoding="utf-8")))["v"]
+
+
+@pytest.mark.parametrize("number_format, precision", [
+    ("mmm yyyy", "month"), ("mmmm yyyy", "month"), ("mm/yyyy", "month"), ("yyyy-mm", "month"),
+    ('[$-409]mmm\\-yy;@', "month"), ("mmm-yy", "month"), ("yyyy", "year"),
+    ("yyyy-mm-dd", "day"), ("m/d/yyyy", "day"), ("d mmmm yyyy", "day"), ("mm-dd-yy", "day"),
+    ("yyyy-mm-dd h:mm", "day")])
+@pytest.mark.parametrize("field", FIELDS)
+def test_an_excel_date_keeps_the_precision_its_cell_format_shows(tmp_path, field, number_format, precision):
+    """Excel stores `Dec 2015` as 1 December 2015: the cell's format says whether the editor meant the month."""
+    value = {"year": "2015", "month": "2015-12", "day": "2015-12-01"}[precision]
+    expected = {"partial-date": value,
+                "date": value if precision == "day" else f"expected a date (YYYY-MM-DD), found {value!r}",
+                "year": value if precision == "year" else f"expected a whole number, found {value!r}"}[field]
+    assert excel_date(tmp_path, field, number_format) == expected
+
+
+@pytest.mark.parametrize("number_format, hour, expected", [
+    ("d-mmm", 0, f"expected a date that shows its year, found a date cell formatted 'd-mmm' {HOW}"),
+    ("mmm", 0, f"expected a date that shows its year, found a date cell formatted 'mmm' {HOW}"),
+    ("yyyy-mm-dd h:mm", 9, f"expected a date, found a date and time cell formatted 'yyyy-mm-dd h:mm' {HOW}"),
+])
+def test_an_excel_date_that_hides_its_year_or_holds_a_time_is_refused(tmp_path, number_format, hour, expected):
+    assert excel_date(tmp_path, "partial-date", number_format, hour) == expected
+
+
+@pytest.mark.parametrize("convention, cells, expected", [
+    (",", ["4.600", '"4.600,5"', '"0,25"'], ["4600", "4600.5", "0.25"]),
+    (".", ["4.600", "12", "0.25"], ["4.600", "12", "0.25"]),
+])
+def test_a_schema_that_states_the_decimal_mark_reads_numbers_by_it(tmp_path, convention, cells, expected):
+    """`4.600` among whole numbers reads two ways (tests/corpus/44-…), unless the schema says which."""
+    (tmp_path / "s.yaml").write_text("fields:\n  - {name: k, type: string}\n"
+                                     f"  - {{name: n, type: number, decimalChar: '{convention}'}}\n")
+    (tmp_path / "t.csv").write_text("k,n\n" + "".join(f"r{i},{c}\n" for i, c in enumerate(cells)))
+    clean(tmp_path / "t.csv", tmp_path / "s.yaml", tmp_path / "out.csv")
+    assert [r["n"] for r in csv.DictReader(open(tmp_path / "out.csv", encoding="utf-8"))] == expected

@@ -107,6 +107,24 @@ def test_bad_config_is_caught_when_the_workflow_loads(fixture_copy):
                "images, output), found one")
 
 
+def test_the_configuration_runs_no_code_and_names_a_key_given_twice(fixture_copy):
+    """YTE templating in config.yaml (read by `configfile:`) would run its values as Python: refused
+    before Snakemake reads the file, so the command never runs. A key given twice in a --configfile is
+    an error naming both lines (YAML would keep the last silently)."""
+    ran = fixture_copy.dir / "yte-ran"
+    root = fixture_copy.dir / "config.yaml"
+    root.write_text("__use_yte__: true\nx: ?__import__('pathlib').Path('yte-ran').touch()\n" + root.read_text())
+    cfg = fixture_copy.dir / FIXTURE[1]
+    cfg.write_text(cfg.read_text() + "draft: false\n")
+    lines = cfg.read_text().count("\n")
+    fails_with(fixture_copy,
+               "config.yaml:1: expected plain configuration, found __use_yte__ (YTE templates run the Python "
+               "their values hold: write each value out)",
+               f"{FIXTURE[1]}:{lines}: expected each key once, found 'draft' again (first at line "
+               f"{next(n for n, x in enumerate(cfg.read_text().splitlines(), 1) if x.startswith('draft:'))})")
+    assert not ran.exists(), "nothing in config.yaml may run"
+
+
 @pytest.mark.parametrize("key, value, why", [
     ("raw", "../outside", "a path that leads outside the project"),
     ("bibliography", "/etc/passwd", "an absolute path"),
@@ -171,7 +189,7 @@ def test_check_data_lists_the_problems_of_every_raw_table_at_once(fixture_copy):
     result = run_fixture(fixture_copy, "check_data", "--keep-going")
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    expected = {"nrw_asean": "error: data/raw/nrw_asean.csv, row 2, column nrw_percent: expected a number, found 'x'",
+    expected = {"nrw_asean": "error: data/raw/nrw_asean.csv, row 2, column nrw_percent: expected a number, found 'x%'",
                 "nrw_cambodia": "error: data/raw/nrw_cambodia.csv, row 17, column nrw_percent: "
                                 "expected a number, found 'eight'"}
     for name, line in expected.items():
@@ -238,3 +256,15 @@ def test_a_photograph_in_the_images_directory_fills_its_slot(fixture_copy):
     book = fixture_copy.path("book.html").read_text(encoding="utf-8")
     assert '<img src="../../data/images/pp-survey.png" alt="Photograph of a survey carried out in Phnom Penh">' in book
     assert "Photograph to come" not in book
+
+
+def test_a_photograph_that_would_decode_to_gigabytes_is_refused_in_seconds(fixture_copy):
+    """A 30,000 x 30,000 PNG of a hundred KB (WeasyPrint took 84 s to give up on one): refused from its header."""
+    import time
+
+    from test_corpus import png
+    (fixture_copy.dir / "data/images/pp-survey.png").write_bytes(png(30000, 30000))
+    start = time.perf_counter()
+    fails_with(fixture_copy, f"{WATER}:19: image 'pp-survey.png': expected an image of at most 40,000,000 pixels, "
+                             "found far more (scale it down)")
+    assert time.perf_counter() - start < 60, "Snakemake's start and one chapter job, no decoding"

@@ -26,8 +26,8 @@ def chapter_file(tmp_path: Path, body: str, name="ch", front="title: Test") -> P
 
 
 def render_one(tmp_path, body, datasets=None, mode="print", tables=frozenset({"nrw-asean"}),
-               figures=frozenset({"nrw-cambodia"}), draft=False):
-    path = chapter_file(tmp_path, body)
+               figures=frozenset({"nrw-cambodia"}), draft=False, front="title: Test"):
+    path = chapter_file(tmp_path, body, front=front)
     index = labels.build([(Unit("ch", "chapter", "5"), path)], set(figures), set(tables))
     ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"],
                   datasets=datasets or {}, bibliography=Bibliography(ROOT / "content/2018/references.yaml",
@@ -196,7 +196,8 @@ def test_a_table_block_is_one_line_with_lettered_notes_note_and_source(tmp_path)
 
 def test_figure_blocks_chart_photo_and_placeholder(tmp_path):
     (tmp_path / "img").mkdir()
-    (tmp_path / "img" / "visit.jpg").write_bytes(b"jpeg")
+    from PIL import Image
+    Image.new("RGB", (30, 20)).save(tmp_path / "img" / "visit.jpg")   # a photograph is read (its size checked)
     (tmp_path / "build/x/figures").mkdir(parents=True)
     svg = '<?xml version="1.0"?>\n<svg viewBox="0 0 425.2 100">\n<text style="font-size: 7px">8%</text>\n</svg>\n'
     (tmp_path / "build/x/figures/nrw-cambodia.svg").write_text(svg)

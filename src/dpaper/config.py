@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import yaml
+
+from dpaper import yamlfile
+from dpaper.errors import BuildError, where
 from dpaper.paths import files_outside, outside
 from dpaper.schema_words import problems
 
@@ -32,6 +36,27 @@ class Unit:
         return f"{name} {self.number.split('.')[-1]}" if name else None
 
 
+def config_file_problems(path: str | Path) -> list[str]:
+    """What a configuration file may not hold, read from its text before Snakemake loads it: anything
+    `dpaper.yamlfile` refuses (tags, aliases, a key twice, a file too large) and YTE templating
+    (`__use_yte__`), which would run the Python its values contain."""
+    try:
+        data = yamlfile.load(path)
+    except FileNotFoundError:
+        return []    # Snakemake names a missing configuration file
+    except BuildError as exc:
+        return exc.problems
+    except yaml.YAMLError as exc:
+        return [f"{where(path, yamlfile.error_line(exc))}: expected valid YAML, "
+                f"found an error ({yamlfile.problem(exc)})"]
+    if isinstance(data, dict) and "__use_yte__" in data:
+        line = next((n for n, text in enumerate(Path(path).read_text(encoding="utf-8").split("\n"), start=1)
+                     if text.startswith("__use_yte__")), None)
+        return [f"{where(path, line)}: expected plain configuration, found __use_yte__ (YTE templates run "
+                "the Python their values hold: write each value out)"]
+    return []
+
+
 def schema_problems(config: dict, schema: dict, config_file: str = "config.yaml") -> list[str]:
     """Every way `config` breaks its JSON Schema, one line each with its key path, sorted by key."""
     out = []
@@ -42,7 +67,20 @@ def schema_problems(config: dict, schema: dict, config_file: str = "config.yaml"
             out.append(f"{p.key}: expected no such key (known: {', '.join(p.known)}), found one")
         else:
             out.append(f"{p.key}: expected {p.expected}, found {_short(p.found)}")
+    language = (config.get("edition") or {}).get("language") if isinstance(config, dict) else None
+    if not out and (problem := language_problem(language)):
+        out.append(f"edition.language: {problem}")
     return [f"{config_file}: {msg}" for msg in out]
+
+
+def language_problem(language) -> str | None:
+    """A language Babel cannot write numbers and dates in (`xx`): the schema's pattern lets it through."""
+    from babel import Locale, UnknownLocaleError
+    try:
+        Locale.parse(str(language).replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return f"expected a language code Babel knows (en, ja, fr-FR …), found {language!r}"
+    return None
 
 
 def _short(value) -> str:

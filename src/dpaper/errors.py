@@ -30,6 +30,17 @@ def where(path: str | Path, line: int | None = None, column: str | None = None) 
     return text
 
 
+def read_text(path: str | Path) -> str:
+    """The text of a file editors write, which must be UTF-8 (a BuildError naming the line otherwise)."""
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BuildError(f"{where(path, line)}: expected UTF-8 text, found the byte 0x{data[exc.start]:02x} "
+                         "(save the file as UTF-8)") from None
+
+
 def run(main: Callable[[], object], log: str | Path | None = None) -> None:
     """Run a script body; turn BuildError into one line per problem and exit 1."""
     try:

@@ -31,7 +31,7 @@ from dpaper.data.schema import (
     referenced_resources,
     resolve_references,
 )
-from dpaper.data.validate import check_shape, foreign_key_problems, schema_problems
+from dpaper.data.validate import check_shape, foreign_key_problems, schema_problems, summarise
 from dpaper.errors import BuildError
 
 __all__ = ["clean", "referenced_resources", "resolve_references", "write_report"]
@@ -58,11 +58,11 @@ def clean(raw: str | Path, schema_path: str | Path, out: str | Path,
     body, problems = normalise_rows(raw, numbered, header, fields, edition_year)
     schema = frictionless_schema(descriptor, edition_year)
     resource = Resource(data=[names] + body, schema=schema)
-    problems += schema_problems(raw, resource, schema, descriptor, body, lines, problems)
+    problems += schema_problems(raw, schema, descriptor, body, lines, problems)
     fk_problems, fk_checks = foreign_key_problems(raw, schema_path, descriptor, body, lines, references)
     problems += fk_problems
     if problems:
-        raise BuildError([p for _, _, p in sorted(problems, key=lambda p: (p[0], p[1]))])
+        raise BuildError(summarise(raw, problems))
     with resource:
         typed = [row.to_dict() for row in resource.row_stream]
     write_clean(out, descriptor, typed)

@@ -13,7 +13,7 @@ What Frictionless cannot read as editors type it is rewritten here, per cell
   each is said once);
 - booleans: an empty cell is "no";
 - text: characters the paper's fonts cannot draw (`dpaper.fonts.missing_glyphs`),
-  cells over MAX_CELL characters (unless the schema gives `maxLength`), words
+  cells over `dpaper.limits.CELL_MAX` characters (unless the schema gives `maxLength`), words
   over `dpaper.limits.CELL_WORD_MAX` characters (URLs excepted) and markup (`<b>`, `**`, `__`) are
   refused;
 - `kind: period`: `2001–2004`, `2001-2004`, `2013–`, `2012` -> `2001–2004`,
@@ -42,13 +42,16 @@ from dpaper.data.messages import (
 from dpaper.data.schema import DEFAULT_MISSING, OPEN_YEAR
 from dpaper.errors import where
 from dpaper.fonts import missing_glyphs
-from dpaper.limits import CELL_WORD_MAX, long_word
-
-MAX_CELL = 2000   # characters in a text cell, unless the field's maxLength says otherwise (docs/data.md)
+from dpaper.limits import CELL_MAX, CELL_WORD_MAX, long_word
 
 SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-"})
 THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}(?!\d))")
+COMMA_GROUPS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+")       # 1,234 or 12,345,678
+DOT_GROUPS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")       # 4.600 or 1.234.567
+DOT_GROUP = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")               # 4.600: 4600, or 4.6?
+LEADING_ZERO_GROUP = re.compile(r"[+-]?0[, ]\d")                  # 0,500: a decimal comma, not thousands
+NEGATIVE_ZERO = re.compile(r"-0*(?:\.0*)?")
 MARKUP = re.compile(r"</?[A-Za-z][^>]*>|\*\*|__")
 MONTHS = ({m.lower(): i for i, m in enumerate(month_name) if m}
           | {m.lower(): i for i, m in enumerate(month_abbr) if m} | {"sept": 9})
@@ -75,8 +78,8 @@ def text_problem(value: str, field: dict) -> str | None:
     """What keeps a text cell from being set: glyphs the fonts lack, its length, a word's length."""
     if missing := missing_glyphs(value):
         return glyph_problem(missing)
-    if "maxLength" not in field.get("constraints", {}) and len(value) > MAX_CELL:
-        return length_problem(value, MAX_CELL)   # a maxLength of the schema is Frictionless's to check
+    if "maxLength" not in field.get("constraints", {}) and len(value) > CELL_MAX:
+        return length_problem(value, CELL_MAX)   # a maxLength of the schema is Frictionless's to check
     if word := long_word(value, CELL_WORD_MAX):
         return word_problem(word, CELL_WORD_MAX)
     return None
@@ -91,13 +94,7 @@ def normalise_cell(value: str, field: dict, edition_year: int | None = None) -> 
         return "-", None
     kind, ftype = field.get("kind"), field.get("type", "string")
     if ftype in ("number", "integer", "year"):
-        value = THOUSANDS.sub("", value.translate(DASHES))
-        if field.get("unit") == "percent" and value.endswith("%"):
-            value = value[:-1].rstrip()
-        digits = NUMBER if ftype == "number" else INTEGER
-        if value not in DEFAULT_MISSING and not digits.fullmatch(value):
-            return value, f"{expected(field, 'type')}, found {found(value)}"   # said here, once
-        return value, None
+        return number(value, field)
     if ftype == "boolean":
         return ("no" if value == "" else value), None
     if ftype == "date":
@@ -117,6 +114,70 @@ def normalise_cell(value: str, field: dict, edition_year: int | None = None) -> 
     return value, None
 
 
+def number(cell: str, field: dict) -> tuple[str, str | None]:
+    """A number as editors type it (`1,234`, `1 234`, `–5`, `6.2%`) -> plain digits; or the problem: not a
+    number, negative zero (`-0%`), a sign where the schema says the quantity cannot be negative
+    (`minimum` of 0 or more), or a dot before three digits where only whole numbers may stand (`4.600`:
+    4600 or 4.6?). A field whose schema states `decimalChar: ","` reads `4.600,5` as 4600.5."""
+    value = cell.translate(DASHES)
+    if field.get("unit") == "percent" and value.endswith("%"):
+        value = value[:-1].rstrip()
+    if value in DEFAULT_MISSING:
+        return value, None
+    ftype = field.get("type", "string")
+    if field.get("decimalChar") == ",":    # the column's stated convention: 4.600,5
+        if "." in value and not DOT_GROUPS.match(value):
+            return value, f"{expected(field, 'type')} with a decimal comma, found {found(cell)}"
+        value = value.replace(".", "").replace(",", ".")
+    elif LEADING_ZERO_GROUP.match(value):
+        return value, f"{expected(field, 'type')}, found {found(cell)} (a decimal comma? write it with a point)"
+    else:
+        value = THOUSANDS.sub("", value)
+    if ftype != "number" and DOT_GROUP.fullmatch(value) and field.get("decimalChar") is None:
+        return value, ambiguous(field, cell, value)
+    if not (NUMBER if ftype == "number" else INTEGER).fullmatch(value):
+        return value, f"{expected(field, 'type')}, found {found(cell)}"   # said here, once
+    if NEGATIVE_ZERO.fullmatch(value):
+        return value, f"{expected(field, 'type')} without a sign, found {found(cell)} (a negative zero)"
+    lo = field.get("constraints", {}).get("minimum")
+    if value.startswith("+") and isinstance(lo, (int, float)) and lo >= 0:
+        return value, f"{expected(field, 'type')} without a sign (it cannot be negative), found {found(cell)}"
+    return value, None
+
+
+def ambiguous(field: dict, cell: str, value: str) -> str:
+    """The problem of a number that reads two ways: `4.600` is 4600 (a dot between thousands) or 4.6."""
+    sign = "-" if value.startswith("-") else ""
+    grouped = sign + re.sub(r"\D", "", value)
+    decimal = value if "." in value else value.replace(",", ".")
+    decimal = decimal.rstrip("0").rstrip(".") if "." in decimal else decimal
+    mark = "dot" if "." in value else "comma"
+    return (f"expected a number that reads one way, found {found(cell)}: {grouped} (a {mark} between "
+            f"thousands) or {decimal} (a decimal {'point' if mark == 'dot' else 'comma'}); write {grouped} "
+            f"or {decimal}, or state the column's decimalChar in its schema")
+
+
+def ambiguous_numbers(raw, numbered, header, fields) -> list[Problem]:
+    """Numbers whose reading depends on the column's convention, unless its schema states it
+    (`decimalChar`): a dot before exactly three digits (`4.600`) in a column whose other values are
+    whole numbers, and, in a column that mixes `1,234` and `4.600`, both kinds of cell."""
+    out: list[Problem] = []
+    for col, (name, field) in enumerate(fields.items()):
+        if field.get("type") != "number" or "decimalChar" in field:
+            continue
+        i = header.index(name)
+        cells = [(n, squeeze(row[i]).translate(DASHES).removesuffix("%").rstrip()) for n, row in numbered]
+        cells = [(n, c) for n, c in cells if c not in DEFAULT_MISSING]
+        dots = [(n, c) for n, c in cells if DOT_GROUP.fullmatch(c)]
+        if not dots:
+            continue
+        commas = [(n, c) for n, c in cells if COMMA_GROUPS.fullmatch(c)]
+        whole = all(INTEGER.fullmatch(THOUSANDS.sub("", c)) for n, c in cells if (n, c) not in dots)
+        flagged = dots + commas if commas else dots if whole else []   # two conventions, or 4.600 among 12, 310
+        out += [(n, col, f"{where(raw, n, name)}: {ambiguous(field, c, c)}") for n, c in sorted(flagged)]
+    return out
+
+
 def normalise_rows(raw, numbered, header, fields, edition_year) -> tuple[list[list[str]], list[Problem]]:
     """Cells in schema order, normalised; the problems normalising found."""
     names = list(fields)
@@ -130,6 +191,8 @@ def normalise_rows(raw, numbered, header, fields, edition_year) -> tuple[list[li
                 problems.append((n, col, f"{where(raw, n, name)}: {problem}"))
             cells.append(text)
         body.append(cells)
+    said = {(n, col) for n, col, _ in problems}
+    problems += [p for p in ambiguous_numbers(raw, numbered, header, fields) if (p[0], p[1]) not in said]
     return body, problems
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from dpaper import yamlfile
 from dpaper.errors import BuildError, where
 
 DEFAULT_MISSING = ["", "-", "Unknown", "unknown", "n/a", "N/A"]
@@ -23,14 +24,12 @@ OPEN_YEAR = 2100    # `edition-year` when no edition is given (unit tests, key f
 
 def load_schema(path: str | Path) -> dict:
     try:
-        with open(path, encoding="utf-8") as fh:
-            descriptor = yaml.safe_load(fh)
+        descriptor = yamlfile.load(path)
     except FileNotFoundError:
         raise BuildError(f"{where(path)}: expected a schema file, found none") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BuildError(f"{where(path, mark.line + 1 if mark else None)}: expected valid YAML, "
-                         f"found an error ({getattr(exc, 'problem', exc)})") from None
+        raise BuildError(f"{where(path, yamlfile.error_line(exc))}: expected valid YAML, "
+                         f"found an error ({yamlfile.problem(exc)})") from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("fields"), list):
         raise BuildError(f"{where(path)}: expected a Table Schema with a list of fields")
     descriptor.setdefault("missingValues", DEFAULT_MISSING)
@@ -88,7 +87,7 @@ def resolve_constraints(descriptor: dict, edition_year: int | None) -> list[dict
     """Schema fields as Frictionless wants them: `edition-year` made a number, our keys kept aside."""
     fields = []
     for f in descriptor["fields"]:
-        f = dict(f)
+        f = {k: v for k, v in f.items() if k != "decimalChar"}   # read by our normaliser (data/normalise.py)
         c = dict(f.get("constraints", {}))
         for k, v in c.items():
             if v == "edition-year":
@@ -119,7 +118,7 @@ def reference_values(path: str | Path, field: str) -> set[str]:
     """The values foreign keys may take: a column of a clean dataset, or the bibliography's ids."""
     path = Path(path)
     if path.suffix in (".yaml", ".yml"):
-        return {str(item["id"]) for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []}
+        return {str(item["id"]) for item in yamlfile.load(path) or []}
     with open(path, encoding="utf-8", newline="") as fh:
         return {row[field] for row in csv.DictReader(fh)}
 

@@ -1,19 +1,20 @@
 """Checks of a raw table: its shape, what Frictionless finds, primary and foreign keys.
 
-Frictionless types every cell and checks every constraint and the primary
-key; its findings are located with its structured fields (`type`,
-`row_number`, `field_name`, `cell`). Which constraint a cell breaks is asked
-of the field itself (Frictionless's own cell reader returns the broken rules
-by name), never read from the wording of an error's note.
+Frictionless types every cell and checks every constraint (each field's cell
+reader returns the typed value and the broken rules by name, never read from
+the wording of an error's note); the primary key is checked on the typed
+values.
 """
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from dpaper.data.messages import cell_problem, cut, did_you_mean, quoted
 from dpaper.data.normalise import Problem, squeeze
 from dpaper.data.schema import foreign_keys, primary_key
 from dpaper.errors import BuildError, where
+from dpaper.limits import SAME_PROBLEMS
 
 
 # -- shape ----------------------------------------------------------------------
@@ -56,56 +57,59 @@ def check_shape(raw: Path, rows: list[tuple[int, list[str]]], names: list[str],
 
 
 # -- Frictionless's findings ------------------------------------------------------
-def schema_problems(raw, resource, schema, descriptor, body, lines, already: list[Problem]) -> list[Problem]:
-    """Frictionless's findings (types, constraints, primary key), worded for editors."""
+def schema_problems(raw, schema, descriptor, body, lines, already: list[Problem]) -> list[Problem]:
+    """Types, constraints and the primary key, as Frictionless's cell readers find them, worded for
+    editors. Each reader types a cell and names the rules it breaks; the rows are walked here (rather
+    than by `Resource.validate`, whose error objects cost a third of a millisecond each), so that a
+    table at the row limit with a whole column wrong is checked in a second.
+
+    Keys are compared as `key_form` gives them: two that differ only by invisible characters or
+    Unicode normalisation (`Dal\u00adian`, `Dalian`) are the same key."""
     fields = {f["name"]: f for f in descriptor["fields"]}
     names, pk = list(fields), primary_key(descriptor)
     readers = {name: schema.get_field(name).create_cell_reader() for name in names}
+    constraints = {name: schema.get_field(name).constraints for name in names}
+    said = {(p[0], p[1]) for p in already}
     out: list[Problem] = []
-
-    def said(line, col) -> bool:
-        return any(p[0] == line and p[1] == col for p in already + out)
-
-    first_at: dict[tuple, int] | None = None
-    for error in resource.validate(limit_errors=10_000).tasks[0].errors:
-        line = lines[error.row_number - 2] if getattr(error, "row_number", None) else None
-        col = names.index(error.field_name) if getattr(error, "field_name", None) in names else len(names)
-        if any(p[0] == line and p[1] == col for p in already):
-            continue  # the cell's own problem is already said
-        if error.type in ("type-error", "constraint-error"):
-            if said(line, col):
-                continue  # Frictionless reports each broken rule of a cell: all are said at its first
-            field = dict(fields[error.field_name], constraints=schema.get_field(error.field_name).constraints)
-            _, broken = readers[error.field_name](error.cell)
-            out += [(line, col, f"{where(raw, line, error.field_name)}: {cell_problem(field, rule, error.cell)}")
-                    for rule in broken or {}]
-        elif error.type == "primary-key":
-            first_at = first_at or _first_rows(body, names, pk, readers)
-            cells, key = body[error.row_number - 2], "/".join(pk)
-            typed = _key(cells, names, pk, readers)
-            if set(typed) == {None}:   # no key at all: said at the key's cells, if they are required
-                if not all(said(line, names.index(k)) for k in pk):
-                    out.append((line, col, f"{where(raw, line, key)}: expected a value, found an empty cell"))
-                continue
+    first: dict[tuple, int] = {}
+    for i, (cells, line) in enumerate(zip(body, lines)):
+        typed = []
+        for col, name in enumerate(names):
+            value, broken = readers[name](cells[col])
+            typed.append(value)
+            if broken and (line, col) not in said:   # all its broken rules, once a cell
+                field = dict(fields[name], constraints=constraints[name])
+                out += [(line, col, f"{where(raw, line, name)}: {cell_problem(field, rule, cells[col])}")
+                        for rule in broken]
+                said.add((line, col))
+        if not pk or any((line, names.index(k)) in said and typed[names.index(k)] is not None for k in pk):
+            continue    # a key cell with a problem of its own is no key to compare
+        key, at = tuple(key_form(typed[names.index(k)]) for k in pk), "/".join(pk)
+        col = len(names)    # after the row's cells
+        if set(key) == {None}:   # no key at all: said at the key's cells, if they are required
+            if not all((line, names.index(k)) in said for k in pk):
+                out.append((line, col, f"{where(raw, line, at)}: expected a value, found an empty cell"))
+        elif key in first:
             value = ", ".join(str(cells[names.index(k)]) for k in pk)
-            out.append((line, col, f"{where(raw, line, key)}: expected a unique {key}, "
-                                   f"found {quoted(value)} again (first at row {lines[first_at[typed]]})"))
+            earlier = body[first[key]]
+            same = ", ".join(str(earlier[names.index(k)]) for k in pk)
+            invisible = same != value and key_form(same) == key_form(value)
+            how = f" as {quoted(same)}: they differ only by invisible characters" if invisible else ""
+            out.append((line, col, f"{where(raw, line, at)}: expected a unique {at}, "
+                                   f"found {quoted(value)} again (first at row {lines[first[key]]}{how})"))
         else:
-            out.append((line or 0, col, f"{where(raw, line)}: {error.message}"))
+            first[key] = i
     return out
 
 
-def _key(cells: list[str], names: list[str], pk: list[str], readers) -> tuple:
-    """A row's primary key as Frictionless compares it: the typed values (None where a cell fails)."""
-    return tuple(readers[k](cells[names.index(k)])[0] for k in pk)
+INVISIBLE = {"Cf", "Cc", "Zl", "Zp"}   # format characters (soft hyphen, zero-width space, bidi marks), controls
 
 
-def _first_rows(body, names, pk, readers) -> dict[tuple, int]:
-    """Each primary key -> the index of the first row that has it."""
-    first: dict[tuple, int] = {}
-    for i, cells in enumerate(body):
-        first.setdefault(_key(cells, names, pk, readers), i)
-    return first
+def key_form(value):
+    """A key as keys are compared: text in Unicode NFC without invisible characters; other values as typed."""
+    if not isinstance(value, str):
+        return value
+    return "".join(c for c in unicodedata.normalize("NFC", value) if unicodedata.category(c) not in INVISIBLE)
 
 
 # -- foreign keys ---------------------------------------------------------------------
@@ -133,3 +137,25 @@ def foreign_key_problems(raw, schema_path, descriptor, body, lines, references) 
                     hint = did_you_mean(v, allowed)
                     out.append((n, col, f"{where(raw, n, field)}: expected {what}, found {quoted(v)}{hint}"))
     return out, checks
+
+
+# -- the report -----------------------------------------------------------------------
+def summarise(raw, problems: list[Problem]) -> list[str]:
+    """The problems' lines by row and column; of the problems of one kind in one column (the same
+    `expected …`), the first `limits.SAME_PROBLEMS` in full and then one line for the rest:
+    `…, row 9, column note: and 94,997 more rows like it up to row 95,004 (expected a value)`."""
+    kinds: dict[tuple, list[Problem]] = {}
+    for p in sorted(problems, key=lambda p: (p[0], p[1])):
+        row, col, msg = p
+        prefix = f"{where(raw, row, '')}"
+        name, _, said = msg[len(prefix):].partition(": ") if msg.startswith(prefix) else (None, "", msg)
+        kinds.setdefault((name, said.split(", found ")[0]), []).append(p)
+    out: list[Problem] = []
+    for (name, kind), same in kinds.items():
+        out += same[:SAME_PROBLEMS]
+        if name is not None and (rest := same[SAME_PROBLEMS:]):
+            out.append((rest[0][0], rest[0][1], f"{where(raw, rest[0][0], name)}: and {len(rest):,} more rows "
+                                                 f"like it up to row {rest[-1][0]:,} ({kind})"))
+        else:
+            out += same[SAME_PROBLEMS:]
+    return [msg for _, _, msg in sorted(out, key=lambda p: (p[0], p[1]))]

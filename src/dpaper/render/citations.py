@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup, escape
 
-from dpaper import limits
+from dpaper import limits, yamlfile
 from dpaper.errors import BuildError, where
 from dpaper.render.sandbox import describe
 
@@ -35,18 +35,18 @@ def load_items(path: Path, what: str, keys: tuple[str, ...]) -> tuple[dict[str, 
     """A YAML list of items keyed by their `id`, and the line of each item and of each of its keys
     (`""`: the item's own); every problem of the file at once."""
     try:
-        text = path.read_text(encoding="utf-8")
-        items, tree = yaml.safe_load(text) or [], yaml.compose(text)
+        items, tree = yamlfile.load_with_nodes(path)
+        items = items or []
     except FileNotFoundError:
         raise BuildError(f"{where(path)}: expected the {what} file, found none") from None
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise BuildError(f"{where(path, None if line is None else line + 1)}: expected a YAML list of {what} "
-                         f"items ({getattr(exc, 'problem', None) or 'not YAML'})") from None
+                         f"items ({yamlfile.problem(exc)})") from None
     if not isinstance(items, list):
         raise BuildError(f"{where(path, 1)}: expected a YAML list of {what} items, found {type(items).__name__}")
     problems, out, lines = [], {}, {}
-    for n, (item, node) in enumerate(zip(items, tree.value), start=1):
+    for n, (item, node) in enumerate(zip(items, tree.value if tree is not None else []), start=1):
         at = {"": node.start_mark.line + 1}
         if isinstance(node, yaml.MappingNode):
             at |= {k.value: k.start_mark.line + 1 for k, _ in node.value}

@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 
+from dpaper import limits
 from dpaper.errors import BuildError
 from dpaper.paths import outside
 
@@ -25,7 +26,36 @@ def image(name: str, root: Path, images: Path, draft: bool = False) -> Path | No
         if draft:
             return None
         raise BuildError(f"image {name!r}: expected the file {images / name}, found none")
+    if problem := image_problem(root / images / name):
+        raise BuildError(f"image {name!r}: {problem}")
     return images / name
+
+
+def image_problem(path: Path) -> str | None:
+    """What makes a photograph too large to set (`limits.IMAGE_BYTES` on disk, `limits.IMAGE_PIXELS`
+    decoded), read from its header alone: a decompression bomb (30,000 x 30,000 pixels in a 1 MB PNG)
+    is refused before anything decodes it. None if it is within the limits (an SVG: its size on disk)."""
+    import warnings
+
+    from PIL import Image
+
+    if (size := path.stat().st_size) > limits.IMAGE_BYTES:
+        return f"expected an image of at most {limits.IMAGE_BYTES:,} bytes, found {size:,}"
+    if path.suffix.lower() == ".svg":
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as im:
+                width, height = im.size
+    except Image.DecompressionBombError:   # Pillow's own limit (far above ours), said our way
+        return f"expected an image of at most {limits.IMAGE_PIXELS:,} pixels, found far more (scale it down)"
+    except (OSError, SyntaxError, ValueError) as exc:
+        return f"expected an image file (PNG, JPEG, …), found one that cannot be read ({exc})"
+    if width * height > limits.IMAGE_PIXELS:
+        return (f"expected an image of at most {limits.IMAGE_PIXELS:,} pixels, found {width:,} x {height:,} "
+                "(scale it down)")
+    return None
 
 
 def link(path: Path, out_dir: Path, mode: str) -> str:

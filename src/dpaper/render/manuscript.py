@@ -16,8 +16,8 @@ import yaml
 from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
-from dpaper import limits, schema_words
-from dpaper.errors import BuildError, where
+from dpaper import limits, schema_words, yamlfile
+from dpaper.errors import BuildError, read_text, where
 from dpaper.render import rawhtml
 from dpaper.render.sandbox import ManuscriptSandbox
 
@@ -51,23 +51,27 @@ def environment(**options) -> Environment:
 
 def read(path: str | Path) -> Source:
     path = Path(path)
+    if path.is_file() and (size := path.stat().st_size) > limits.CHAPTER_BYTES:   # not even read
+        raise BuildError(f"{where(path)}: expected a manuscript file of at most {limits.CHAPTER_BYTES:,} bytes, "
+                         f"found {size:,} (split it into chapters or case studies)")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         raise BuildError(f"{where(path)}: expected a manuscript file, found none") from None
     m = FRONT.match(text.replace("\r\n", "\n"))
     if not m:
         raise BuildError(f"{where(path, 1)}: expected YAML front matter between '---' lines")
     try:
-        front = yaml.safe_load(m.group(1)) or {}
+        front = yamlfile.loads(m.group(1), path, offset=1) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
-        raise BuildError(f"{where(path, line)}: expected valid YAML front matter ({exc.problem})") from None
+        raise BuildError(f"{where(path, line)}: expected valid YAML front matter ({yamlfile.problem(exc)})") from None
     problems = front_matter_problems(front, path, m.group(1))
     text = text.replace("\r\n", "\n")
     body = "\n" * m.group(0).count("\n") + text[m.end():]
     problems += [f"{where(path, line)}: {problem}"
-                 for line, problem in sorted(limits.body_problems(body) + rawhtml.problems(body))]
+                 for line, problem in sorted(limits.body_problems(body) + limits.nesting_problems(body)
+                                             + rawhtml.problems(body))]
     if problems:
         raise BuildError(problems)
     return Source(path, path.stem, front, body)
@@ -110,7 +114,7 @@ def front_matter_problems(front, path: Path, block: str = "") -> list[str]:
 
 @lru_cache(maxsize=1)
 def _front_schema() -> dict:
-    return yaml.safe_load(FRONT_SCHEMA.read_text(encoding="utf-8"))
+    return yamlfile.load(FRONT_SCHEMA)
 
 
 def scan(src: Source, env: Environment) -> Scan:
