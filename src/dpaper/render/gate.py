@@ -32,6 +32,7 @@ COMMON = {"class", "id", "lang", "title", "role", "aria-label"}
 ATTRIBUTES = {"*": COMMON, "a": {"href"}, "img": {"src", "alt"}, "th": {"scope", "colspan", "rowspan"},
               "td": {"colspan", "rowspan"}, "div": {"style"}, "ol": {"start"}}
 STYLES = {"padding-top"}          # a photograph's placeholder keeps the photograph's proportions
+REPLACED = "\ufffd"            # what a reference to NUL (`&#0;`) or to no character becomes
 BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 URL_ATTRIBUTES = {"href", "src"}
 
@@ -46,7 +47,7 @@ def bad_character(ch: str) -> bool:
     """A character that may not reach the page however it was written: it reorders or hides text."""
     if ch in "\t\n\r":
         return False
-    return ch in BIDI or unicodedata.category(ch) in ("Cc", "Co", "Cs")
+    return ch in BIDI or ch == REPLACED or unicodedata.category(ch) in ("Cc", "Co", "Cs")
 
 
 def _events(html: str) -> list[tuple]:
@@ -97,25 +98,25 @@ def _allowed(tag: str) -> set[str]:
 
 def _describe(before: list[tuple], after: list[tuple]) -> str:
     """What the sanitiser took away, as the message's `expected …, found …`."""
-    for i, e in enumerate(before):
-        if i < len(after) and after[i] == e:
+    ops = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    op, i1, i2, j1, j2 = next(o for o in ops if o[0] != "equal")
+    changed = [e for e in before[i1:i2] if e[0] == "start"]
+    if not changed:
+        text = next((e[1] for e in before[i1:i2] if e[0] == "text"), "")
+        return f"expected text, found {text.strip()[:40]!r} inside markup the paper does not allow"
+    e = changed[0]
+    tag, attrs = e[1], dict(e[2])
+    if tag not in TAGS:
+        return f"expected HTML tags among {', '.join(sorted(rawhtml.TAGS))}, found <{tag}>"
+    kept = next((dict(a[2]) for a in after[j1:j2] if a[0] == "start" and a[1] == tag), {})
+    for key, value in attrs.items():
+        if key in kept:
             continue
-        if e[0] == "start":
-            tag, attrs = e[1], dict(e[2])
-            if tag not in TAGS:
-                return f"expected HTML tags among {', '.join(sorted(rawhtml.TAGS))}, found <{tag}>"
-            kept = dict(after[i][2]) if i < len(after) and after[i][0] == "start" and after[i][1] == tag else {}
-            for key, value in attrs.items():
-                if key in kept:
-                    continue
-                if key in URL_ATTRIBUTES and key in _allowed(tag):
-                    return f"<{tag} {key}>: expected a link to the web, mail or the paper, found {value!r}"
-                allowed = rawhtml.LINK_ATTRIBUTES if tag == "a" else rawhtml.ATTRIBUTES
-                return f"<{tag}>: expected attributes among {', '.join(sorted(allowed))}, found {key}="
-            return f"<{tag}>: expected plain HTML, found markup the sanitiser changes"
-        if e[0] == "text":
-            return f"expected text, found {e[1][:40]!r} inside markup the paper does not allow"
-    return "expected HTML the paper allows, found markup the sanitiser changes"
+        if key in URL_ATTRIBUTES and key in _allowed(tag):
+            return f"<{tag} {key}>: expected a link to the web, mail or the paper, found {value!r}"
+        allowed = rawhtml.LINK_ATTRIBUTES if tag == "a" else rawhtml.ATTRIBUTES
+        return f"<{tag}>: expected attributes among {', '.join(sorted(allowed))}, found {key}="
+    return f"<{tag}>: expected plain HTML, found markup the sanitiser changes"
 
 
 def _own_rules(events: list[tuple]) -> str | None:
@@ -159,9 +160,15 @@ def check(blocks: list[tuple[int, str]], where: Callable[[int], str]) -> list[st
 
 
 def source_line(source: str, produced: str, line: int) -> int:
-    """The line of `source` (the manuscript) that gave line `line` of `produced` (its Jinja output)."""
-    ops = difflib.SequenceMatcher(None, source.split("\n"), produced.split("\n"), autojunk=False).get_opcodes()
-    for _, i1, i2, j1, j2 in ops:
+    """The line of `source` (the manuscript) that gave line `line` of `produced` (its Jinja output): lines
+    without Jinja are matched as they are, blank lines never anchor, and a line Jinja changed is the most
+    alike of the lines it may come from."""
+    src, out = source.split("\n"), produced.split("\n")
+    ops = difflib.SequenceMatcher(lambda s: not s.strip(), src, out, autojunk=False).get_opcodes()
+    for op, i1, i2, j1, j2 in ops:
         if j1 <= line - 1 < j2:
-            return i1 + min(line - 1 - j1, max(i2 - i1 - 1, 0)) + 1
+            if op == "equal" or i1 == i2:
+                return i1 + min(line - 1 - j1, max(i2 - i1 - 1, 0)) + 1
+            target = out[line - 1]
+            return max(range(i1, i2), key=lambda i: (difflib.SequenceMatcher(None, src[i], target).ratio(), -i)) + 1
     return line
