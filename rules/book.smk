@@ -81,6 +81,7 @@ rule web_files:
         pdf=[ED.pdf],
         data=[str(ED.clean(d)) for d in DATASETS],
         photos=PHOTOS,
+        code=code("publish.py"),
     output:
         [ED.web_file(ED.pdf.name)] + [ED.web_file(f"data/{d}.csv") for d in DATASETS]
         + [ED.web_file(f"images/{Path(p).relative_to(ED.images).as_posix()}") for p in PHOTOS],
@@ -118,7 +119,7 @@ rule pdf:
         figures=[str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures],
         images=PHOTOS,
         data=[str(ED.clean(d)) for d in DATASETS] if ARCHIVE else [],   # attached to an archival PDF
-        code=code("pdf.py", "pdfpost.py", "hyphens.py", "fonts.py"),
+        code=code("pdf.py", "pdfpost.py", "publish.py", "hyphens.py", "fonts.py"),
     output:
         update(ensure(ED.pdf, non_empty=True)),
     params:

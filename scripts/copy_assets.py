@@ -1,11 +1,14 @@
 """Snakemake: files copied as they are, each input to the output of the same place in its list.
 
 Rule `assets` (the PDF's fonts and stylesheets), rule `web_files` (the web edition's copies of the PDF,
-the cleaned datasets and the photographs) and the stylesheet, script and icon of rule `web_assets`.
+the cleaned datasets, with no cell a spreadsheet would run as a formula, dpaper.publish, and the
+photographs) and the stylesheet, script and icon of rule `web_assets`.
 """
 import shutil
+from pathlib import Path
 
 from dpaper.errors import run
+from dpaper.publish import safe_csv
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 
@@ -15,7 +18,10 @@ def main():
     targets = [str(p) for p in sm.output]
     assert len(sources) == len(targets), (sources, targets)
     for src, dst in zip(sources, targets):
-        shutil.copyfile(src, dst)
+        if dst.endswith(".csv"):      # a published dataset: no cell a spreadsheet would run as a formula
+            Path(dst).write_bytes(safe_csv(Path(src).read_bytes()))
+        else:
+            shutil.copyfile(src, dst)
 
 
 run(main, sm.log[0])

@@ -2,9 +2,11 @@
 with its exact line, in print as on the web; what the gate lets through is what nh3 keeps.
 
 A case is a folder with `ch.md` (a chapter's body: its line 4 is the file's first line after three lines of
-front matter) and `expected.txt`, the error lines."""
+front matter), `expected.txt`, the error lines, and any photograph it places (in the images folder)."""
 from __future__ import annotations
 
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -19,16 +21,22 @@ CORPUS = sorted(p for p in (ROOT / "tests/corpus-markup").iterdir() if p.is_dir(
 
 def problems(tmp_path: Path, body: str, mode: str) -> list[str]:
     with pytest.raises(BuildError) as exc:
-        render_one(tmp_path, body, mode=mode)
+        render_one(tmp_path, body, mode=mode, figures={"nrw-cambodia", "visit"})
     return [p.replace(f"{tmp_path}/", "") for p in exc.value.problems]
 
 
 @pytest.mark.parametrize("case", CORPUS, ids=[c.name for c in CORPUS])
 def test_each_route_to_markup_ends_at_the_gate(case, tmp_path):
     body = (case / "ch.md").read_text(encoding="utf-8")
+    (tmp_path / "img").mkdir()
+    for f in case.iterdir():             # a case's other files are its photographs
+        if f.name not in ("ch.md", "expected.txt"):
+            shutil.copyfile(f, tmp_path / "img" / f.name)
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    started = time.perf_counter()
     assert problems(tmp_path, body, "print") == expected
     assert problems(tmp_path, body, "web") == expected
+    assert time.perf_counter() - started < 5, "a hostile input is refused in well under a few seconds"
 
 
 def test_comments_are_editors_notes_and_never_published(tmp_path):
