@@ -22,14 +22,23 @@ def append(build: Build, rel: str, text: str) -> int:
     return old.count("\n") + 2
 
 
+def published(build: Build) -> dict[str, bytes]:
+    """The published web folder, file by file."""
+    web = build.path("web")
+    return {p.relative_to(web).as_posix(): p.read_bytes() for p in sorted(web.rglob("*")) if p.is_file()}
+
+
 def fails_with(build: Build, *lines: str, args=()) -> str:
-    before = build.pdf.read_bytes()
+    before, site = build.pdf.read_bytes(), published(build)
     result = run_fixture(build, *args)
     out = result.stdout + result.stderr
     assert result.returncode != 0
     errors = re.findall(r"^error: .*$", out, re.M)
     assert errors == [f"error: {line}" for line in lines], out[-3000:]
-    assert build.pdf.read_bytes() == before, "the last good PDF must survive a failed build"
+    # the PDF is the last good one, or absent (it failed itself) with the last good one kept beside it
+    kept = build.pdf if build.pdf.exists() else build.path(f"last-good/{build.pdf_name}")
+    assert kept.read_bytes() == before, "the last good PDF must survive a failed build"
+    assert published(build) == site, "a failed build leaves the published web folder as it was"
     return out
 
 
