@@ -76,9 +76,15 @@ def run(main: Callable[[], object], log: str | Path | None = None, inputs: Itera
             what = f"a folder the build may write, found {exc.strerror}"
         else:
             raise
-        _fail([f"{exc.filename or 'the build folder'}: expected {what}"], log)
+        _fail([f"{exc.filename or _folder(log)}: expected {what}"], log)
     except BuildError as exc:
         _fail(exc.problems, log)
+
+
+def _folder(log: str | Path | None) -> str:
+    """The output folder of the job whose log is `log` (<output>/logs/…)."""
+    parts = Path(log).parts if log else ()
+    return str(Path(*parts[:parts.index("logs")])) if "logs" in parts[1:] else "the build folder"
 
 
 def _fail(problems: list[str], log: str | Path | None) -> None:
