@@ -224,3 +224,27 @@ def test_a_full_disk_fails_with_one_line_and_keeps_the_published_folder(fixture_
                       "device)"], errors
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.split("--- web\n", 1)[1] == before, "the published folder is as it was"
+
+
+def test_a_read_only_build_folder_is_one_line(fixture_copy: Build):
+    """The output folder mounted read-only (a private mount namespace): refused when the workflow loads."""
+    if subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
+        pytest.skip("no private mount namespace here (unshare -m)")
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "DPAPER_BUILD_LOCK")}
+    env["PATH"] = f"{BIN}{os.pathsep}{env['PATH']}"
+    script = 'out="$1"; shift; mount --bind "$out" "$out" && mount -o remount,bind,ro "$out" || exit 99; "$@"'
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", str(fixture_copy.path("")),
+                             str(BIN / "snakemake"), "-c2", *FIXTURE], cwd=fixture_copy.dir, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode not in (0, 99)
+    assert re.findall(r"^error: .*$", result.stdout + result.stderr, re.M) == [
+        "error: build/fixture: expected a folder the build may write, found Read-only file system"]
+
+
+def test_a_read_only_file_in_a_job_is_one_line(tmp_path, capsys):
+    def job():
+        raise OSError(30, "Read-only file system", "build/fixture/book.html")
+    with pytest.raises(SystemExit):
+        run(job, tmp_path / "logs/job.log")
+    assert capsys.readouterr().err == ("error: build/fixture/book.html: expected a folder the build may write, "
+                                       "found Read-only file system\n")
