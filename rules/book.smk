@@ -141,7 +141,7 @@ rule pdf:
 
 rule publish:
     message:
-        "Publishing the web edition: {params.staging} replaces {params.published} in one step"
+        "Publishing the web edition: web-next/ replaces web/ in one step"
     input:
         pages=WEB_PAGES,
         search=rules.search.output,
@@ -150,9 +150,6 @@ rule publish:
         code=code("publish.py"),
     output:
         ED.out / "web.published",   # what was published: each file and its SHA-256
-    params:
-        staging=str(ED.web_file("")),
-        published=str(ED.published),
     log:
         ED.log("publish"),
     script:

@@ -4,6 +4,7 @@ Every file the rules declared, and Pagefind's index (its hashed fragments are no
 """
 from pathlib import Path
 
+from dpaper.config import Edition
 from dpaper.errors import run
 from dpaper.publish import publish_folder
 
@@ -11,7 +12,8 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 
 def main():
-    staging, published = Path(sm.params.staging), Path(sm.params.published)
+    ed = Edition(sm.config)
+    staging, published = ed.web_file(""), ed.published
     declared = {Path(p) for name in sm.input.keys() if name != "code" for p in getattr(sm.input, name)}
     pagefind = {p for p in (staging / "pagefind").rglob("*") if p.is_file()}
     manifest = publish_folder(staging, sorted(declared | pagefind), published)
