@@ -196,7 +196,8 @@ def test_a_table_block_is_one_line_with_lettered_notes_note_and_source(tmp_path)
 
 def test_figure_blocks_chart_photo_and_placeholder(tmp_path):
     (tmp_path / "img").mkdir()
-    (tmp_path / "img" / "visit.jpg").write_bytes(b"jpeg")
+    from PIL import Image
+    Image.new("RGB", (3, 2)).save(tmp_path / "img" / "visit.jpg")      # a photograph is read by its content
     (tmp_path / "build/x/figures").mkdir(parents=True)
     svg = '<?xml version="1.0"?>\n<svg>\n<text>8%</text>\n</svg>\n'
     (tmp_path / "build/x/figures/nrw-cambodia.svg").write_text(svg)
