@@ -104,6 +104,13 @@ def test_raw_html_reaching_outside_is_refused_when_the_manuscript_is_read(fixtur
                            "sup, ul, found <img>")
 
 
+def test_markup_that_jinja_writes_is_refused_at_the_gate_before_any_page_is_published(fixture_copy):
+    """What is produced is checked (render/gate.py), not only what is typed: the issue's own case."""
+    n = append(fixture_copy, WATER, 'See <{{ "img" }} src=x onerror=alert(1)> here.')
+    fails_with(fixture_copy, f"{WATER}:{n}: <img>: expected attributes among class, id, lang, title, found onerror=")
+    assert "onerror" not in fixture_copy.path("web/water.html").read_text(encoding="utf-8")
+
+
 def test_bad_config_is_caught_when_the_workflow_loads(fixture_copy):
     cfg = fixture_copy.dir / FIXTURE[1]
     bad = cfg.read_text().replace('date: "2018-07-01"', 'date: "July 2018"').replace("language: en", "language: 5")
