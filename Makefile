@@ -57,5 +57,7 @@ $(VENV)/.synced: uv.lock pyproject.toml | $(TOOLS)/bin/uv
 	$(TOOLS)/bin/uv sync --frozen --python $(PYTHON)
 	@touch $@
 
+# Every edition's output folder lies in build/ (the workflow refuses any other paths.output), so this
+# removes every generated file and nothing an editor wrote.
 clean:
 	rm -rf build .snakemake

@@ -31,11 +31,7 @@ rule all:
     default_target: True
     input:
         ED.pdf,
-        ED.web("index"),
-        ED.web("data"),
-        rules.web_assets.output,   # the web edition's folder, publishable as it is
-        rules.web_files.output,
-        rules.search.output,
+        rules.publish.output,   # the web edition's folder, publishable as it is, replaced whole
 
 
 onsuccess:

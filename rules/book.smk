@@ -1,7 +1,9 @@
 # Chapter parts -> the book HTML and the web index; fonts and stylesheets;
 # WeasyPrint lays out the PDF (the slow step); the web edition's folder
 # (build/<ed>/web: pages, assets, WOFF2 fonts, the PDF, the datasets, the
-# photographs, the search index), publishable as it is.
+# photographs, the search index), built in web-next/ and published whole: rule
+# `publish` puts it in place of web/ in one step, once everything (the PDF too)
+# has succeeded, so a failed or killed build leaves web/ as the last good one.
 from dpaper.webfonts import woff2_name
 
 CSS = ("fonts.css", "print.css")
@@ -83,7 +85,7 @@ rule web_files:
         data=[str(ED.clean(d)) for d in DATASETS],
         photos=PHOTOS,
         drawings=[str(ED.figure(f)) for f in DRAWN],
-        code=code("render/images.py"),
+        code=code("render/images.py", "publish.py"),
     output:
         [ED.web_file(ED.pdf.name)] + [ED.web_file(f"data/{d}.csv") for d in DATASETS]
         + [ED.web_file(f"images/{Path(p).relative_to(ED.images).as_posix()}") for p in PHOTOS]
@@ -107,6 +109,8 @@ rule search:
         # Pagefind's fixed files; its hashed index and fragments beside them (the job clears the folder first)
         index=[ED.web_file(f"pagefind/{n}") for n in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css",
                                                       "pagefind-entry.json")],
+    params:
+        edition=config["edition"],   # the page's frame and the index's language: a change reruns
     log:
         ED.log("search"),
     script:
@@ -122,10 +126,13 @@ rule pdf:
         figures=[str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures],
         images=PHOTOS,
         data=[str(ED.clean(d)) for d in DATASETS] if ARCHIVE else [],   # attached to an archival PDF
-        code=code("pdf.py", "pdfpost.py", "hyphens.py", "fonts.py"),
+        code=code("pdf.py", "pdfpost.py", "publish.py", "hyphens.py", "fonts.py"),
     output:
-        update(ensure(ED.pdf, non_empty=True)),
+        # not update(): a PDF that failed or was killed is absent, never the old one looking current;
+        # the last good one is kept beside it (ED.last_good_pdf) and in the published web/
+        ensure(ED.pdf, non_empty=True),
     params:
+        last_good=str(ED.last_good_pdf),
         date=config["edition"]["date"],
         document_id=f"{config['edition']['slug']}/{config['edition']['id']}",
         archive=ARCHIVE,
@@ -133,3 +140,20 @@ rule pdf:
         ED.log("pdf"),
     script:
         "../scripts/write_pdf.py"
+
+
+rule publish:
+    message:
+        "Publishing the web edition: web-next/ replaces web/ in one step"
+    input:
+        pages=WEB_PAGES,
+        search=rules.search.output,
+        assets=rules.web_assets.output,
+        files=rules.web_files.output,
+        code=code("publish.py"),
+    output:
+        ED.out / "web.published",   # what was published: each file and its SHA-256
+    log:
+        ED.log("publish"),
+    script:
+        "../scripts/publish_web.py"

@@ -40,6 +40,9 @@ rule chapter:
     output:
         part=ED.part("{chapter}"),
         web=ED.web("{chapter}"),
+    params:
+        edition=config["edition"],   # the settings the pages read (language, copyright, slug...): a change reruns
+        draft=ED.draft,
     log:
         ED.log("chapter/{chapter}"),
     script:

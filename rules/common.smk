@@ -15,6 +15,7 @@ from dpaper.data.read import raw_table_paths
 from dpaper.errors import BuildError
 from dpaper.figures import modules as figure_modules, registry as figure_registry
 from dpaper.fonts import face_paths, licence_paths
+from dpaper.lock import hold as hold_output_lock
 from dpaper.render.plan import missing_photographs, plan_chapter
 
 
@@ -30,6 +31,10 @@ stop(schema_problems(config, yamlfile.load("schemas/config.schema.yaml"), _confi
 validate(config, "../schemas/config.schema.yaml")   # fills the defaults
 ED = Edition(config)
 stop(ED.problems(_config_file))
+try:
+    hold_output_lock(ED.out)   # one build per output folder at a time (dpaper.lock)
+except BuildError as _exc:
+    stop(_exc.problems)
 DATASETS = sorted(p.stem for p in Path("schemas/datasets").glob("*.yaml"))
 # without this, the clean data the last build left would be published as if it were current
 stop([f"{raw}: expected the raw table of the dataset {d} (schemas/datasets/{d}.yaml), found none (deleted or renamed?)"

@@ -42,6 +42,8 @@ rule data_dictionary:
     output:
         page=ED.web("data"),
         summary=ED.summary,
+    params:
+        edition=config["edition"],   # the page's frame and the key figures' language: a change reruns
     log:
         ED.log("data_dictionary"),
     script:

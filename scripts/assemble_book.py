@@ -25,4 +25,4 @@ def main():
     Path(sm.output.index).write_text(web, encoding="utf-8")
 
 
-run(main, sm.log[0])
+run(main, sm.log[0], sm.input)

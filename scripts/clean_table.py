@@ -17,4 +17,4 @@ def main():
     print(f"{raw}: {report['rows']} rows, {report['checks']} checks passed")
 
 
-run(main, sm.log[0])
+run(main, sm.log[0], sm.input)

@@ -26,4 +26,4 @@ def main():
     Path(sm.output.page).write_text(data_page(edition, datasets, s, printed, chapters=chapters), encoding="utf-8")
 
 
-run(main, sm.log[0])
+run(main, sm.log[0], sm.input)

@@ -17,4 +17,4 @@ def main():
     print(f"drew {', '.join(drawn)}")
 
 
-run(main, sm.log[0])
+run(main, sm.log[0], sm.input)

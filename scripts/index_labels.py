@@ -16,4 +16,4 @@ def main():
     Path(sm.output[0]).write_text(json.dumps(index, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-run(main, sm.log[0])
+run(main, sm.log[0], sm.input)

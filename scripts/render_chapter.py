@@ -32,4 +32,4 @@ def main():
     Path(sm.output.web).write_text(page, encoding="utf-8")
 
 
-run(main, sm.log[0])
+run(main, sm.log[0], sm.input)

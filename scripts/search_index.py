@@ -31,4 +31,4 @@ def main():
                          f"({(out.stderr or out.stdout).strip().splitlines()[-1:]}), missing {missing}")
 
 
-run(main, sm.log[0])
+run(main, sm.log[0], sm.input)

@@ -20,4 +20,4 @@ def main():
         shutil.copyfile(src, dst)
 
 
-run(main, sm.log[0])
+run(main, sm.log[0], sm.input)

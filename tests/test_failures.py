@@ -22,14 +22,23 @@ def append(build: Build, rel: str, text: str) -> int:
     return old.count("\n") + 2
 
 
+def published(build: Build) -> dict[str, bytes]:
+    """The published web folder, file by file."""
+    web = build.path("web")
+    return {p.relative_to(web).as_posix(): p.read_bytes() for p in sorted(web.rglob("*")) if p.is_file()}
+
+
 def fails_with(build: Build, *lines: str, args=()) -> str:
-    before = build.pdf.read_bytes()
+    before, site = build.pdf.read_bytes(), published(build)
     result = run_fixture(build, *args)
     out = result.stdout + result.stderr
     assert result.returncode != 0
     errors = re.findall(r"^error: .*$", out, re.M)
     assert errors == [f"error: {line}" for line in lines], out[-3000:]
-    assert build.pdf.read_bytes() == before, "the last good PDF must survive a failed build"
+    # the PDF is the last good one, or absent (it failed itself) with the last good one kept beside it
+    kept = build.pdf if build.pdf.exists() else build.path(f"last-good/{build.pdf_name}")
+    assert kept.read_bytes() == before, "the last good PDF must survive a failed build"
+    assert published(build) == site, "a failed build leaves the published web folder as it was"
     return out
 
 
@@ -93,6 +102,13 @@ def test_raw_html_reaching_outside_is_refused_when_the_manuscript_is_read(fixtur
     fails_with(fixture_copy, f"{WATER}:{n}: expected HTML tags among a, abbr, b, blockquote, br, "
                            "cite, code, dd, div, dl, dt, em, h2, h3, h4, i, li, ol, p, q, small, span, strong, sub, "
                            "sup, ul, found <img>")
+
+
+def test_markup_that_jinja_writes_is_refused_at_the_gate_before_any_page_is_published(fixture_copy):
+    """What is produced is checked (render/gate.py), not only what is typed: the issue's own case."""
+    n = append(fixture_copy, WATER, 'See <{{ "img" }} src=x onerror=alert(1)> here.')
+    fails_with(fixture_copy, f"{WATER}:{n}: <img>: expected attributes among class, id, lang, title, found onerror=")
+    assert "onerror" not in fixture_copy.path("web/water.html").read_text(encoding="utf-8")
 
 
 def test_bad_config_is_caught_when_the_workflow_loads(fixture_copy):

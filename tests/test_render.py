@@ -209,9 +209,9 @@ def test_figure_blocks_chart_photo_and_placeholder(tmp_path):
         '<figure class="chart" id="fig-nrw-cambodia"><img src="figures/nrw-cambodia.svg" alt="a chart">'
         '<figcaption><span class="label">Figure 5.1</span> Chart'     # the source in the caption: valid HTML
         '<p class="source">Source: Ministry</p></figcaption></figure>',
-        '<figure class="photo" id="fig-visit"><img src="../../img/visit.jpg" alt="A &#34;visit&#34;">'
+        '<figure class="photo" id="fig-visit"><img src="../../img/visit.jpg" alt="A &quot;visit&quot;">'
         '<figcaption><span class="label">Figure 5.2</span> A “visit”</figcaption></figure>',
-        '<figure class="photo" id="fig-later"><div class="placeholder" style="padding-top: 66.67%" role="img" '
+        '<figure class="photo" id="fig-later"><div class="placeholder" style="padding-top:66.67%" role="img" '
         'aria-label="Later"><span>Photograph to come: later.jpg</span></div>'
         '<figcaption><span class="label">Figure 5.3</span> Later</figcaption></figure>']
     web, _ = render_one(tmp_path, body, mode="web", figures={"nrw-cambodia", "visit", "later"}, draft=True)

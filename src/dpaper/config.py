@@ -8,6 +8,7 @@ path the build reads or writes.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +19,11 @@ from dpaper import yamlfile
 from dpaper.errors import BuildError, where
 from dpaper.paths import files_outside, outside
 from dpaper.schema_words import problems
+
+GENERATED = Path("build")      # every edition's output folder lies in it; `make clean` removes it and nothing else
+# the project's own folders: sources, code, tests, Snakemake's records; no output may lie in one or hold one
+SOURCE_FOLDERS = ("content", "data", "docs", "figures", "geodata", "profiles", "rules", "schemas", "scripts", "src",
+                  "templates", "tests", "tools", ".git", ".snakemake")
 
 KIND_NAMES = {"chapter": "Chapter", "case-study": "Case Study", "front": None, "back": None}
 
@@ -156,6 +162,8 @@ class Edition:
                for key, value in self.config["paths"].items() if (why := outside(value))]
         if out:
             return out   # nothing outside the project is even looked at
+        if why := self.output_problem():
+            return [f"{config_file}: paths.output: {why}"]
         seen = set()
         for stem in self.chapters:
             if stem in seen:
@@ -172,6 +180,29 @@ class Edition:
             if not path.is_file():
                 out.append(f"{config_file}: paths.{key}: expected the file {path}, found none")
         return out or files_outside(self.inputs())
+
+    def output_problem(self, root: str | Path = ".") -> str | None:
+        """Why the output folder may not be written, or None: it must lie in build/ (where `make clean` finds
+        it), apart from every source folder and every configured input, links followed."""
+        value = self.config["paths"]["output"]
+        root = Path(root).resolve()
+        expected = (f"expected a folder inside {GENERATED}/ (apart from every source; `make clean` removes it), "
+                    f"found {value!r}")
+        written = Path(os.path.normpath(value))
+        if not written.is_relative_to(GENERATED) or written == GENERATED:
+            return expected
+        out = (root / written).resolve()
+        for key in ("raw", "manuscript", "images", "bibliography", "notes"):
+            src = (root / self.config["paths"][key]).resolve()
+            if out.is_relative_to(src) or src.is_relative_to(out):
+                return f"{expected}, which is paths.{key} ({self.config['paths'][key]}) or shares files with it"
+        if root.is_relative_to(out):
+            return f"{expected}, which holds the whole project (through a link)"
+        for name in SOURCE_FOLDERS:
+            src = (root / name).resolve()
+            if src.exists() and (out.is_relative_to(src) or src.is_relative_to(out)):
+                return f"{expected}, which leads into {name}/ (through a link)"
+        return None
 
     def inputs(self) -> list[Path]:
         """Every file and directory of the project this edition's build reads, but the code."""
@@ -209,13 +240,23 @@ class Edition:
         return self.out / "parts" / f"{chapter}.html"
 
     def web(self, page: str) -> Path:
-        """A page of the web edition: a chapter, `index`, `data` or `search`."""
-        return self.out / "web" / f"{page}.html"
+        """A page of the web edition being built (`web-next/`): a chapter, `index`, `data` or `search`."""
+        return self.web_file(f"{page}.html")
 
     def web_file(self, rel: str) -> Path:
-        """A file of the web edition's folder (`web/`, publishable as it is): `assets/…`, `data/<name>.csv`,
-        `images/…`, the PDF, the search index `pagefind/`."""
-        return self.out / "web" / rel
+        """A file of the web edition being built, `web-next/`: `assets/…`, `data/<name>.csv`, `images/…`, the
+        PDF, the search index `pagefind/`. Rule `publish` puts it in place of `web/` as a whole, in one step."""
+        return self.out / "web-next" / rel
+
+    @property
+    def published(self) -> Path:
+        """The web edition's folder, publishable as it is: the last build that succeeded whole."""
+        return self.out / "web"
+
+    @property
+    def last_good_pdf(self) -> Path:
+        """A copy of the last PDF the build completed, kept beside it: the PDF itself is current or absent."""
+        return self.out / "last-good" / self.pdf.name
 
     @property
     def book(self) -> Path:

@@ -7,6 +7,10 @@ traceback.
 """
 from __future__ import annotations
 
+import errno
+import os
+import signal
+import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -41,15 +45,66 @@ def read_text(path: str | Path) -> str:
                          "(save the file as UTF-8)") from None
 
 
-def run(main: Callable[[], object], log: str | Path | None = None) -> None:
-    """Run a script body; turn BuildError into one line per problem and exit 1."""
+NO_ROOM = {errno.ENOSPC: "the disk full", errno.EDQUOT: "the disk quota used up"}
+NOT_WRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def _stop(signum, frame):
+    raise SystemExit(128 + signum)       # Ctrl-C or kill: `finally` blocks run, temporary files go
+
+
+def _state(paths: Iterable[str]) -> dict[str, tuple[int, int] | None]:
+    out = {}
+    for p in paths:
+        try:
+            st = os.stat(p)
+            out[p] = (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+        except OSError:
+            out[p] = None
+    return out
+
+
+def run(main: Callable[[], object], log: str | Path | None = None, inputs: Iterable[str] = ()) -> None:
+    """Run a script body; turn BuildError into one line per problem and exit 1.
+
+    A full disk or a folder the build may not write is one line too. `inputs` are the job's input files:
+    one changed while the job ran (an editor saved it meanwhile) fails the job, so that Snakemake drops
+    what it wrote and the next run reads the file again, instead of keeping outputs newer than an input
+    they do not reflect."""
+    signal.signal(signal.SIGTERM, _stop)
+    inputs = [str(p) for p in inputs]
+    before = _state(inputs)
     try:
         main()
+        changed = [p for p, s in _state(inputs).items() if s != before[p]]
+        if changed:
+            raise BuildError([f"{p}: expected it unchanged while the build read it, found it changed "
+                              "(saved during the build?): run the build again" for p in changed])
+    except OSError as exc:
+        if exc.errno in NO_ROOM:
+            what = f"room to write, found {NO_ROOM[exc.errno]} ({exc.strerror})"
+        elif exc.errno in NOT_WRITABLE:
+            what = f"a folder the build may write, found {exc.strerror}"
+        else:
+            raise
+        _fail([f"{exc.filename or _folder(log)}: expected {what}"], log)
     except BuildError as exc:
-        lines = [f"error: {p}" for p in exc.problems]
-        text = "\n".join(lines) + "\n"
-        sys.stderr.write(text)
-        if log:
+        _fail(exc.problems, log)
+
+
+def _folder(log: str | Path | None) -> str:
+    """The output folder of the job whose log is `log` (<output>/logs/…)."""
+    parts = Path(log).parts if log else ()
+    return str(Path(*parts[:parts.index("logs")])) if "logs" in parts[1:] else "the build folder"
+
+
+def _fail(problems: list[str], log: str | Path | None) -> None:
+    text = "".join(f"error: {p}\n" for p in problems)
+    sys.stderr.write(text)
+    if log:
+        try:
             Path(log).parent.mkdir(parents=True, exist_ok=True)
             Path(log).write_text(text, encoding="utf-8")
-        sys.exit(1)
+        except OSError:
+            pass          # no room for the log either: the line is on the terminal
+    sys.exit(1)

@@ -10,7 +10,10 @@
   lack, Pango falls back to a font of the machine, and the build fails naming
   it, instead of making a PDF that depends on where it was built.
 - The PDF is written to a temporary file and moved into place, so a failure
-  never leaves a half-written PDF over the last good one.
+  never leaves a half-written PDF over the last good one. WeasyPrint's own
+  temporary files (its `weasyprint-*` font folders) go to a scratch folder
+  beside the PDF, removed when the job ends however it ends (and at the start
+  of the next one, after a kill): nothing is left in the system's /tmp.
 - Footnotes stay on the page of their call (`keep_footnotes_with_calls`).
 """
 from __future__ import annotations
@@ -19,6 +22,8 @@ import logging
 import mimetypes
 import os
 import re
+import shutil
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -135,6 +140,10 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     tmp = pdf_path.with_name(f".{pdf_path.name}.partial")
+    scratch = pdf_path.with_name(f".{pdf_path.name}.tmp")
+    shutil.rmtree(scratch, ignore_errors=True)        # what a killed job left
+    scratch.mkdir(parents=True)
+    tempfile.tempdir = str(scratch)
     try:
         say(f"Laying out {html_path} with WeasyPrint (single-threaded; about 20 s for the whole paper)...")
         text = html_path.read_text(encoding="utf-8")
@@ -164,6 +173,8 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".
     finally:
         logger.removeHandler(handler)
         tmp.unlink(missing_ok=True)
+        tempfile.tempdir = None
+        shutil.rmtree(scratch, ignore_errors=True)
     say(f"Wrote {pdf_path} ({pages} pages, {pdf_path.stat().st_size // 1024} KiB) "
         f"in {time.perf_counter() - started:.1f} s.")
     return pages

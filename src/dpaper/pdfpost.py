@@ -133,8 +133,10 @@ def finish(path: str | Path, first_arabic: int, document_id: str, archive_files:
         # 6. attachments (PDF/A-3): the data behind the paper
         if archive_files:
             from pikepdf import AttachedFileSpec
+
+            from dpaper.publish import safe_csv
             for f in archive_files:
-                spec = AttachedFileSpec(pdf, f.read_bytes(), filename=f.name, mime_type="text/csv",
+                spec = AttachedFileSpec(pdf, safe_csv(f.read_bytes()), filename=f.name, mime_type="text/csv",
                                         description=f"Dataset {f.stem} (cleaned, validated)",
                                         relationship=Name.Data, creation_date=attachment_date or "",
                                         mod_date=attachment_date or "")

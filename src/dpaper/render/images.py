@@ -26,7 +26,7 @@ def image(name: str, root: Path, images: Path, draft: bool = False) -> Path | No
         if draft:
             return None
         raise BuildError(f"image {name!r}: expected the file {images / name}, found none")
-    if problem := image_problem(root / images / name):
+    if problem := not_a_photograph(root / images / name) or image_problem(root / images / name):
         raise BuildError(f"image {name!r}: {problem}")
     return images / name
 
@@ -56,6 +56,28 @@ def image_problem(path: Path) -> str | None:
         return (f"expected an image of at most {limits.IMAGE_PIXELS:,} pixels, found {width:,} x {height:,} "
                 "(scale it down)")
     return None
+
+
+PHOTOGRAPH_FORMATS = ("JPEG", "PNG", "WEBP")
+
+
+def not_a_photograph(path: Path) -> str | None:
+    """Why `path` is not a photograph the paper may show (a raster image: JPEG, PNG or WebP), or None.
+
+    Read by its content, not its name, and only its first bytes: an SVG (which may carry script or
+    external entities) or anything else named .png is refused at once, before any library parses it."""
+    from PIL import Image, UnidentifiedImageError
+    try:
+        with Image.open(path) as img:
+            if img.format in PHOTOGRAPH_FORMATS:
+                return None
+            found = f"a {img.format} image"
+    except Image.DecompressionBombError:
+        return "expected a photograph of a printable size, found one of more pixels than an image reader allows"
+    except (UnidentifiedImageError, OSError):
+        head = path.read_bytes()[:512].lstrip().lower()
+        found = "an SVG drawing" if b"<svg" in head or head.startswith(b"<?xml") else "a file that is no image"
+    return f"expected a photograph in JPEG, PNG or WebP, found {found}"
 
 
 def link(path: Path, out_dir: Path, mode: str) -> str:

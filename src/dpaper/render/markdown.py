@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import unescape
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -24,7 +25,7 @@ LINK_SCHEMES = ("http", "https", "mailto")
 
 def safe_link(url: str) -> bool:
     """A link or image may point to the web, to mail or inside the paper; nothing else."""
-    m = SCHEME.match(url)
+    m = SCHEME.match(unescape(url))      # `jav&#x61;script:` is javascript: to a browser
     return m is None or m.group(1).lower() in LINK_SCHEMES
 
 

@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from dpaper.errors import BuildError, where
+from dpaper.render import gate
 from dpaper.render.manuscript import TOO_DEEP, Source
 from dpaper.render.markdown import number_headings
 
@@ -94,9 +95,9 @@ def _raised_in_our_code() -> bool:
     return last is not None and last.tb_frame.f_code.co_filename.startswith(OURS)
 
 
-def html(md: MarkdownIt, text: str, src: Source, sections: list[dict], image_src: Callable[[str], str],
-         secnum: Callable[[str], str]) -> Markup:
-    """CommonMark to HTML: headings numbered from the label index, images checked and linked."""
+def html(md: MarkdownIt, text: str, src: Source, sections: list[dict], secnum: Callable[[str], str]) -> Markup:
+    """CommonMark to HTML: headings numbered from the label index, then the gate (render/gate.py): what
+    the sanitiser would change is refused with its line, and the paper's HTML is what it keeps."""
     tokens = md.parse(text)
     n = number_headings(tokens, sections, secnum)
     if n != len(sections):
@@ -105,16 +106,22 @@ def html(md: MarkdownIt, text: str, src: Source, sections: list[dict], image_src
     for t in tokens:
         for child in t.children or ():
             if child.type == "image":
-                child.attrs["src"] = _line_error(src, t, image_src, child.attrs["src"])
-    return Markup(md.renderer.render(tokens, md.options, {}))
-
-
-def _line_error(src: Source, token, fn, *args):
-    try:
-        return fn(*args)
-    except BuildError as exc:
-        line = token.map[0] + 1 if token.map else None
-        raise BuildError([f"{where(src.path, line)}: {p}" for p in exc.problems]) from None
+                line = gate.source_line(src.body, text, t.map[0] + 1) if t.map else None
+                raise BuildError(f"{where(src.path, line)}: expected a photograph placed with figure(…, "
+                                 f"image=…) (numbered, captioned, published), found a Markdown image "
+                                 f"{child.attrs['src']!r}")
+    blocks, start, depth = [], 0, 0
+    for i, t in enumerate(tokens):       # each top-level block with its line: a refusal names it
+        if depth == 0:
+            start = i
+        depth += t.nesting
+        if depth == 0:
+            first = tokens[start].map[0] + 1 if tokens[start].map else 1
+            blocks.append((first, md.renderer.render(tokens[start:i + 1], md.options, {})))
+    problems = gate.check(blocks, lambda line: where(src.path, gate.source_line(src.body, text, line)))
+    if problems:
+        raise BuildError(problems)
+    return Markup(gate.clean("".join(h for _, h in blocks)))
 
 
 def _template_line(src: Source) -> int | None:

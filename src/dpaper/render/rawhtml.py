@@ -6,6 +6,8 @@ types there is held to plain text structure: no `<script>`, `<style>`,
 `<iframe>`, `<img>` (photographs are `figure(…, image=…)`, checked and linked),
 no event handlers or `style=`, links only to the web, mail or inside the
 paper, and no value from data in a link. Each problem names file and line.
+This is the first wall, on what is typed; `gate` checks what Jinja and
+Markdown produce, whatever route led to it.
 """
 from __future__ import annotations
 
