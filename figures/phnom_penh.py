@@ -15,7 +15,7 @@ photo("pp-technical-cooperation", caption="Technical cooperation at work in Phno
 
 timeline("pp-cooperation-timeline", datasets=("events",),
          caption="How the cooperation framework between Kitakyushu and Phnom Penh developed",
-         title="cooperation between Kitakyushu and Phnom Penh", lane_column="sector", span=[1991, 2018],
+         title="cooperation between Kitakyushu and Phnom Penh", lane_column="sector", span=[1991, 2018], earlier=True,
          label_column="short",
          lanes=[{"label": "Water supply", "values": ["water"]},
                 {"label": "Sewerage", "values": ["sewerage"]},
@@ -26,6 +26,8 @@ timeline("pp-cooperation-timeline", datasets=("events",),
 # Only what Case Study 2 §3.1 states (the 2018 edition's text, lines 727-729).
 diagram("pp-sewerage-partnership", datasets=(),
         caption="Technical cooperation on sewerage under the JICA Partnership Program",
+        source="Redrawn from the text of this section; the 2018 figure, an image of the implementation scheme from "
+               "the International Project Division of the Kitakyushu Water and Sewer Bureau, does not survive",
         title="technical cooperation for sewerage systems under the JICA Partnership Program", direction="LR",
         groups=[{"id": "kitakyushu", "label": "Kitakyushu"}, {"id": "phnom-penh", "label": "Phnom Penh"}],
         nodes=[{"id": "bureau", "label": "Kitakyushu City Water and Sewer Bureau", "group": "kitakyushu"},
