@@ -56,15 +56,17 @@ def test_timeline_shows_every_event_it_declares(data):
     decl = declaration("pp-cooperation-timeline")
     events = data["events"]
     ids = [i for i, figs in zip(events["id"], events["figures"]) if "pp-cooperation-timeline" in figs]
-    assert len(ids) == 49
+    assert len(ids) == 52
     drawing = tl.timeline(data, decl)
     assert sorted(r["event"] for r in drawing.table) == sorted(ids)
     labels = dict(zip(events["id"], events["label"]))
     assert all(labels[i] in drawing.alt for i in ids)
-    assert drawing.alt.startswith("Timeline of cooperation between Kitakyushu and Phnom Penh, 1991–2018: 49 events")
+    assert drawing.alt.startswith("Timeline of cooperation between Kitakyushu and Phnom Penh, 1991–2018: 52 events")
     shown = texts(drawing.svg)
-    assert all(r["printed"] in shown or f"Not dated in the source: {r['printed']}." in shown for r in drawing.table)
-    assert {r["mark"] for r in drawing.table} == {"event", "milestone", "period", "undated, listed below the chart"}
+    assert all(r["printed"] in shown for r in drawing.table if not r["mark"].startswith("before the span"))
+    assert any("Before 1991: 1970, Civil war breaks out." in t for t in shown)      # the one event before the span
+    assert {r["mark"] for r in drawing.table} == {"event", "milestone", "period",
+                                                  "before the span, listed below the chart"}
     assert all(len(r["printed"]) <= 40 for r in drawing.table)
 
 
@@ -72,7 +74,7 @@ def test_timeline_labels_never_overlap(data):
     with tl.figure(data, declaration("pp-cooperation-timeline")) as (fig, _):
         boxes = label_boxes(fig)
         frame = Box(0, 0, fig.get_figwidth() * 25.4, fig.get_figheight() * 25.4)
-    assert len(boxes) > 49 + 28        # the labels, the years, the lanes, the legend
+    assert len(boxes) > 51 + 28        # the labels, the years, the lanes, the legend
     assert no_overlaps(boxes) == []
     assert [t for t, b in boxes if not b.inside(frame)] == []
 
@@ -82,7 +84,7 @@ def test_timeline_agreements_are_milestones_and_periods_bars(data):
     kinds = {r["event"]: (r["kind"], r["mark"], r["end"]) for r in table}
     assert kinds["pp-2016-sister-city"][:2] == ("agreement", "milestone")
     assert kinds["pp-2007-capacity-building-phases-2-3"] == ("project", "period", "2017")
-    assert kinds["pp-kampong-cham"][1] == "undated, listed below the chart"
+    assert kinds["pp-kampong-cham"][1:] == ("period", "2016")             # dated as Table 3.2.4 dates it
 
 
 def test_a_long_timeline_is_two_panels_and_never_below_7_pt(data):
@@ -127,7 +129,7 @@ def test_a_timeline_refuses_what_it_cannot_show(data):
     with pytest.raises(BuildError, match="event pp-2018-jica-waste-project has sector 'waste', which no lane takes"):
         tl.timeline(data, {**decl, "lanes": [lane for lane in decl["lanes"] if "waste" not in lane["values"]]})
     with pytest.raises(BuildError, match=r"event pp-1991-paris-peace \(1991\) lies outside the span 1992–2018"):
-        tl.timeline(data, {**decl, "span": [1992, 2018]})
+        tl.timeline(data, {**decl, "span": [1992, 2018], "earlier": False})
     with pytest.raises(BuildError, match="no event lists it"):
         tl.timeline(data, {**decl, "figure": "no-such-figure"})
     with pytest.raises(BuildError, match="unknown key 'lane'"):
@@ -376,7 +378,7 @@ def test_the_readme_examples_draw(data):
     section = (ROOT / "README.md").read_text(encoding="utf-8").split("### Add a figure", 1)[1].split("\n## ", 1)[0]
     blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S)]
     timeline, geo, diagram = blocks
-    assert len(tl.timeline(data, {**timeline, "lanes": declaration("pp-cooperation-timeline")["lanes"]}).table) == 49
+    assert len(tl.timeline(data, {**timeline, "lanes": declaration("pp-cooperation-timeline")["lanes"]}).table) == 52
     assert "Phnom Penh, Cambodia" in mp.map_figure(data, geo).alt
     from dpaper.figures import bind
     alt = dg.diagram(data, bind.fill(diagram, data, "readme")).alt
