@@ -149,7 +149,8 @@ def load_frames(clean_dir: Path, names, schema_dir: Path = Path("schemas/dataset
     return {n: load(n, Path(clean_dir) / f"{n}.csv", schema_dir / f"{n}.yaml") for n in names}, schemas
 
 
-def datasets_named(declarations: dict) -> list[str]:
-    """The datasets the declarations name (what the build's check reads)."""
-    return sorted({CELL.match(c)["dataset"] for section in ("same", "distinct")
+def datasets_named(declarations: dict, sections: tuple[str, ...] = ("same",)) -> list[str]:
+    """The datasets the declarations of `sections` name: by default those of the facts the build compares
+    (what its check reads, so that editing another dataset does not rerun it)."""
+    return sorted({CELL.match(c)["dataset"] for section in sections
                    for entry in declarations[section] for c in entry["cells"]})
