@@ -57,9 +57,9 @@ diagram("hp-environmental-policies", datasets=(),
 photo("hp-sister-city-signing", caption="Signing the sister city agreement", source=CITY, ratio=16 / 9,
       alt="Photograph of the ceremony at which Kitakyushu and Hai Phong signed their sister city agreement")
 
-photo("hp-ggp-final-report", caption="Mayor Kitahashi presents the final report of Hai Phong's Green Growth "
-      "Promotion Plan", source=CITY, ratio=16 / 9,
-      alt="Photograph of the final report on Hai Phong's Green Growth Promotion Plan being presented")
+photo("hp-ggp-final-report", caption="The final report on the “Green Growth Promotion Plan of the City of Hai "
+      "Phong”", source=CITY, ratio=16 / 9,
+      alt="Photograph of the final report on Hai Phong's Green Growth Promotion Plan")
 
 timeline("hp-cooperation-areas", datasets=("events",),
          caption="How the areas of cooperation between Kitakyushu and Hai Phong grew and changed",

@@ -15,7 +15,7 @@ photo("pp-technical-cooperation", caption="Technical cooperation at work in Phno
 
 timeline("pp-cooperation-timeline", datasets=("events",),
          caption="How the cooperation framework between Kitakyushu and Phnom Penh developed",
-         source="Events from this edition's events dataset, after the text of the 2018 edition",
+         source="Compiled by the editors from the text of the 2018 edition",
          title="cooperation between Kitakyushu and Phnom Penh", lane_column="sector", span=[1999, 2018], panels=1,
          earlier=True,
          label_column="short",
@@ -28,8 +28,9 @@ timeline("pp-cooperation-timeline", datasets=("events",),
 # Only what Case Study 2 §3.1 states (the 2018 edition's text, lines 727-729).
 diagram("pp-sewerage-partnership", datasets=(),
         caption="Technical cooperation on sewerage under the JICA Partnership Program",
-        source="Redrawn from the text; the 2018 figure came from the press materials of the International Project "
-               "Division, Kitakyushu Water and Sewer Bureau, on the sewerage MoU with Phnom Penh (February 2017)",
+        source="Redrawn from the text of this section; the 2018 figure, from the press materials of the International "
+               "Project Division, Kitakyushu Water and Sewer Bureau, on the sewerage MoU with Phnom Penh (February "
+               "2017), does not survive",
         title="technical cooperation for sewerage systems under the JICA Partnership Program", direction="LR",
         groups=[{"id": "kitakyushu", "label": "Kitakyushu"}, {"id": "phnom-penh", "label": "Phnom Penh"}],
         nodes=[{"id": "bureau", "label": "Kitakyushu City Water and Sewer Bureau", "group": "kitakyushu"},

@@ -12,6 +12,7 @@ from dpaper.config import Edition, schema_problems
 from dpaper.data.clean import referenced_resources
 from dpaper.data.dictionary import print_summary
 from dpaper.data.read import raw_table_paths
+from dpaper.data.same import datasets_named, load_declarations
 from dpaper.errors import BuildError
 from dpaper.figures import modules as figure_modules, registry as figure_registry
 from dpaper.fonts import face_paths, licence_paths
@@ -39,6 +40,11 @@ DATASETS = sorted(p.stem for p in Path("schemas/datasets").glob("*.yaml"))
 # without this, the clean data the last build left would be published as if it were current
 stop([f"{raw}: expected the raw table of the dataset {d} (schemas/datasets/{d}.yaml), found none (deleted or renamed?)"
       for d in DATASETS if not (raw := raw_table_paths(ED.raw, d)[0]).exists()])
+SAME_FACTS = "schemas/same-facts.yaml"   # facts two datasets hold: the build checks they agree
+try:
+    SAME_FACTS_DATASETS = [d for d in datasets_named(load_declarations(SAME_FACTS)) if d in DATASETS]
+except BuildError as _exc:
+    stop(_exc.problems)
 REFERENCES = {d: referenced_resources(f"schemas/datasets/{d}.yaml") for d in DATASETS}
 DECLARATIONS = sorted(str(p) for p in Path("figures").glob("*.py"))
 try:

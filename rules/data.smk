@@ -22,11 +22,30 @@ rule clean:
         "../scripts/clean_table.py"
 
 
+rule same_facts:
+    message:
+        "Checking that the facts two datasets hold agree"
+    input:
+        declarations=SAME_FACTS,
+        data=[str(ED.clean(d)) for d in SAME_FACTS_DATASETS],
+        schemas=[schema(d) for d in SAME_FACTS_DATASETS],
+        code=code("data/*.py"),
+    output:
+        report=ED.out / "validation" / "same-facts.json",
+    params:
+        clean_dir=ED.out / "data",
+    log:
+        ED.log("same_facts"),
+    script:
+        "../scripts/check_same_facts.py"
+
+
 rule check_data:
     message:
         "Checked every raw table"
     input:
         [ED.validation(d) for d in DATASETS],
+        rules.same_facts.output,
 
 
 rule data_dictionary:
@@ -35,6 +54,7 @@ rule data_dictionary:
     input:
         schemas=[schema(d) for d in DATASETS],
         reports=[ED.validation(d) for d in DATASETS],
+        same_facts=rules.same_facts.output,   # the data page is not written while declared facts disagree
         key_figures=[ED.clean("key_figures")] if "key_figures" in DATASETS else [],   # listed as they print
         labels=ED.labels,   # the book's contents, in the page's navigation
         template=["templates/data.html.j2", "templates/site.html.j2"],

@@ -91,7 +91,7 @@ def test_the_shipped_bibliography_formats_as_before():
     assert str(bib.format("ishinabe2010")) == (
         "Ishinabe, N. <i>Analysis of International City-to-city Cooperation and Intercity Networks for "
         "Japanese National &amp; Local Governments</i>. IGES Discussion Paper. Institute for Global Environmental "
-        "Strategies, 2010.")
+        "Strategies, March 2010.")   # the month the 2018 edition gives (fn 3)
 
 
 def test_a_note_is_text_and_its_links_only_to_the_web(tmp_path):

@@ -99,3 +99,18 @@ def test_every_percent_prints_as_the_raw_table_has_it(cleaned, name):
     assert [fmt(v, "percent") for v in df["nrw_percent"]] == raw
     assert [f"{v}%" for v in df["nrw_percent"]] == raw
     assert df["nrw_percent"].sum() == sum(Decimal(v.rstrip("%")) for v in raw)     # exact arithmetic too
+
+
+def test_event_dates_keep_the_day_the_2018_text_gives(cleaned):    # lines 206, 307, 1346
+    dates = dict(zip(cleaned("events")["id"], cleaned("events")["date"]))
+    assert dates["kk-2004-grand-design"] == "2004-10-09"       # the Fourth Council, 9 October 2004
+    assert dates["kk-2004-oeaed"] == "2004-11-16"              # Chapter 2 fn 19
+    assert dates["md-2013-oda-loan"] == "2013-01-15"           # Case study 5 §1
+    assert dates["pp-kampong-cham"] == "2012"                  # dated as Table 3.2.4 dates it (2012–2016)
+
+
+def test_event_days_print_as_days(built):
+    chapter2 = built.path("parts/kitakyushu.html").read_text(encoding="utf-8")
+    mandalay = built.path("parts/mandalay.html").read_text(encoding="utf-8")
+    assert "9 October 2004" in chapter2
+    assert "15 January 2013" in mandalay

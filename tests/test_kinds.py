@@ -62,7 +62,7 @@ def test_timeline_shows_every_event_it_declares(data):
     decl = declaration("pp-cooperation-timeline")
     events = data["events"]
     ids = [i for i, figs in zip(events["id"], events["figures"]) if "pp-cooperation-timeline" in figs]
-    assert len(ids) == 49
+    assert len(ids) == 52
     drawing = tl.timeline(data, decl)
     assert sorted(r["event"] for r in drawing.table) == sorted(ids)
     labels = dict(zip(events["id"], events["label"]))
@@ -80,7 +80,7 @@ def test_timeline_labels_never_overlap(data):
     with tl.figure(data, declaration("pp-cooperation-timeline")) as (fig, _):
         boxes = label_boxes(fig)
         frame = Box(0, 0, fig.get_figwidth() * 25.4, fig.get_figheight() * 25.4)
-    assert len(boxes) > 49 + 28        # the labels, the years, the lanes, the legend
+    assert len(boxes) > 51 + 28        # the labels, the years, the lanes, the legend
     assert no_overlaps(boxes) == []
     assert [t for t, b in boxes if not b.inside(frame)] == []
 
@@ -90,7 +90,7 @@ def test_timeline_agreements_are_milestones_and_periods_bars(data):
     kinds = {r["event"]: (r["kind"], r["mark"], r["end"]) for r in table}
     assert kinds["pp-2016-sister-city"][:2] == ("agreement", "milestone")
     assert kinds["pp-2007-capacity-building-phases-2-3"] == ("project", "period", "2017")
-    assert kinds["pp-kampong-cham"][1] == "undated, listed below the chart"
+    assert kinds["pp-kampong-cham"][1:] == ("period", "2016")             # dated as Table 3.2.4 dates it
 
 
 def test_a_long_timeline_is_two_panels_and_never_below_7_pt(data):
@@ -418,7 +418,7 @@ def test_the_readme_examples_draw(data):
     section = (ROOT / "README.md").read_text(encoding="utf-8").split("### Add a figure", 1)[1].split("\n## ", 1)[0]
     blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S)]
     timeline, geo, diagram = blocks
-    assert len(tl.timeline(data, {**timeline, "lanes": declaration("pp-cooperation-timeline")["lanes"]}).table) == 49
+    assert len(tl.timeline(data, {**timeline, "lanes": declaration("pp-cooperation-timeline")["lanes"]}).table) == 52
     assert "Phnom Penh, Cambodia" in mp.map_figure(data, geo).alt
     from dpaper.figures import bind
     alt = dg.diagram(data, bind.fill(diagram, data, "readme")).alt

@@ -24,6 +24,9 @@ from dpaper.errors import BuildError, where
 from dpaper.render.sandbox import describe
 
 REPEATED_TITLE = re.compile(r"^(.+?)\. \1\. ")
+NO_EDITION = re.compile(r"\. Edition\.( |$)")     # citeproc-py's edition label for a periodical that has none
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 # Characters with a meaning in HTML, and the private-use stand-ins they wear through citeproc.
 SPECIAL = {"&": "\ue000", "<": "\ue001", ">": "\ue002"}
 HIDE = str.maketrans(SPECIAL)
@@ -130,11 +133,48 @@ class Bibliography:
             # With no author, the style puts the title in the author's place and citeproc-py
             # prints it again (CSL's substitute should suppress the second): keep one.
             text = REPEATED_TITLE.sub(r"\1. ", text, count=1).translate(SHOW)
+            text = _dates(self.items[key], text)
             url = self.items[key].get("URL")
             if url:
                 text = text.replace(str(escape(url)), Markup('<a href="{0}">{0}</a>').format(url), 1)
             self._cache[key] = Markup(text)
         return self._cache[key]
+
+
+def _date_text(parts: list) -> str:
+    """A CSL date as the style writes dates: 'May 25, 2001', 'March 2010', '2012'."""
+    year, month, day = (list(parts) + [None, None])[:3]
+    if month and day:
+        return f"{MONTHS[month - 1]} {day}, {year}"
+    return f"{MONTHS[month - 1]} {year}" if month else str(year)
+
+
+def _parts(item: dict, name: str) -> list:
+    return ((item.get(name) or {}).get("date-parts") or [[None]])[0]
+
+
+def _dates(item: dict, text: str) -> str:
+    """Where the style drops what the data give, put it back: the month and day of a report's date
+    (the style prints its year alone), an accessed date without a URL (the style prints "n.d."), and
+    no edition label for a periodical that has no edition."""
+    url = item.get("URL")
+    head, sep, tail = text.partition(str(escape(url))) if url else (text, "", "")
+    if "edition" not in item:
+        head = NO_EDITION.sub(r".\1", head)
+    issued = _parts(item, "issued")
+    if issued[0] and len(issued) > 1 and _date_text(issued) not in head:
+        years = list(re.finditer(rf"(?<![\d–-]){issued[0]}(?![\d–-])", head))
+        if years:
+            at = years[-1]
+            head = head[:at.start()] + _date_text(issued) + head[at.end():]
+    accessed = _parts(item, "accessed")
+    if accessed[0] and "Accessed" not in head:
+        words = f"Accessed {_date_text(accessed)}"
+        if "n.d." in head:
+            head = head.replace("n.d.", f"{words}.", 1)
+        else:
+            head = head.rstrip(". ") + f". {words}." + (" " if sep else "")
+    return head + sep + tail
 
 
 class Notes:

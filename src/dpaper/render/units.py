@@ -24,7 +24,8 @@ class Unit:
 
     number  how the number is written: "figures" (2,215; 1.5 million), "words"
             (one to `Language.words_up_to` in words, then figures), "ordinal"
-            (3rd) or "percent" (6.2%, in the language's percent format)
+            (3rd), "percent" (6.2%, in the language's percent format) or "year"
+            (a calendar year, 2035: digits without grouping)
     after   what follows the number: one text, or a text per CLDR plural
             category of the number ({"one": "city", "other": "cities"})
     sep     between the number and `after`: a space, NBSP for symbols, "" to join (38°N)
@@ -89,6 +90,7 @@ EN = Language(
         "ratio": Unit("percent", out_of=1),                                # 0.05 -> 5%
         "percent": Unit("percent"),                                        # 6.2 -> 6.2%
         "rank": Unit("ordinal", before="ranked"),                          # ranked 3rd
+        "year": Unit("year"),                                              # a calendar year: 2035
         "times": Unit(COUNTED, after=plural("time", "times"), named={1: "once", 2: "twice"}),
         # things counted
         "people": Unit(COUNTED, after=plural("person", "people")),

@@ -94,6 +94,10 @@ def number_text(value, unit: Unit, lang: str = DEFAULT_LANGUAGE) -> str:
     whole = _whole(d)
     if unit.number == "percent":
         return format_percent(d / unit.out_of, locale=locale, decimal_quantization=False)
+    if unit.number == "year":
+        if whole is None:
+            raise BuildError(f"{value}: expected a whole number for a year")
+        return str(whole)
     if unit.number == "ordinal":
         if whole is None:
             raise BuildError(f"{value}: expected a whole number for an ordinal")

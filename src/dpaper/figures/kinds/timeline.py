@@ -79,14 +79,19 @@ class Placed:
 
 
 def _when(date: str, at: str) -> float:
-    """A partial date as fractional years: the "start", "end" or "mid"dle of its month (or year)."""
+    """A partial date as fractional years: the "start", "end" or "mid"dle of its month (or year); a day
+    is drawn at its month, the finest step a timeline of years can show."""
     year, _, month = date.partition("-")
+    month = month.partition("-")[0]
     shift = {"start": 0.0, "mid": 0.5, "end": 1.0}[at]
     return int(year) + shift if not month else int(year) + (int(month) - 1 + shift) / 12
 
 
 def _prose(date: str) -> str:
-    year, _, month = date.partition("-")
+    """'2016-06-13' -> '13 June 2016'; '2016-06' -> 'June 2016'; '2016' -> '2016'."""
+    year, month, day = (date.split("-") + ["", ""])[:3]
+    if day:
+        return f"{int(day)} {calendar.month_name[int(month)]} {year}"
     return f"{calendar.month_name[int(month)]} {year}" if month else year
 
 
