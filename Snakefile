@@ -20,7 +20,7 @@ rule all:
     default_target: True
     input:
         ED.pdf,
-        ED.web("index"),
+        rules.web_index.output,   # the front page, 404 page, sitemap (with a base URL)
         ED.web("data"),
         rules.web_assets.output,   # the web edition's folder, publishable as it is
         rules.web_files.output,

@@ -1,13 +1,14 @@
 # Chapter parts -> the book HTML and the web index; fonts and stylesheets;
 # WeasyPrint lays out the PDF (the slow step); the web edition's folder
-# (build/<ed>/web: pages, assets, WOFF2 fonts, the PDF, the datasets, the
+# (build/<ed>/web: pages, assets, WOFF2 fonts, the PDF, the EPUB, the datasets, the
 # photographs, the search index), publishable as it is.
 from dpaper.webfonts import woff2_name
 
 CSS = ("fonts.css", "print.css")
-WEB_FILES = ("screen.css", "web.js", "favicon.svg")   # templates/ -> web/assets/ as they are
+WEB_FILES = ("screen.css", "web.js", "theme.js", "favicon.svg")   # templates/ -> web/assets/ as they are
 PHOTOS = sorted({i for ch in ED.chapters for i in PLAN[ch].images})
 ARCHIVE = config.get("pdf", {}).get("archive", False)    # PDF/A-3 with the data attached (config pdf)
+BASE_URL = config.get("web", {}).get("base_url")   # where the web edition is published (config web), if known
 WEB_PAGES = [str(ED.web(c)) for c in ED.chapters] + [str(ED.web("index")), str(ED.web("data"))]
 
 
@@ -24,11 +25,10 @@ rule book:
         abbreviations=ED.clean("abbreviations"),
         abbreviations_schema=schema("abbreviations"),
         validation=ED.summary,
-        templates=["templates/book.html.j2", "templates/index.html.j2", "templates/site.html.j2"],
+        templates=["templates/book.html.j2"],
         code=code("render/*.py", "data/*.py"),
     output:
         book=ED.book,
-        index=ED.web("index"),
     params:
         edition=config["edition"],
     log:
@@ -74,15 +74,59 @@ rule web_assets:
         "../scripts/web_assets.py"
 
 
+rule epub:
+    message:
+        "Making the e-book (EPUB 3) from the web edition's chapter pages: {output}"
+    input:
+        pages=[str(ED.web(c)) for c in ED.chapters],
+        labels=ED.labels,
+        figures=sorted({str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures}),
+        images=PHOTOS,
+        publishers=ED.clean("publishers"),
+        publishers_schema=schema("publishers"),
+        css="templates/epub.css",
+        code=code("epub.py", "render/*.py", "data/*.py"),
+    output:
+        update(ensure(ED.epub, non_empty=True)),
+    log:
+        ED.log("epub"),
+    script:
+        "../scripts/write_epub.py"
+
+
+rule web_index:
+    message:
+        "Writing the web edition's front page (downloads with their sizes, the citation), 404 page and sitemap"
+    input:
+        labels=ED.labels,
+        publishers=ED.clean("publishers"),
+        publishers_schema=schema("publishers"),
+        pdf=ED.pdf,
+        epub=ED.epub,
+        templates=["templates/index.html.j2", "templates/404.html.j2", "templates/site.html.j2"],
+        code=code("render/*.py", "data/*.py"),
+    output:
+        index=ED.web("index"),
+        not_found=ED.web("404"),
+        **({"sitemap": ED.web_file("sitemap.xml")} if BASE_URL else {}),   # a sitemap needs absolute URLs
+    params:
+        base_url=BASE_URL,
+    log:
+        ED.log("web_index"),
+    script:
+        "../scripts/web_index.py"
+
+
 rule web_files:
     message:
-        "Copying the PDF, the cleaned datasets and the photographs into the web edition"
+        "Copying the PDF, the e-book, the cleaned datasets and the photographs into the web edition"
     input:
         pdf=[ED.pdf],
+        epub=[ED.epub],
         data=[str(ED.clean(d)) for d in DATASETS],
         photos=PHOTOS,
     output:
-        [ED.web_file(ED.pdf.name)] + [ED.web_file(f"data/{d}.csv") for d in DATASETS]
+        [ED.web_file(ED.pdf.name), ED.web_file(ED.epub.name)] + [ED.web_file(f"data/{d}.csv") for d in DATASETS]
         + [ED.web_file(f"images/{Path(p).relative_to(ED.images).as_posix()}") for p in PHOTOS],
     log:
         ED.log("web_files"),
@@ -98,6 +142,8 @@ rule search:
         labels=ED.labels,
         templates=["templates/search.html.j2", "templates/site.html.j2"],
         code=code("render/*.py"),
+    params:
+        base_url=BASE_URL,
     output:
         page=ED.web("search"),
         # Pagefind's fixed files; its hashed index and fragments beside them (the job clears the folder first)

@@ -40,6 +40,8 @@ rule chapter:
     output:
         part=ED.part("{chapter}"),
         web=ED.web("{chapter}"),
+    params:
+        base_url=config.get("web", {}).get("base_url"),   # the pages' canonical and Open Graph URLs
     log:
         ED.log("chapter/{chapter}"),
     script:

@@ -42,6 +42,8 @@ rule data_dictionary:
     output:
         page=ED.web("data"),
         summary=ED.summary,
+    params:
+        base_url=config.get("web", {}).get("base_url"),
     log:
         ED.log("data_dictionary"),
     script:
