@@ -3,7 +3,7 @@
    - a link mark after each numbered section heading;
    - a note's text shown beside its call on hover or focus, and on a tap (a second tap goes to the note);
    - the section being read marked in "On this page" (IntersectionObserver);
-   - above a table wider than its frame, a hint that it scrolls sideways;
+   - above a table or drawing wider than its frame, a hint that it scrolls sideways (and a tab stop);
    - on the search page, Pagefind's interface, with the query the bar's form sent. */
 (function () {
   "use strict";
@@ -75,14 +75,16 @@
     mark();
   }
 
-  function hints() {
-    document.querySelectorAll(".table-scroll").forEach(function (box) {
+  function hints() {   // a table or drawing wider than its frame: a hint above it, and a keyboard can scroll it
+    document.querySelectorAll(".table-scroll, figure .svg").forEach(function (box) {
       var wide = box.scrollWidth > box.clientWidth + 1, prev = box.previousElementSibling;
       var hint = prev && prev.classList.contains("scroll-hint") ? prev : null;
+      if (wide && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
       if (wide && !hint) {
         hint = document.createElement("p");
         hint.className = "scroll-hint";
-        hint.textContent = "Scroll sideways to see every column \u2192";
+        hint.textContent = box.classList.contains("svg") ? "Scroll sideways to see the whole drawing \u2192"
+          : "Scroll sideways to see every column \u2192";
         box.parentNode.insertBefore(hint, box);
       } else if (!wide && hint) {
         hint.remove();
@@ -99,5 +101,7 @@
       resetStyles: false });
     var q = new URLSearchParams(window.location.search).get("q");
     if (q) search.triggerSearch(q);
+    var input = ui.querySelector("input[type=text], input[type=search]");   // Pagefind's box has no label
+    if (input && !input.hasAttribute("aria-label")) input.setAttribute("aria-label", "Search the paper");
   }
 })();

@@ -98,6 +98,12 @@ def test_the_same_inputs_make_the_same_bytes(fixture: Build, tmp_path):
           (fixture.dir / "templates/epub.css").read_text(encoding="utf-8"), authors, publishers,
           suggested_citation(ed.meta, authors, publishers), tmp_path / "again.epub")
     assert (tmp_path / "again.epub").read_bytes() == fixture.path("fixture-edition.epub").read_bytes()
+    # several authors: each a creator with an id of its own (a repeated id fails EPUBCheck)
+    build(ed.meta, chapters, pages, index["labels"], files, "", ["A One", "B Two"], publishers, "", tmp_path / "2.epub")
+    with zipfile.ZipFile(tmp_path / "2.epub") as z:
+        opf = etree.fromstring(z.read("EPUB/content.opf"))
+    ids = opf.xpath("//@id")
+    assert opf.xpath("//dc:creator/text()", namespaces=NS) == ["A One", "B Two"] and len(set(ids)) == len(ids)
 
 
 def test_the_web_edition_links_the_epub_beside_the_pdf(fixture: Build):

@@ -109,8 +109,8 @@ def build(edition: dict, chapters: list[dict], pages: dict[str, str], labels: di
     book.set_identifier(identifier(edition))
     book.set_title(edition["title"])
     book.set_language(edition["language"])
-    for a in authors:
-        book.add_author(a)
+    for i, a in enumerate(authors, start=1):
+        book.add_author(a, uid=f"creator-{i}")          # each its own id (EbookLib's default repeats one)
     for p in publishers:
         book.add_metadata("DC", "publisher", p["name"])
     book.add_metadata("DC", "date", str(edition["date"]))
