@@ -142,13 +142,13 @@ rule search:
         labels=ED.labels,
         templates=["templates/search.html.j2", "templates/site.html.j2"],
         code=code("render/*.py"),
-    params:
-        base_url=BASE_URL,
     output:
         page=ED.web("search"),
         # Pagefind's fixed files; its hashed index and fragments beside them (the job clears the folder first)
         index=[ED.web_file(f"pagefind/{n}") for n in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css",
                                                       "pagefind-entry.json")],
+    params:
+        base_url=BASE_URL,   # the page's canonical and Open Graph URLs
     log:
         ED.log("search"),
     script:
