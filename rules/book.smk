@@ -1,16 +1,17 @@
 # Chapter parts -> the book HTML and the web index; fonts and stylesheets;
 # WeasyPrint lays out the PDF (the slow step); the web edition's folder
-# (build/<ed>/web: pages, assets, WOFF2 fonts, the PDF, the datasets, the
+# (build/<ed>/web: pages, assets, WOFF2 fonts, the PDF, the EPUB, the datasets, the
 # photographs, the search index), built in web-next/ and published whole: rule
 # `publish` puts it in place of web/ in one step, once everything (the PDF too)
 # has succeeded, so a failed or killed build leaves web/ as the last good one.
 from dpaper.webfonts import woff2_name
 
 CSS = ("fonts.css", "print.css")
-WEB_FILES = ("screen.css", "web.js", "favicon.svg")   # templates/ -> web/assets/ as they are
+WEB_FILES = ("screen.css", "web.js", "theme.js", "favicon.svg")   # templates/ -> web/assets/ as they are
 PHOTOS = sorted({i for ch in ED.chapters for i in PLAN[ch].images})
 DRAWN = sorted({f for ch in ED.chapters for f in PLAN[ch].figures})   # the drawings the chapters place
 ARCHIVE = config.get("pdf", {}).get("archive", False)    # PDF/A-3 with the data attached (config pdf)
+BASE_URL = config.get("web", {}).get("base_url")   # where the web edition is published (config web), if known
 WEB_PAGES = [str(ED.web(c)) for c in ED.chapters] + [str(ED.web("index")), str(ED.web("data"))]
 
 
@@ -27,11 +28,10 @@ rule book:
         abbreviations=ED.clean("abbreviations"),
         abbreviations_schema=schema("abbreviations"),
         validation=ED.summary,
-        templates=["templates/book.html.j2", "templates/index.html.j2", "templates/site.html.j2"],
+        templates=["templates/book.html.j2"],
         code=code("render/*.py", "data/*.py"),
     output:
         book=ED.book,
-        index=ED.web("index"),
     params:
         edition=config["edition"],
     log:
@@ -77,17 +77,61 @@ rule web_assets:
         "../scripts/web_assets.py"
 
 
+rule epub:
+    message:
+        "Making the e-book (EPUB 3) from the web edition's chapter pages: {output}"
+    input:
+        pages=[str(ED.web(c)) for c in ED.chapters],
+        labels=ED.labels,
+        figures=sorted({str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures}),
+        images=PHOTOS,
+        publishers=ED.clean("publishers"),
+        publishers_schema=schema("publishers"),
+        css="templates/epub.css",
+        code=code("epub.py", "render/*.py", "data/*.py"),
+    output:
+        ensure(ED.epub, non_empty=True),   # written whole or not at all (dpaper.epub)
+    log:
+        ED.log("epub"),
+    script:
+        "../scripts/write_epub.py"
+
+
+rule web_index:
+    message:
+        "Writing the web edition's front page (downloads with their sizes, the citation), 404 page and sitemap"
+    input:
+        labels=ED.labels,
+        publishers=ED.clean("publishers"),
+        publishers_schema=schema("publishers"),
+        pdf=ED.pdf,
+        epub=ED.epub,
+        templates=["templates/index.html.j2", "templates/404.html.j2", "templates/site.html.j2"],
+        code=code("render/*.py", "data/*.py"),
+    output:
+        index=ED.web("index"),
+        not_found=ED.web("404"),
+        **({"sitemap": ED.web_file("sitemap.xml")} if BASE_URL else {}),   # a sitemap needs absolute URLs
+    params:
+        base_url=BASE_URL,
+    log:
+        ED.log("web_index"),
+    script:
+        "../scripts/web_index.py"
+
+
 rule web_files:
     message:
-        "Copying the PDF, the cleaned datasets, the photographs and the drawings (full size) into the web edition"
+        "Copying the PDF, the e-book, the cleaned datasets, the photographs and the drawings (full size) into the web edition"
     input:
         pdf=[ED.pdf],
+        epub=[ED.epub],
         data=[str(ED.clean(d)) for d in DATASETS],
         photos=PHOTOS,
         drawings=[str(ED.figure(f)) for f in DRAWN],
         code=code("render/images.py", "publish.py"),
     output:
-        [ED.web_file(ED.pdf.name)] + [ED.web_file(f"data/{d}.csv") for d in DATASETS]
+        [ED.web_file(ED.pdf.name), ED.web_file(ED.epub.name)] + [ED.web_file(f"data/{d}.csv") for d in DATASETS]
         + [ED.web_file(f"images/{Path(p).relative_to(ED.images).as_posix()}") for p in PHOTOS]
         + [ED.web_file(f"figures/{f}.svg") for f in DRAWN],
     log:
@@ -111,6 +155,7 @@ rule search:
                                                       "pagefind-entry.json")],
     params:
         edition=config["edition"],   # the page's frame and the index's language: a change reruns
+        base_url=BASE_URL,   # the page's canonical and Open Graph URLs
     log:
         ED.log("search"),
     script:
@@ -150,6 +195,7 @@ rule publish:
         search=rules.search.output,
         assets=rules.web_assets.output,
         files=rules.web_files.output,
+        index=rules.web_index.output,
         code=code("publish.py"),
     output:
         ED.out / "web.published",   # what was published: each file and its SHA-256

@@ -43,6 +43,7 @@ rule chapter:
     params:
         edition=config["edition"],   # the settings the pages read (language, copyright, slug...): a change reruns
         draft=ED.draft,
+        base_url=config.get("web", {}).get("base_url"),   # the pages' canonical and Open Graph URLs
     log:
         ED.log("chapter/{chapter}"),
     script:

@@ -64,6 +64,7 @@ rule data_dictionary:
         summary=ED.summary,
     params:
         edition=config["edition"],   # the page's frame and the key figures' language: a change reruns
+        base_url=config.get("web", {}).get("base_url"),
     log:
         ED.log("data_dictionary"),
     script:

@@ -13,7 +13,7 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 
 def main():
-    edition = Edition(sm.config).meta
+    edition = Edition(sm.config).web_meta
     datasets = dictionary(list(sm.input.schemas), list(sm.input.reports))
     s = summary(datasets)
     Path(sm.output.summary).write_text(json.dumps(s, indent=1) + "\n", encoding="utf-8")

@@ -27,7 +27,7 @@ def main():
                   root=Path("."), images=ed.images, out_dir=ed.out, figures_dir=ed.out / "figures",
                   draft=ed.draft, language=ed.meta["language"],
                   declared=registry(Path(inputs.declarations[0]).parent) if inputs.declarations else {})
-    part, page = chapter_pages(ctx, ed.meta, index["chapters"])
+    part, page = chapter_pages(ctx, ed.web_meta, index["chapters"])
     Path(sm.output.part).write_text(part, encoding="utf-8")
     Path(sm.output.web).write_text(page, encoding="utf-8")
 

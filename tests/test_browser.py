@@ -348,3 +348,149 @@ def test_the_content_security_policy_is_a_second_wall_behind_the_gate(browser, b
         server.shutdown()
     assert found["with"][0] is None and found["with"][1] >= 3, found
     assert found["without"][0] is not None, found
+
+
+# -- the page around the text (issue 24): dark-mode switch, sections, notes on tap, wide tables, print, axe --
+
+def test_the_dark_mode_switch_follows_the_system_and_is_remembered(browser, served):
+    base, _ = served
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    page.goto(base + "introduction.html", wait_until="load")
+    bg = "getComputedStyle(document.documentElement).backgroundColor"
+    light = page.evaluate(bg)
+    switch = page.locator("header.site button.theme-switch")
+    assert switch.get_attribute("aria-pressed") == "false"
+    switch.click()
+    dark = page.evaluate(bg)
+    assert dark != light and switch.get_attribute("aria-pressed") == "true"
+    # remembered, and applied by the script in <head> (no defer), before the body is parsed: no flash
+    page.goto(base + "data.html", wait_until="commit")
+    page.wait_for_selector("body", state="attached")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert page.evaluate("[...document.head.querySelectorAll('script[src$=\"theme.js\"]')]"
+                         ".every(s => !s.defer && !s.async)")
+    page.wait_for_load_state("load")
+    assert page.evaluate(bg) == dark
+    page.locator("header.site button.theme-switch").click()     # back to what the system shows: follows it
+    assert page.evaluate("localStorage.getItem('dpaper-theme')") is None and page.evaluate(bg) == light
+    context.close()
+
+
+def test_on_this_page_prints_headings_as_text_and_marks_the_section_being_read(browser, served):
+    base, _ = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "kitakyushu.html", wait_until="load")
+    texts = page.eval_on_selector_all(".page-toc a", "as => as.map(a => a.textContent)")
+    assert texts and not [t for t in texts if "*" in t or "<" in t or "&" in t]
+    assert any("monozukuri" in t for t in texts)
+    hrefs = page.eval_on_selector_all(".page-toc a", "as => as.map(a => a.getAttribute('href'))")
+    target = hrefs[len(hrefs) // 2]
+    page.locator(target).scroll_into_view_if_needed()
+    page.evaluate(f"document.querySelector('{target}').scrollIntoView({{block: 'start'}})")
+    page.wait_for_function(f"document.querySelector('.page-toc a.current')?.getAttribute('href') === '{target}'",
+                           timeout=5_000)
+    assert page.locator(".page-toc a[aria-current=location]").count() == 1
+    page.close()
+
+
+def test_a_tap_on_a_note_call_opens_its_preview_in_place(browser, served):
+    base, _ = served
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.goto(base + "phnom-penh.html", wait_until="load")
+    call = page.locator(".fn-call a").first
+    call.scroll_into_view_if_needed()
+    y = page.evaluate("window.scrollY")
+    call.tap()
+    preview = page.locator(".fn-preview")
+    assert preview.is_visible() and page.evaluate("location.hash") == ""
+    assert abs(page.evaluate("window.scrollY") - y) < 5                      # the page stays where it was
+    box, at = preview.bounding_box(), call.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and abs(box["y"] - (at["y"] + at["height"])) < 40
+    call.tap()                                                               # a second tap: to the note
+    assert page.evaluate("location.hash") == call.get_attribute("href")
+    context.close()
+
+
+def test_wide_tables_on_a_phone_scroll_with_a_hint_and_hide_no_column(browser, served):
+    base, site = served
+    pages = sorted(p.name for p in site.glob("*.html") if "table-scroll" in p.read_text(encoding="utf-8"))
+    assert "kitakyushu-style.html" in pages and "data.html" in pages
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    problems, scrolled = [], 0
+    for name in pages:
+        page.goto(base + name, wait_until="load")
+        page.evaluate("document.fonts.ready")
+        for i, box in enumerate(page.locator(".table-scroll").all()):
+            m = box.evaluate("""b => { const s = getComputedStyle(b), h = b.previousElementSibling;
+                return {wide: b.scrollWidth > b.clientWidth + 1, overflow: s.overflowX,
+                        hint: !!h && h.classList.contains('scroll-hint') && h.offsetHeight > 0,
+                        left: b.getBoundingClientRect().left, right: b.getBoundingClientRect().right}; }""")
+            if m["right"] > 390 or m["left"] < 0:
+                problems.append(f"{name} table {i}: its frame leaves the screen")
+            if not m["wide"]:
+                continue
+            scrolled += 1
+            if m["overflow"] not in ("auto", "scroll") or not m["hint"]:
+                problems.append(f"{name} table {i}: wider than its frame without scrolling and a hint ({m})")
+            box.evaluate("b => b.scrollLeft = b.scrollWidth")
+            last = box.evaluate("""b => { const r = b.getBoundingClientRect(); const cells = b.querySelectorAll(
+                'tr > :last-child'); return [...cells].every(c => c.getBoundingClientRect().right <= r.right + 1); }""")
+            if not last:
+                problems.append(f"{name} table {i}: its last column stays out of reach")
+        cut = page.eval_on_selector_all("table.reflow td", "cs => cs.filter(c => c.textContent.trim() && "
+                                        "(c.offsetHeight === 0 || c.getBoundingClientRect().right > 391)).length")
+        if cut:
+            problems.append(f"{name}: {cut} cells of its reflowed tables hidden or off the screen")
+    context.close()
+    assert scrolled and problems == []
+
+
+def test_printing_a_chapter_leaves_out_the_screens_furniture_and_near_blank_pages(browser, served, tmp_path):
+    from pypdf import PdfReader
+    base, _ = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "phnom-penh.html", wait_until="load")
+    page.evaluate("document.fonts.ready")
+    page.emulate_media(media="print")
+    for hidden in (".notes a.back", "footer.site", ".pager", "header.site", ".page-toc"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    page.pdf(path=tmp_path / "printed.pdf", format="A4")
+    page.close()
+    texts = [p.extract_text() or "" for p in PdfReader(tmp_path / "printed.pdf").pages]
+    assert len(texts) > 3 and not [i for i, t in enumerate(texts) if "↑" in t or "The paper as PDF" in t]
+    assert [i + 1 for i, t in enumerate(texts[:-1]) if len(t.strip()) < 300] == []   # no near-blank page
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_any_page(browser, served):
+    """axe-core (PyPI axe-playwright-python, which ships it) on every page at both widths, light and dark.
+    The dark scheme changes only colours: there, on the same page without reloading it, the colour rules
+    run again (contrast, links told from text). The charts' insides are left out: their colours are
+    checked where they are chosen (test_web.py), and their SVG makes axe several times slower."""
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    base, site = served
+    pages = sorted(p.name for p in site.glob("*.html"))
+    scope = {"exclude": [["figure .svg svg"]]}
+    colours = {"resultTypes": ["violations"],
+               "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+    found = {}
+    for device, (w, h) in WIDTHS.items():
+        context = browser.new_context(viewport={"width": w, "height": h}, has_touch=device == "phone",
+                                      color_scheme="light")
+        page = context.new_page()
+        for name in pages:
+            page.goto(base + name, wait_until="load")
+            page.evaluate("document.fonts.ready")
+            for scheme, options in (("light", {"resultTypes": ["violations"]}), ("dark", colours)):
+                page.emulate_media(color_scheme=scheme)
+                if scheme == "dark":
+                    page.screenshot(path=SCREENSHOTS / f"{Path(name).stem}-{device}-dark.png")
+                for v in axe.run(page, context=scope, options=options).response["violations"]:
+                    if v["impact"] in ("serious", "critical"):
+                        where = [n["target"] for n in v["nodes"]][:3]
+                        found.setdefault(f"{v['id']} ({v['impact']})", []).append(f"{name} {device} {scheme} {where}")
+        context.close()
+    assert found == {}

@@ -37,8 +37,8 @@ NOTES = f"""\
 
 
 def live_html(html: str) -> list[str]:
-    """Tags a browser would run or load from the hostile input (the page's own script aside)."""
-    return re.findall(r"<(?:script(?! src=\"assets/web\.js\")|img src=x|b>|i>x)|href=\"javascript:"
+    """Tags a browser would run or load from the hostile input (the page's own script files aside)."""
+    return re.findall(r"<(?:script(?! src=\"assets/(?:web|theme)\.js\")|img src=x|b>|i>x)|href=\"javascript:"
                       r"|onerror=alert\(2\)>", html)
 
 

@@ -18,9 +18,9 @@ from dpaper.publish import safe_csv
 
 DATASETS = sorted(p.stem for p in (ROOT / "schemas/datasets").glob("*.yaml"))
 # what the folder may hold, by suffix: pages, styles, script, fonts and their licences, icon and drawings,
-# the PDF, the datasets, photographs, Pagefind's index and interface
-ALLOWED = {".html", ".css", ".js", ".woff2", ".txt", ".svg", ".pdf", ".csv", ".jpg", ".jpeg", ".png", ".webp",
-           ".json", ".pagefind", ".pf_meta", ".pf_fragment", ".pf_index"}
+# the PDF and EPUB, the datasets, photographs, Pagefind's index and interface, a sitemap (given a base URL)
+ALLOWED = {".html", ".css", ".js", ".woff2", ".txt", ".svg", ".pdf", ".epub", ".xml", ".csv", ".jpg", ".jpeg",
+           ".png", ".webp", ".json", ".pagefind", ".pf_meta", ".pf_fragment", ".pf_index"}
 
 
 class Links(HTMLParser):

@@ -114,6 +114,12 @@ class Edition:
         return self.config["edition"]
 
     @property
+    def web_meta(self) -> dict:
+        """The metadata the web pages show: the edition's, and where the web edition is published
+        (`base_url`, None if not configured)."""
+        return self.meta | {"base_url": self.config.get("web", {}).get("base_url")}
+
+    @property
     def year(self) -> int:
         """The edition year: bounds the years of what the data says happened."""
         return int(str(self.meta["date"])[:4])
@@ -265,6 +271,11 @@ class Edition:
     @property
     def pdf(self) -> Path:
         return self.out / f"{self.meta['slug']}.pdf"
+
+    @property
+    def epub(self) -> Path:
+        """The e-book (EPUB 3), made from the web edition's chapter pages."""
+        return self.out / f"{self.meta['slug']}.epub"
 
     def asset(self, name: str) -> Path:
         return self.out / "assets" / name

@@ -230,7 +230,8 @@ class Renderer:
         legible = {"phone": images.legible_width(svg, 11), "wide": images.legible_width(svg, 12)} if svg else {}
         return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                   "", src, alt_text, expected, self._source(source, cite),
-                                  ratio, Markup(self._svg_slot(svg) if svg else ""), legible, f"figures/{ident}.svg" if svg else "")
+                                  ratio, Markup(self._svg_slot(svg) if svg else ""), legible,
+                                  f"figures/{ident}.svg" if svg else "")
 
     def _svg_slot(self, svg: str) -> str:
         """A word in place of a chart's inline SVG until the chapter has passed the gate: the SVG is ours

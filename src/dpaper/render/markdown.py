@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from html import unescape
@@ -47,3 +48,10 @@ def number_headings(tokens: list[Token], sections: list[dict], secnum: Callable[
             num = Token("html_inline", "", 0, content=str(secnum(sec["number"])))
             tokens[i + 1].children.insert(0, num)
     return len(heads)
+
+
+def plain(text: str) -> str:
+    """A title as plain text: its inline Markdown rendered and the tags dropped ("*monozukuri*" ->
+    "monozukuri"), for where markup cannot go (a navigation list, a page title, a meta description)."""
+    rendered = parser(html=False).renderInline(text)
+    return html.unescape(re.sub(r"<[^>]*>", "", rendered))

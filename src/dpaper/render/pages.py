@@ -6,19 +6,54 @@ scripts read the inputs and write the outputs.
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from dpaper.render.chapter import Context, render
 from dpaper.render.environment import templates
+from dpaper.render.markdown import plain
+
+INDEX = {"id": "index", "label": None, "name": "Contents"}
+DATA = {"id": "data", "label": None, "name": "The data behind this edition"}
 
 
-def site(edition: dict, chapters: list[dict], current: str) -> dict:
+def site(edition: dict, chapters: list[dict], current: str, title: str | None = None,
+         description: str | None = None) -> dict:
     """What the frame of every web page (site.html.j2) shows: the book's contents (each chapter with its
-    `name` in the contents and pager: "Dalian" of "Case Study 1 · Dalian"), the PDF, this page."""
-    return {"edition": edition, "chapters": [c | {"name": short_name(c)} for c in chapters], "current": current,
-            "pdf": f"{edition['slug']}.pdf" if edition.get("slug") else None}
+    `name` in the contents and pager: "Dalian" of "Case Study 1 · Dalian"), the PDF and the EPUB, this page
+    (its `title` before the edition's, its `description` for search engines and link previews), and the
+    pages before and after it in reading order: the contents, the chapters, the data."""
+    slug = edition.get("slug")
+    book = [c | {"name": short_name(c)} for c in chapters]
+    order = [INDEX, *book, DATA]
+    pos = next((i for i, c in enumerate(order) if c["id"] == current), None)
+    return {"edition": edition, "chapters": book, "current": current,
+            "pdf": f"{slug}.pdf" if slug else None, "epub": f"{slug}.epub" if slug else None,
+            "page_title": title, "description": description or default_description(edition),
+            "base_url": edition.get("base_url"), "og_type": "website",
+            "prev": order[pos - 1] if pos else None,
+            "next": order[pos + 1] if pos is not None and pos + 1 < len(order) else None}
+
+
+def default_description(edition: dict) -> str:
+    """The edition in a sentence: "Title: Subtitle. Series, July 2018." (what it has of these)."""
+    where = ", ".join(edition[k] for k in ("series", "date_display") if edition.get(k))
+    title = ": ".join(edition[k] for k in ("title", "subtitle") if edition.get(k))
+    return f"{title}. {where}." if where else f"{title}."
+
+
+def summary(html: str, limit: int = 160) -> str:
+    """The first paragraph of a page's text as plain text, cut at a word to at most `limit` characters:
+    the page's meta description."""
+    m = re.search(r"<p>(.*?)</p>", html, re.S)
+    if not m:
+        return ""
+    text = " ".join(unescape(re.sub(r"<[^>]+>", "", m[1])).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def short_name(chapter: dict) -> str:
@@ -48,18 +83,22 @@ def web_markup(html: str) -> str:
 def chapter_pages(ctx: Context, edition: dict, chapters: list[dict]) -> tuple[str, str]:
     """The chapter's part of the book (print) and its web page, between its neighbours in `chapters`."""
     chapter = ctx.chapter
-    pos = next(i for i, c in enumerate(chapters) if c["id"] == chapter["id"])
     env = templates(ctx.templates)
     part = env.get_template("part.html.j2")
     body, _ = render(ctx, "print")
     print_part = part.render(chapter=chapter, body=body, notes=[]) + "\n"
     web_body, notes = render(ctx, "web")
     web_part = web_markup(part.render(chapter=chapter, body=web_body, notes=notes))
-    frame = site(edition, chapters, chapter["id"])
-    book = frame["chapters"]
+    name = plain(chapter["title"])
+    title = f"{chapter['label']}: {name}" if chapter.get("label") else name
+    lead = summary(str(web_body))     # values are still spans here, their sources in attributes
+    authors = f" By {', '.join(chapter['authors'])}." if chapter.get("authors") else ""
+    description = f"{title}, in {default_description(edition)}{authors}"
+    frame = site(edition, chapters, chapter["id"], title, lead or description)
+    sections = [s | {"text": plain(s["title"])} for s in chapter["sections"]]
     page = env.get_template("web.html.j2").render(
-        **frame, chapter=chapter, part=Markup(web_part), notes=notes,
-        prev=book[pos - 1] if pos > 0 else None, next=book[pos + 1] if pos + 1 < len(book) else None)
+        **(frame | {"og_type": "article"}), chapter=chapter, sections=sections, part=Markup(web_part),
+        notes=notes)
     return print_part, page + "\n"
 
 
@@ -110,11 +149,16 @@ def suggested_citation(edition: dict, authors: list[str], publishers: list[dict]
     return f"{who} {year}. {edition['title']}: {edition['subtitle']}. {edition['series']}. {by}."
 
 
+def book_authors(chapters: list[dict]) -> list[str]:
+    """The edition's authors, in the order of their first chapter."""
+    return list(dict.fromkeys(a for c in chapters for a in c["authors"]))
+
+
 def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers: list[dict], validation: dict,
-               pdf_name: str, directory: str | Path = "templates", names: list[str] = ()) -> tuple[str, str]:
-    """The book HTML WeasyPrint lays out and the web edition's index page (parts and publishers in order);
-    `names` are never hyphenated in print."""
-    authors = list(dict.fromkeys(a for c in chapters for a in c["authors"]))
+               directory: str | Path = "templates", names: list[str] = ()) -> str:
+    """The book HTML WeasyPrint lays out (parts and publishers in order); `names` are never hyphenated in
+    print."""
+    authors = book_authors(chapters)
     env = templates(directory)
     first = [bool(c.get("before_contents")) for c in chapters]        # pages set before the contents
     book = env.get_template("book.html.j2").render(edition=edition, chapters=[c for c, f in zip(chapters, first)
@@ -123,15 +167,43 @@ def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers
                                                    parts=[Markup(p) for p, f in zip(parts, first) if not f],
                                                    authors=authors, publishers=publishers, validation=validation,
                                                    citation=suggested_citation(edition, authors, publishers))
-    book = print_text(book, [*names, *authors, *(p["name"] for p in publishers)])
-    frame = site(edition, chapters, "index") | {"pdf": pdf_name}
-    index = env.get_template("index.html.j2").render(**frame, publishers=publishers)
-    return book, index
+    return print_text(book, [*names, *authors, *(p["name"] for p in publishers)])
+
+
+def file_size(size: int) -> str:
+    """A download's size as readers see it: '2.4 MB', '860 KB'."""
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
+
+
+def index_page(edition: dict, chapters: list[dict], publishers: list[dict], sizes: dict[str, int],
+               directory: str | Path = "templates") -> str:
+    """The web edition's front page: the title, the book's contents, the downloads with their sizes
+    (`sizes`: file name -> bytes) and the suggested citation (the imprint's)."""
+    citation = suggested_citation(edition, book_authors(chapters), publishers)
+    frame = site(edition, chapters, "index", None, default_description(edition))
+    return templates(directory).get_template("index.html.j2").render(
+        **frame, publishers=publishers, citation=citation,
+        sizes={name: file_size(n) for name, n in sizes.items()}) + "\n"
+
+
+def not_found_page(edition: dict, chapters: list[dict], directory: str | Path = "templates") -> str:
+    """The page a static host serves for a missing address (404.html): where to go from there."""
+    frame = site(edition, chapters, "404", "Page not found", default_description(edition))
+    return templates(directory).get_template("404.html.j2").render(**frame) + "\n"
+
+
+def sitemap(base_url: str, pages: list[str], date: str) -> str:
+    """sitemap.xml (sitemaps.org): each page's absolute URL under `base_url`, dated with the edition."""
+    urls = "".join(f"<url><loc>{escape(base_url + p)}</loc><lastmod>{escape(date)}</lastmod></url>\n"
+                   for p in pages)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
 
 
 def search_page(edition: dict, chapters: list[dict], directory: str | Path = "templates") -> str:
     """The web edition's search page (Pagefind's interface over the index the build makes)."""
-    return templates(directory).get_template("search.html.j2").render(**site(edition, chapters, "search")) + "\n"
+    frame = site(edition, chapters, "search", "Search", default_description(edition))
+    return templates(directory).get_template("search.html.j2").render(**frame) + "\n"
 
 
 def data_page(edition: dict, datasets: list[dict], summary: dict, printed: dict | None = None,
@@ -139,5 +211,7 @@ def data_page(edition: dict, datasets: list[dict], summary: dict, printed: dict 
     """The web edition's data dictionary: every dataset, its fields and rules, what the build validated,
     a link to its CSV, and (`printed`: dataset -> rows) values as the text prints them."""
     page = templates(directory).get_template("data.html.j2").render(
-        **site(edition, chapters or [], "data"), datasets=datasets, summary=summary, printed=printed or {})
+        **site(edition, chapters or [], "data", "The data",
+               f"Every dataset behind {edition['title']} ({edition['date_display']}): its fields, rules and "
+               "validation, and each as a CSV file."), datasets=datasets, summary=summary, printed=printed or {})
     return page + "\n"
