@@ -180,8 +180,8 @@ def test_one_edited_value_reaches_table_figure_and_sentence(fixture_copy: Build)
     result = run_fixture(fixture_copy)
     assert result.returncode == 0, result.stderr[-3000:]
     ran = re.findall(r"\(Rule: (\w+)\)", result.stdout + result.stderr)
-    assert sorted(set(ran)) == ["all", "book", "chapter", "clean", "data_dictionary", "figures_phnom_penh", "pdf",
-                                "publish", "search", "web_files"]   # the web folder follows, published whole
+    assert sorted(set(ran)) == ["all", "book", "chapter", "clean", "data_dictionary", "epub", "figures_phnom_penh",
+                                "pdf", "publish", "search", "web_files", "web_index"]   # the web folder follows, whole
     assert ran.count("chapter") == 1 and ran.count("clean") == 1, ran   # only the chapter and table that use it
     text = norm(fixture_copy.text)
     assert "Siem Reap 13% 7.5%" in text

@@ -26,7 +26,7 @@ def image(name: str, root: Path, images: Path, draft: bool = False) -> Path | No
         if draft:
             return None
         raise BuildError(f"image {name!r}: expected the file {images / name}, found none")
-    if problem := not_a_photograph(root / images / name) or image_problem(root / images / name):
+    if problem := image_problem(root / images / name) or not_a_photograph(root / images / name):
         raise BuildError(f"image {name!r}: {problem}")
     return images / name
 
