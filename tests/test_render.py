@@ -217,7 +217,7 @@ def test_figure_blocks_chart_photo_and_placeholder(tmp_path):
     web, _ = render_one(tmp_path, body, mode="web", figures={"nrw-cambodia", "visit", "later"}, draft=True)
     assert web.split("\n")[0].startswith(      # inline: the SVG's text uses the page's fonts
         '<figure class="chart" id="fig-nrw-cambodia"><div class="svg" role="img" aria-label="a chart" tabindex="0" '
-        'style="--legible-phone:669px;--legible-wide:729px">'      # 7 px text in 425.2: 11 px at 669 px wide (nh3's form)
+        'style="--legible-phone:669px;--legible-wide:729px">'      # 7 px in 425.2: 11 px at 669 px (nh3's form)
         '<svg viewBox="0 0 425.2 100"> <text style="font-size: 7px">8%</text> </svg> </div>'
         '<p class="drawing-tools"><span class="scroll-hint">Scroll sideways for the rest of the drawing</span> '
         '<a href="figures/nrw-cambodia.svg">Open the drawing full size</a></p>')

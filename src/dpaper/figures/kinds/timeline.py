@@ -245,7 +245,7 @@ def figure(data: dict[str, pd.DataFrame], decl: dict):
                           for it, w, room in problems.values()])
     legend_y = top
     note = [line for text in _notes(decl, undated, "_printed")
-            for line in wrap_to(text, style.WIDTH_MM - GUTTER - RIGHT - 3.0, LABEL_PT)]   # 3 mm: measures differ a little
+            for line in wrap_to(text, style.WIDTH_MM - GUTTER - RIGHT - 3.0, LABEL_PT)]  # a margin: measures differ
     height = legend_y + 4.0 + len(note) * 3.2 + 1.0
 
     with mm_figure(height) as (fig, ax):
