@@ -118,7 +118,7 @@ rule pdf:
         figures=[str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures],
         images=PHOTOS,
         data=[str(ED.clean(d)) for d in DATASETS] if ARCHIVE else [],   # attached to an archival PDF
-        code=code("pdf.py", "pdfpost.py", "hyphens.py", "fonts.py"),
+        code=code("pdf.py", "pdfpost.py", "layout.py", "hyphens.py", "fonts.py"),
     output:
         update(ensure(ED.pdf, non_empty=True)),
     params:

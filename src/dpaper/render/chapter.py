@@ -180,11 +180,11 @@ class Renderer:
         spec = tables.REGISTRY[ident]
         html, notes = tables.render(spec, None if spec.lost else self.ctx.datasets[spec.dataset])
         if self.mode == "print" and not spec.lost:
-            html = tables.with_continued_row(html, entry["text"])
-        return self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                 "", Markup(html),
-                                 [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                 self._inline(note, "note"), self._source(source, cite))
+            html = tables.with_kept_rows(tables.with_continued_row(html, entry["text"]))
+        return _block(self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                        "", Markup(html),
+                                        [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                        self._inline(note, "note"), self._source(source, cite)))
 
     def image_path(self, name: str) -> str:
         """A photograph's link from this page ("" for one still to come in a draft); the web edition has
@@ -222,9 +222,9 @@ class Renderer:
             src = images.link(svg_path, self.ctx.out_dir, self.mode)
             alt_text, kind, expected = alt or self.ctx.figures[ident]["alt"], spec.kind if spec else "chart", ""
             svg = images.inline_svg(self.ctx.root / svg_path) if self.mode == "web" else ""
-        return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                  "", src, alt_text, expected, self._source(source, cite),
-                                  ratio, Markup(svg))
+        return _block(self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                         "", src, alt_text, expected, self._source(source, cite),
+                                         ratio, Markup(svg)))
 
     def _table_figure(self, spec, entry, caption, cite, source, note=None) -> Markup:
         """A table printed as a figure: the table's markup in a figure block, numbered as a figure."""
@@ -233,10 +233,10 @@ class Renderer:
             raise BuildError(f"figure {spec.id!r}: expected a table of the table registry, found {name!r}")
         table = tables.REGISTRY[name]
         html, notes = tables.render(table, self.ctx.datasets[table.dataset])
-        return self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                        "", Markup(html),
-                                        [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                        self._inline(note, "note"), self._source(source, cite))
+        return _block(self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                               "", Markup(html),
+                                               [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                               self._inline(note, "note"), self._source(source, cite)))
 
     def _photo(self, spec) -> str | None:
         """The photograph's file name in the images directory; None if it is missing (a placeholder in a
@@ -253,7 +253,7 @@ class Renderer:
     def box(self, ident: str, title: str, caller=None) -> Markup:
         entry = self._label(f"box:{ident}")
         inner = caller() if caller else ""
-        return self.blocks.box(entry["anchor"], entry["text"], self._inline(title, "title"), inner)
+        return _block(self.blocks.box(entry["anchor"], entry["text"], self._inline(title, "title"), inner))
 
     # -- rendering ------------------------------------------------------------
     def body(self) -> Markup:
@@ -262,6 +262,13 @@ class Renderer:
             text = PAGEREF_GAP.sub("", text)
         return pipeline.html(self.md, text, self.ctx.src, self.ctx.chapter["sections"], self.image_path,
                              self.blocks.secnum)
+
+
+def _block(markup: Markup) -> Markup:
+    """A table, figure or box: an HTML block of its own, ended by a blank line, so that the text after it is
+    a paragraph even when a `{%-` tag after the call has eaten the manuscript's blank line (CommonMark would
+    otherwise run that text into the HTML block, unset as a paragraph)."""
+    return markup + Markup("\n\n")
 
 
 class DataNamespace:
