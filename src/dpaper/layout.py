@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 
 from dpaper import hyphens
 
-PASSES = 3
+PASSES = 4
 MIN_ROWS = 2            # rows of a table either side of a page break
+HALF = 0.5              # no page of running text more than half empty
 GAP = 0.2               # a page foot left empty by more than this share of the text block is a gap to fill
 FLOWING = {"p", "ul", "ol", "dl", "blockquote", "aside"}   # what may flow on before a figure
 HEADINGS = {"h2", "h3", "h4"}
@@ -226,13 +227,16 @@ def _float(layout: Layout, tree: Tree, figure, room: float, page: int | None = N
     queue, tall = [figure], layout.extent(figure)
     filled, anchor = 0.0, None
     latest = _latest(layout, tree, figure, page)
+    if page is not None and room > HALF * pages[page].height:
+        latest = max(latest, page + 2)       # a page more than half empty is the worse fault: it may go on a page
     for s in siblings[i + 1:]:
         if s.tag == "figure" and tree.classes(s) & FLOATS:
             if len(queue) == QUEUE or id(s) in tree.moved:
                 break
             queue.append(s)
             tall += layout.extent(s)
-            latest = min(latest, _latest(layout, tree, s, page))
+            more = page + 2 if page is not None and room > HALF * nxt else 0
+            latest = min(latest, max(_latest(layout, tree, s, page), more))
             continue
         if s.tag not in FLOWING and not (s.tag == "figure" and "table" in tree.classes(s)):
             break                                  # text, and tables, which break across pages, flow

@@ -91,9 +91,10 @@ def curly_quotes(text: str, before: str = " ") -> str:
 
 def print_text(html: str, names: list[str]) -> str:
     """The book's text as print sets it: typographic quotes and apostrophes everywhere (text from the data
-    and raw HTML blocks too, which Markdown's typographer does not see), no line break after the dash of a
-    range of numbers, and the `names` (places, people, organisations from the data) marked so that they are
-    never hyphenated. Only text between tags changes; tags, attributes and the head stay as they are."""
+    and raw HTML blocks too, which Markdown's typographer does not see), line ends as spaces, no line break
+    after the dash of a range of numbers, and the `names` (places, people, organisations from the data)
+    marked so that they are never hyphenated. Only text between tags changes; tags, attributes and the head
+    stay as they are."""
     head, sep, body = html.partition("<body")
     names = sorted({n for n in names if n and len(n) > 3}, key=len, reverse=True)
     # a name may run over a line end of the manuscript: any white space between its words
@@ -105,7 +106,7 @@ def print_text(html: str, names: list[str]) -> str:
     for i, part in enumerate(parts):
         if i % 2:
             tag = re.match(r"</?\s*([a-zA-Z]+)", part)
-            if tag and tag.group(1).lower() in ("style", "script", "svg", "title", "code"):
+            if tag and tag.group(1).lower() in ("style", "script", "svg", "title", "code", "pre"):
                 inside += -1 if part.startswith("</") else (0 if part.endswith("/>") else 1)
             elif tag and tag.group(1).lower() in ("p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4",
                                                   "figcaption", "br", "div", "section"):
@@ -113,7 +114,9 @@ def print_text(html: str, names: list[str]) -> str:
             continue
         if inside or not part.strip():
             continue
-        part = curly_quotes(part, before)
+        # a line end of the manuscript is a space: WeasyPrint 70 takes one left in a word it hyphenates for a
+        # forced break ("eco-" / "nomy," / "lies where", Case Study 2)
+        part = curly_quotes(part.replace("\n", " "), before)
         before = part.rstrip("\u2060")[-1:] or before
         part = RANGE_DASH.sub("\u2013" + WORD_JOINER, part)
         if name:
