@@ -6,7 +6,8 @@ pages are measured, the faults found are mended in the document tree (the
 same tree WeasyPrint lays out again), and the book is laid out again, at
 most `PASSES` times in all; every kind of fault is mended in the same passes.
 
-- Hyphens: no more than two hyphenated lines in a row (`dpaper.hyphens`).
+- Hyphens: no more than two hyphenated lines in a row, and no rest of a hyphenated word alone on a
+  line (`dpaper.hyphens`).
 - Figures float: a figure (or a table printed whole) that does not fit where
   it is called, and so would leave the foot of a page empty or be cut from
   its caption, moves after the text that follows it, as far as that text
@@ -225,7 +226,7 @@ def _float(layout: Layout, tree: Tree, figure, room: float, page: int | None = N
     pages = layout.pages
     nxt = pages[min(page + 1, len(pages) - 1)].height if page is not None else 0.0
     queue, tall = [figure], layout.extent(figure)
-    filled, anchor = 0.0, None
+    filled, anchor, last = 0.0, None, None
     latest = _latest(layout, tree, figure, page)
     if page is not None and room > HALF * pages[page].height:
         latest = max(latest, page + 2)       # a page more than half empty is the worse fault: it may go on a page
@@ -243,12 +244,16 @@ def _float(layout: Layout, tree: Tree, figure, room: float, page: int | None = N
         if s.tag in HEADINGS:                      # a figure stays in its section
             break
         filled += layout.extent(s)
+        last = s if filled < room else None
         if filled >= room and (page is None or filled - room + tall <= nxt
                                or filled - room >= (1 - GAP) * nxt):
             anchor = s
             break
         if page is not None and page + 1 + (filled - room + tall - layout.extent(queue[-1])) // max(nxt, 1) > latest:
             break                                  # no figure more than a page or two after its mention
+    if anchor is None and last is not None and filled >= room / 2 and page is not None \
+            and page + 1 <= latest:
+        anchor = last            # the text up to the section's end fills half the foot or more: better so
     if anchor is None:
         return []
     for f in reversed(queue):
@@ -350,7 +355,7 @@ def render(html, font_config):
     for _ in range(PASSES - 1):
         if tree is None:
             tree = Tree(html.etree_element)
-        found = hyphens.broken_words(document)
+        found = hyphens.broken_words(document) + hyphens.stub_words(document)
         for element, word in found:
             hyphens.protect(element, word)
         changes = [f"kept whole: {w}" for _, w in found]
