@@ -43,9 +43,12 @@ def stub_words(document) -> list[tuple[object, str]]:
     found = []
     for (a, before), (b, stub), (c, _) in zip(lines, lines[1:], lines[2:]):
         if a is b is c and a is not None and before.endswith("-") and len(stub) < 12 and " " not in stub:
-            head, tail = re.findall(r"\w+$", before[:-1]), re.match(r"\w+", stub)
+            head, tail = re.findall(r"[^\W\d]+$", before[:-1]), re.match(r"[^\W\d]+", stub)
             if head and tail:
-                found.append((a, head[0] + tail.group(0)))
+                text = " ".join("".join(a.itertext()).split())
+                word = head[0] + tail.group(0)
+                if re.search(rf"\b{re.escape(word)}\b", text) and f"{head[0]}-{tail.group(0)}" not in text:
+                    found.append((a, word))        # a hyphen WeasyPrint inserted, not the text's own
     return found
 
 

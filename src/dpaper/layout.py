@@ -290,18 +290,18 @@ def short_units(layout: Layout, tree: Tree) -> list:
     return done
 
 
-def table_breaks(layout: Layout, tree: Tree, before: float = float("inf")) -> list[str]:
+def table_breaks(layout: Layout, tree: Tree, changed: set[int] = frozenset()) -> list[str]:
     """At least MIN_ROWS rows of a table either side of each page break (tables.with_kept_rows sees to it
     but for a long group of a merged cell); a first cell spanning a break repeats its label on the next page.
-    Only tables that start before page `before` (where this pass changed nothing earlier), since a break is
-    pinned where it was measured."""
+    Only tables of units this pass changed nothing in (`changed`: their ids), since a break is pinned where
+    it was measured and a unit's pages move only with what is in it."""
     done = []
     for figure in list(tree.root.iter("figure")):
         kinds = tree.classes(figure)
         if "table" not in kinds or "table-figure" in kinds:
             continue
         rows = [tr for body in figure.iter("tbody") for tr in body]
-        if not rows or min(layout.pages_of(figure), default=before) >= before:
+        if not rows or not layout.pages_of(figure) or id(tree.unit.get(id(figure))) in changed:
             continue
         on = [min(layout.pages_of(r), default=-1) for r in rows]
         if -1 in on or len(set(on)) < 2:
@@ -363,10 +363,10 @@ def render(html, font_config):
         tree.parent = {id(c): p for p in tree.root.iter() for c in p}
         moved = floats(layout, tree)
         units = short_units(layout, tree)
-        changed = [p for e in [q[0] for q in moved] + units for p in layout.pages_of(e)[:1]]
+        changed = {id(tree.unit.get(id(q[0]))) for q in moved} | {id(u) for u in units}
         changes += [f"figure moved on: {', '.join(f.get('id', '?') for f in q)}" for q in moved]
         changes += [f"unit follows on: {u.get('id', '?')}" for u in units]
-        changes += [f"table {c}" for c in table_breaks(layout, tree, min(changed, default=float("inf")))]
+        changes += [f"table {c}" for c in table_breaks(layout, tree, changed)]
         if not changes:
             break
         mended += changes
