@@ -96,6 +96,10 @@ def print_text(html: str, names: list[str]) -> str:
     marked so that they are never hyphenated. Only text between tags changes; tags, attributes and the head
     stay as they are."""
     head, sep, body = html.partition("<body")
+    if sep:                                   # the body's start tag (its attributes) stays as it is
+        tag, close, body = body.partition(">")
+        head, body = head + sep + tag + close, body
+        sep = ""
     names = sorted({n for n in names if n and len(n) > 3}, key=len, reverse=True)
     # a name may run over a line end of the manuscript: any white space between its words
     name = re.compile(r"(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, str(escape(n)).split())) for n in names)
