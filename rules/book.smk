@@ -171,7 +171,7 @@ rule pdf:
         figures=[str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures],
         images=PHOTOS,
         data=[str(ED.clean(d)) for d in DATASETS] if ARCHIVE else [],   # attached to an archival PDF
-        code=code("pdf.py", "pdfpost.py", "publish.py", "hyphens.py", "fonts.py"),
+        code=code("pdf.py", "pdfpost.py", "publish.py", "layout.py", "hyphens.py", "fonts.py"),
     output:
         # not update(): a PDF that failed or was killed is absent, never the old one looking current;
         # the last good one is kept beside it (ED.last_good_pdf) and in the published web/

@@ -75,11 +75,12 @@ def _cells(html: str) -> list[tuple[str, list[list[str]]]]:
     """(label, rows of cell texts) of every table the book prints above its caption line."""
     import html as html_lib
     out = []
-    for label, body in re.findall(r'<th scope="colgroup"[^>]*>(Table [\d.]+) \(continued\)</th>.*?<tbody>(.*?)</tbody>',
-                                  html, re.S):
-        rows = [[html_lib.unescape(re.sub(r"<[^>]+>", "", c)).replace("\u2060", "").split()
+    head = r'<th scope="colgroup"[^>]*>(Table [\d.]+) \(continued\)</th>.*?</thead>(.*?)</table>'
+    for label, body in re.findall(head, html, re.S):      # every row group: the first and last two rows are kept
+        rows = [[html_lib.unescape(re.sub(r"<[^>]+>", "", re.sub(r'<span class="tmark">.*?</span>', "", c)))
+                 .replace("\u2060", "").split()
                  for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
-                for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+                for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
         out.append((label, rows))
     return out
 

@@ -176,11 +176,11 @@ def test_a_table_block_is_one_line_with_lettered_notes_note_and_source(tmp_path)
     # the caption has no footnote: a block's cite= is named in its source line
     assert block.startswith('<figure class="table" id="tab-nrw-asean"><figcaption><span class="label">Table 5.1'
                             '</span> Rates &amp; <em>more</em></figcaption>')
-    # print: a first header row that repeats on the pages a long table runs on
+    # print: a first header row that repeats on the pages a long table runs on; a table of two rows never breaks
     assert ('<thead><tr class="continued"><th scope="colgroup" colspan="4">Table 5.1 (continued)</th></tr>'
             '<tr><th scope="col">City</th><th scope="col">Country</th>'
             '<th scope="col" class="num">Non-revenue water</th><th scope="col" class="num">Year</th>'
-            '</tr></thead><tbody><tr><th scope="row">Phnom Penh</th><td>Cambodia</td>'
+            '</tr></thead><tbody class="keep"><tr><th scope="row">Phnom Penh</th><td>Cambodia</td>'
             '<td class="num">6.2%</td><td class="num">2008</td></tr><tr><th scope="row">Manila'
             '<sup class="tnote">a</sup></th><td>Philippines</td><td class="num">68%</td>'
             '<td class="num">unknown</td></tr></tbody></table>'

@@ -28,6 +28,30 @@ def _lines(document):
                 yield line.element, texts[0].split()[0], texts[-1]
 
 
+def stub_words(document) -> list[tuple[object, str]]:
+    """(paragraph element, word) for each word hyphenated at a line end whose rest stands alone on the next
+    line, before more of the paragraph: WeasyPrint 70 sometimes breaks so ("eco-" / "nomy," / "lies
+    where"); the word is kept whole."""
+    from weasyprint.formatting_structure import boxes
+    lines = []
+    for page in document.pages:
+        for line in page._page_box.descendants():
+            if isinstance(line, boxes.LineBox):
+                text = "".join(b.text for b in line.descendants() if isinstance(b, boxes.TextBox)).strip()
+                if text:
+                    lines.append((line.element, text))
+    found = []
+    for (a, before), (b, stub), (c, _) in zip(lines, lines[1:], lines[2:]):
+        if a is b is c and a is not None and before.endswith("-") and len(stub) < 12 and " " not in stub:
+            head, tail = re.findall(r"[^\W\d]+$", before[:-1]), re.match(r"[^\W\d]+", stub)
+            if head and tail:
+                text = " ".join("".join(a.itertext()).split())
+                word = head[0] + tail.group(0)
+                if re.search(rf"\b{re.escape(word)}\b", text) and f"{head[0]}-{tail.group(0)}" not in text:
+                    found.append((a, word))        # a hyphen WeasyPrint inserted, not the text's own
+    return found
+
+
 def broken_words(document) -> list[tuple[object, str]]:
     """(paragraph element, word) for each word broken by an inserted hyphen at the end of the third or later
     line of a run of hyphenated lines."""

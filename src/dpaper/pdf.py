@@ -15,6 +15,8 @@
   beside the PDF, removed when the job ends however it ends (and at the start
   of the next one, after a kill): nothing is left in the system's /tmp.
 - Footnotes stay on the page of their call (`keep_footnotes_with_calls`).
+- The layout is measured and mended in passes (`dpaper.layout`): figures float,
+  tables break well, no three hyphenated lines in a row.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from dpaper import hyphens
+from dpaper import layout
 from dpaper.errors import BuildError
 
 VIRTUAL_ROOT = "file:///project/"
@@ -148,10 +150,10 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".
         say(f"Laying out {html_path} with WeasyPrint (single-threaded; about 20 s for the whole paper)...")
         text = html_path.read_text(encoding="utf-8")
         html = HTML(string=text, base_url=VIRTUAL_ROOT + rel, url_fetcher=Fetcher(root))
-        document, kept = hyphens.render(html, FontConfiguration())   # at most two hyphenated lines in a row
+        document, mended, passes = layout.render(html, FontConfiguration())   # measured passes: dpaper.layout
         pages = len(document.pages)
-        say(f"Laid out {pages} pages in {time.perf_counter() - started:.1f} s"
-            f"{f' ({kept} words kept whole against three hyphenated lines in a row)' if kept else ''}; "
+        say(f"Laid out {pages} pages in {time.perf_counter() - started:.1f} s ({passes} passes"
+            f"{f'; mended: {len(mended)} (hyphens, figures, table breaks)' if mended else ''}); "
             f"writing {pdf_path}...")
         if handler.messages:
             raise BuildError([f"{html_path}: WeasyPrint: {m}" for m in dict.fromkeys(handler.messages)])

@@ -183,11 +183,11 @@ class Renderer:
         spec = tables.REGISTRY[ident]
         html, notes = tables.render(spec, None if spec.lost else self.ctx.datasets[spec.dataset])
         if self.mode == "print" and not spec.lost:
-            html = tables.with_continued_row(html, entry["text"])
-        return self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                 "", Markup(html),
-                                 [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                 self._inline(note, "note"), self._source(source, cite))
+            html = tables.with_kept_rows(tables.with_continued_row(html, entry["text"]))
+        return _block(self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                        "", Markup(html),
+                                        [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                        self._inline(note, "note"), self._source(source, cite)))
 
     def image_path(self, name: str) -> str:
         """A photograph's link from this page ("" for one still to come in a draft); the web edition has
@@ -228,10 +228,10 @@ class Renderer:
         # a drawing on the web: never narrower than its smallest text needs (11 px on a phone, 12 px on a
         # wide screen; narrower screens scroll it), with a link to it full size (rule web_files copies it)
         legible = {"phone": images.legible_width(svg, 11), "wide": images.legible_width(svg, 12)} if svg else {}
-        return self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                  "", src, alt_text, expected, self._source(source, cite),
-                                  ratio, Markup(self._svg_slot(svg) if svg else ""), legible,
-                                  f"figures/{ident}.svg" if svg else "")
+        return _block(self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                         "", src, alt_text, expected, self._source(source, cite),
+                                         ratio, Markup(self._svg_slot(svg) if svg else ""), legible,
+                                         f"figures/{ident}.svg" if svg else ""))
 
     def _svg_slot(self, svg: str) -> str:
         """A word in place of a chart's inline SVG until the chapter has passed the gate: the SVG is ours
@@ -248,10 +248,10 @@ class Renderer:
             raise BuildError(f"figure {spec.id!r}: expected a table of the table registry, found {name!r}")
         table = tables.REGISTRY[name]
         html, notes = tables.render(table, self.ctx.datasets[table.dataset])
-        return self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                        "", Markup(html),
-                                        [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                        self._inline(note, "note"), self._source(source, cite))
+        return _block(self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                               "", Markup(html),
+                                               [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                               self._inline(note, "note"), self._source(source, cite)))
 
     def _photo(self, spec) -> str | None:
         """The photograph's file name in the images directory; None if it is missing (a placeholder in a
@@ -268,7 +268,7 @@ class Renderer:
     def box(self, ident: str, title: str, caller=None) -> Markup:
         entry = self._label(f"box:{ident}")
         inner = caller() if caller else ""
-        return self.blocks.box(entry["anchor"], entry["text"], self._inline(title, "title"), inner)
+        return _block(self.blocks.box(entry["anchor"], entry["text"], self._inline(title, "title"), inner))
 
     # -- rendering ------------------------------------------------------------
     def body(self) -> Markup:
@@ -279,6 +279,13 @@ class Renderer:
         for slot, svg in self.svgs.items():      # our charts, after the gate (it knows no SVG)
             html = html.replace(slot, svg)
         return Markup(html)
+
+
+def _block(markup: Markup) -> Markup:
+    """A table, figure or box: an HTML block of its own, ended by a blank line, so that the text after it is
+    a paragraph even when a `{%-` tag after the call has eaten the manuscript's blank line (CommonMark would
+    otherwise run that text into the HTML block, unset as a paragraph)."""
+    return markup + Markup("\n\n")
 
 
 class DataNamespace:

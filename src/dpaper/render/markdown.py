@@ -2,7 +2,8 @@
 
 - `{#sec-id}` on the line before a heading labels it (attrs_block plugin);
 - headings get their section numbers and anchors from the label index;
-- typographic quotes and dashes;
+- typographic quotes and dashes (not markdown-it's (c) → ©, (r) → ®, (tm) → ™:
+  "(c)" in this text is a lettered item);
 - raw HTML passes through in a chapter's body (it is what table(), figure()
   and cite() emit), never in text rendered inline from a string (captions,
   titles, notes, sources: `parser(html=False)`);
@@ -17,6 +18,8 @@ from collections.abc import Callable
 from html import unescape
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core.replacements import RARE_RE, replace_rare
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
@@ -30,10 +33,18 @@ def safe_link(url: str) -> bool:
     return m is None or m.group(1).lower() in LINK_SCHEMES
 
 
+def replacements(state: StateCore) -> None:
+    """markdown-it's typographic replacements (dashes, ellipses), without its symbols for (c), (r), (tm)."""
+    for token in state.tokens:
+        if token.type == "inline" and token.children is not None and RARE_RE.search(token.content):
+            replace_rare(token.children)
+
+
 def parser(html: bool = True) -> MarkdownIt:
     md = (MarkdownIt("commonmark", {"html": html, "typographer": True})
           .enable(["replacements", "smartquotes"])
           .use(attrs_block_plugin))
+    md.core.ruler.at("replacements", replacements)
     md.validateLink = safe_link
     return md
 

@@ -107,25 +107,60 @@ TAG = re.compile(r"(<[^>]*>)")
 WORD_JOINER = "\u2060"   # no break after the dash; Pango draws nothing for it, so no font needs the glyph
 
 
+STRAIGHT = re.compile(r"&#34;|&#39;|&quot;|&apos;|[\"']")
+OPENS_AFTER = " \t\n([{\u2013\u2014/\u201c\u2018\u00a0"     # a quote after these opens; after anything else it closes
+
+
+def curly_quotes(text: str, before: str = " ") -> str:
+    """Straight quotes and apostrophes (raw or as character references) as typographic ones: “…”, ‘…’, ’.
+    `before` is the character before `text` (the end of the text before a tag)."""
+    out, last, at = [], before, 0
+    for m in STRAIGHT.finditer(text):
+        out.append(text[at:m.start()])
+        if m.start() > at:
+            last = text[m.start() - 1]
+        double = m.group() in ('"', "&#34;", "&quot;")
+        opening = last in OPENS_AFTER
+        q = ("\u201c" if opening else "\u201d") if double else ("\u2018" if opening else "\u2019")
+        out.append(q)
+        last, at = q, m.end()
+    out.append(text[at:])
+    return "".join(out)
+
+
 def print_text(html: str, names: list[str]) -> str:
-    """The book's text as print sets it: no line break after the dash of a range of numbers, and the
-    `names` (places, people, organisations from the data) marked so that they are never hyphenated.
-    Only text between tags changes; tags, attributes and the head stay as they are."""
+    """The book's text as print sets it: typographic quotes and apostrophes everywhere (text from the data
+    and raw HTML blocks too, which Markdown's typographer does not see), line ends as spaces, no line break
+    after the dash of a range of numbers, and the `names` (places, people, organisations from the data)
+    marked so that they are never hyphenated. Only text between tags changes; tags, attributes and the head
+    stay as they are."""
     head, sep, body = html.partition("<body")
+    if sep:                                   # the body's start tag (its attributes) stays as it is
+        tag, close, body = body.partition(">")
+        head, body = head + sep + tag + close, body
+        sep = ""
     names = sorted({n for n in names if n and len(n) > 3}, key=len, reverse=True)
     # a name may run over a line end of the manuscript: any white space between its words
     name = re.compile(r"(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, str(escape(n)).split())) for n in names)
                       + r")(?!\w)") if names else None
     parts = TAG.split(body)
-    inside = 0          # inside <style>, <script>, <svg>, <title>: left alone
+    inside = 0          # inside <style>, <script>, <svg>, <title>, <code>: left alone
+    before = " "        # the last character of the text so far (a quote after a tag opens or closes by it)
     for i, part in enumerate(parts):
         if i % 2:
             tag = re.match(r"</?\s*([a-zA-Z]+)", part)
-            if tag and tag.group(1).lower() in ("style", "script", "svg", "title"):
+            if tag and tag.group(1).lower() in ("style", "script", "svg", "title", "code", "pre"):
                 inside += -1 if part.startswith("</") else (0 if part.endswith("/>") else 1)
+            elif tag and tag.group(1).lower() in ("p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4",
+                                                  "figcaption", "br", "div", "section"):
+                before = " "                     # a new block: a quote at its start opens
             continue
         if inside or not part.strip():
             continue
+        # a line end of the manuscript is a space: WeasyPrint 70 takes one left in a word it hyphenates for a
+        # forced break ("eco-" / "nomy," / "lies where", Case Study 2)
+        part = curly_quotes(part.replace("\n", " "), before)
+        before = part.rstrip("\u2060")[-1:] or before
         part = RANGE_DASH.sub("\u2013" + WORD_JOINER, part)
         if name:
             part = name.sub(r'<span class="name">\1</span>', part)

@@ -206,6 +206,23 @@ def cell_text(row: dict, c: Column) -> str:
     return text
 
 
+FORMULA = re.compile(r"\b(CO|SO|NO|CH|N)([2-4x])(?=e?\b)")   # CO2, SO2, NOx, CH4, N2O... as the text sets them
+
+
+OPENING = r"(^|[\s(\[\u2013\u2014/])"
+
+
+def curly(text: str) -> str:
+    """Straight quotes and apostrophes of the data as the text sets them: “…”, ‘…’, ’."""
+    text = re.sub(OPENING + '"', "\\1\u201c", text).replace('"', "\u201d")
+    return re.sub(OPENING + "'", "\\1\u2018", text).replace("'", "\u2019")
+
+
+def _cell(text: str, column: str) -> Markup:
+    """A cell's text, escaped, with curly quotes and the subscripts of its chemical formulas (CO<sub>2</sub>)."""
+    return Markup(FORMULA.sub(r"\1<sub>\2</sub>", str(escape(curly(_settable(text, column))))))
+
+
 def _settable(text: str, column: str) -> str:
     """A cell's text, if every word of it fits a page (dpaper/limits.py)."""
     problem = limits.word_problem(text)
@@ -221,6 +238,44 @@ def with_continued_row(table: Markup, label: str) -> Markup:
     row = Markup('<tr class="continued"><th scope="colgroup" colspan="{}">{} (continued)</th></tr>').format(
         columns, label)
     return Markup(str(table).replace("<thead>", "<thead>" + str(row), 1))
+
+
+KEEP = 2     # print: rows of a table kept together at its start and at its end
+
+
+def with_kept_rows(table: Markup, keep: int = KEEP) -> Markup:
+    """Print: a table breaks across pages with at least `keep` rows on either side, or not at all. Its first
+    and its last `keep` rows (whole groups of a merged first cell) are row groups (<tbody>) that never break
+    (print.css), which WeasyPrint 70 honours where it ignores `break-before: avoid` on a row. A group of a
+    merged cell longer than 2 × `keep` rows is not kept whole; dpaper.layout repeats its label across a break."""
+    text = str(table)
+    if "<tbody>" not in text:
+        return table
+    head, rest = text.split("<tbody>", 1)
+    body, tail = rest.rsplit("</tbody>", 1)
+    rows = re.findall(r"<tr.*?</tr>", body, re.S)
+    groups, k = [], 0
+    while k < len(rows):
+        span = re.match(r'<tr[^>]*><th[^>]*rowspan="(\d+)"', rows[k])
+        n = int(span.group(1)) if span else 1
+        groups.append(rows[k:k + n])
+        k += n
+
+    def take(gs: list) -> list:
+        out: list = []
+        for g in gs:
+            out.append(g)
+            if sum(map(len, out)) >= keep:
+                break
+        return out if sum(map(len, out)) <= 2 * keep else []
+    first, last = take(groups), take(groups[::-1])[::-1]
+    if len(rows) <= 2 * keep or len(first) + len(last) >= len(groups):
+        parts = [("keep", groups)]
+    else:
+        parts = [("keep", first), ("", groups[len(first):len(groups) - len(last)]), ("keep", last)]
+    bodies = "".join(f'<tbody{f" class={chr(34)}{cls}{chr(34)}" if cls else ""}>'
+                     + "".join(r for g in gs for r in g) + "</tbody>" for cls, gs in parts if gs)
+    return Markup(head + bodies + tail)
 
 
 def pivot(df: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
@@ -262,14 +317,14 @@ def render(spec: TableSpec, df: pd.DataFrame | None) -> tuple[Markup, list[str]]
         for k, r in enumerate(rows):
             mark = ""
             if spec.note_field and r.get(spec.note_field):
-                notes.append(_settable(str(r[spec.note_field]), spec.note_field))
+                notes.append(curly(_settable(str(r[spec.note_field]), spec.note_field)))
                 mark = f'<sup class="tnote">{note_mark(len(notes) - 1)}</sup>'
             marked = spec.mark is not None and r.get(spec.mark[0]) == spec.mark[1]
             if marked:
                 mark += f'<span class="tmark">{escape(spec.mark[2])}</span>'
             cells = []
             for i, c in enumerate(spec.columns):
-                text = escape(_settable(cell_text(r, c), c.header))
+                text = _cell(cell_text(r, c), c.header)
                 tag = "th scope=\"row\"" if i == 0 else "td"
                 if i == 0 and spec.merge:
                     if k and firsts[k - 1] == firsts[k]:
@@ -313,7 +368,7 @@ def _matrix(m: Matrix, rows: list[dict]) -> tuple[str, str]:
                 if r[m.track] == track and r[m.year] == y:
                     letters = r.get(m.letters) if m.letters else None
                     mark = f"({', '.join(letters)})\u00a0" if letters else ""
-                    entries.append(escape(mark + _settable(str(r[m.value]), m.value)))
+                    entries.append(_cell(mark + str(r[m.value]), m.value))
             cells.append(f"<td>{Markup('<br>').join(entries)}</td>")
         body += f'<tr><th scope="row">{heading}</th>{"".join(cells)}</tr>'
     return head, body
@@ -324,7 +379,7 @@ def _group_row(spec: TableSpec, value: str, header: str, rows: list[dict]) -> st
     if not rows:
         raise BuildError(f"table of {spec.dataset}: no row has {spec.group[0]} {value!r}")
     c = spec.columns[1]
-    items = [escape(_settable(cell_text(r, c), c.header)) for r in rows]
+    items = [_cell(cell_text(r, c), c.header) for r in rows]
     if spec.subgroup:        # items under the same subgroup nest in one item named after it, in first-seen order
         nested: dict = {}
         for r, item in zip(rows, items):
