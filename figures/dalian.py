@@ -109,8 +109,8 @@ map("dl-air-pollution-cities", datasets=("cities",),
     caption="Japanese and Chinese local governments taking part in the intercity cooperation on air pollution "
             "control",
     source="The 2018 figure (Institute for Global Environmental Strategies, 2017) showed every participant; "
-           "the text names only Kitakyushu and Dalian, so only they are drawn here. Places from this edition's "
-           "cities dataset; outlines from Natural Earth (public domain)",
+           "the text names only Kitakyushu and Dalian, so only they are drawn here. Places compiled by the editors "
+           "from the 2018 edition; outlines from Natural Earth (public domain)",
     title="Kitakyushu and Dalian, the two named participants of the Japan–China air pollution city cooperation",
     extent=[115, 137, 30, 44], places={"name": ["Kitakyushu", "Dalian"]}, highlight=["Kitakyushu", "Dalian"],
     shade=["Japan", "China"],

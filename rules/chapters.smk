@@ -40,6 +40,8 @@ rule chapter:
     output:
         part=ED.part("{chapter}"),
         web=ED.web("{chapter}"),
+    params:
+        print_log=ED.print_log,   # a reference to the log of editorial decisions gives its page when printed
     log:
         ED.log("chapter/{chapter}"),
     script:

@@ -20,7 +20,8 @@ def main():
     cities = records(load("cities", inputs.cities, inputs.cities_schema))
     organisations = records(load("abbreviations", inputs.abbreviations, inputs.abbreviations_schema))
     names = [n for c in cities for n in [c["name"], *(c["aliases"] or [])]] + [o["expansion"] for o in organisations]
-    book, web = book_pages(ed.meta, index["chapters"], parts, publishers, validation, ed.pdf.name, names=names)
+    book, web = book_pages(ed.meta, index["chapters"], parts, publishers, validation, ed.pdf.name, names=names,
+                           print_log=ed.print_log)
     Path(sm.output.book).write_text(book, encoding="utf-8")
     Path(sm.output.index).write_text(web, encoding="utf-8")
 

@@ -73,7 +73,7 @@ def test_every_footnote_of_the_html_reaches_the_pdf(built: Build):
     calls = html.count('class="footnote"')
     assert calls >= 8                          # the slice has at least its eight notes
     # each footnote body ends up as a line starting with its number at a page foot
-    texts = re.findall(r'class="footnote">(.*?)</span>', html)
+    texts = re.findall(r'class="footnote"[^>]*>(.*?)</span>', html)
     assert len(texts) == calls
     pdf_words = " ".join(words(built.text))
     for body in texts:

@@ -111,16 +111,20 @@ def suggested_citation(edition: dict, authors: list[str], publishers: list[dict]
 
 
 def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers: list[dict], validation: dict,
-               pdf_name: str, directory: str | Path = "templates", names: list[str] = ()) -> tuple[str, str]:
+               pdf_name: str, directory: str | Path = "templates", names: list[str] = (),
+               print_log: bool = False) -> tuple[str, str]:
     """The book HTML WeasyPrint lays out and the web edition's index page (parts and publishers in order);
-    `names` are never hyphenated in print."""
+    `names` are never hyphenated in print. The log of editorial decisions (the unit whose front matter says
+    `log: true`) is printed only with `print_log` (config apparatus.print_log); the web always has it.
+    The build's facts (`validation`: datasets, rows, checks) go into the PDF's metadata, not on a page."""
     authors = list(dict.fromkeys(a for c in chapters for a in c["authors"]))
     env = templates(directory)
-    first = [bool(c.get("before_contents")) for c in chapters]        # pages set before the contents
-    book = env.get_template("book.html.j2").render(edition=edition, chapters=[c for c, f in zip(chapters, first)
-                                                                              if not f],
-                                                   before=[Markup(p) for p, f in zip(parts, first) if f],
-                                                   parts=[Markup(p) for p, f in zip(parts, first) if not f],
+    printed = [(c, p) for c, p in zip(chapters, parts) if print_log or not c.get("log")]
+    first = [bool(c.get("before_contents")) for c, _ in printed]        # pages set before the contents
+    book = env.get_template("book.html.j2").render(edition=edition,
+                                                   chapters=[c for (c, _), f in zip(printed, first) if not f],
+                                                   before=[Markup(p) for (_, p), f in zip(printed, first) if f],
+                                                   parts=[Markup(p) for (_, p), f in zip(printed, first) if not f],
                                                    authors=authors, publishers=publishers, validation=validation,
                                                    citation=suggested_citation(edition, authors, publishers))
     book = print_text(book, [*names, *authors, *(p["name"] for p in publishers)])
