@@ -196,3 +196,70 @@ def test_print_refers_to_the_log_only_when_it_is_printed(tmp_path):
 def test_the_schema_lists_of_identifiers_are_not_empty():
     assert {"editor_notes", "in_table_2_3", "cambodia_city_activities"} <= identifiers()
     assert Path(ROOT / "config.yaml").is_file()
+
+
+# ---------- the front matter: contents, lists, abbreviations ----------
+
+def outline_pages(built: Build) -> dict[str, range]:
+    """Each top-level bookmark's title -> its pages (0-based), up to the next bookmark."""
+    from pypdf import PdfReader
+    reader = PdfReader(built.pdf)
+    marks = [(str(o.title), reader.get_destination_page_number(o)) for o in reader.outline if not isinstance(o, list)]
+    return {t: range(p, q) for (t, p), (_, q) in zip(marks, marks[1:] + [("", len(reader.pages))])}
+
+
+MARGIN_SHIFT = (48 - 30) * 72 / 25.4    # print.css: a verso's text block sits 18 mm further right than a recto's
+
+
+def right_edges(built: Build, pages) -> list[float]:
+    """The right edge of every page number set at a line's end on these pages (folios aside), as on a recto
+    (physical pages 1, 3 … are rectos: the cover is page 1)."""
+    import pdfplumber
+    edges = []
+    with pdfplumber.open(built.pdf) as pdf:
+        for n in pages:
+            page = pdf.pages[n]
+            words = page.extract_words()
+            body = [w for w in words if w["bottom"] < page.height - 20 * 72 / 25.4]      # above the folio
+            for w in body:
+                if re.fullmatch(r"\d+|[ivxl]+", w["text"]) and not any(
+                        v["x0"] > w["x1"] and abs(v["top"] - w["top"]) < 2 for v in body):
+                    edges.append(round(w["x1"] - (MARGIN_SHIFT if n % 2 else 0), 1))
+    return edges
+
+
+def test_contents_and_lists_set_their_page_numbers_flush_at_the_same_right_edge(built: Build):
+    pages = outline_pages(built)
+    contents = right_edges(built, pages["Contents"])
+    lists = right_edges(built, [*pages["Figures"], *pages["Tables"]])
+    assert contents and lists
+    edge = max(contents)
+    assert all(abs(e - edge) < 1 for e in contents), sorted(set(contents))
+    assert all(abs(e - edge) < 1 for e in lists), sorted(set(lists))
+
+
+def test_no_list_entry_wraps_its_label_into_the_title(built: Build):
+    """An added chart's label ("Chart added in this edition") is one line of its own, never broken."""
+    import pdfplumber
+    pages = outline_pages(built)
+    with pdfplumber.open(built.pdf) as pdf:
+        for n in [*pages["Figures"], *pages["Tables"]]:
+            lines = pdf.pages[n].extract_text().split("\n")
+            for i, line in enumerate(lines):
+                if "added in" in line:
+                    assert re.search(r"(Chart|Figure|Table) added in this edition", line), (n + 1, lines[i:i + 2])
+
+
+def test_the_abbreviations_leave_no_page_to_a_few_entries(built: Build, cleaned):
+    pages = outline_pages(built)["Abbreviations and acronyms"]
+    abbreviations = cleaned("abbreviations")
+    listed = set(abbreviations[abbreviations["expansion"].notna()]["abbreviation"])
+    last = {w for w in re.findall(r"[A-Za-z0-9-]+", built.pages[pages[-1]]) if w in listed}
+    assert len(pages) == 1 or len(last) >= 6, (len(pages), sorted(last))
+
+
+def test_the_contents_page_has_a_folio(built: Build):
+    from pypdf import PdfReader
+    page = outline_pages(built)["Contents"][0]
+    label = PdfReader(built.pdf).page_labels[page]
+    assert re.search(rf"\b{label}\s*$", built.pages[page].strip()), built.pages[page][-80:]
