@@ -224,7 +224,7 @@ class Renderer:
             return self.blocks.lacuna("table", entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                       self._source(source, cite))
         if not caption:
-            raise BuildError(f"table {ident!r}: expected a caption= argument, found none")
+            raise BuildError("table(): expected a caption= argument, found none")
         html, notes = tables.render(spec, None if spec.lost else self.ctx.datasets[spec.dataset])
         if self.mode == "print" and not spec.lost:
             html = tables.with_continued_row(html, entry["text"])
