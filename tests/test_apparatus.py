@@ -138,6 +138,7 @@ def test_every_lost_item_keeps_its_number_and_place_as_a_lacuna_mark(built: Buil
         if not block or 'class="lacuna' not in book[book.rfind("<", 0, block.start()):block.end()]:
             problems.append(f"{e['text']}: expected a lacuna mark, found another block")
     assert "[title not preserved]" in text
+    assert re.search(r'<h2 [^>]*class="lacuna"[^>]*>.*?\[title not preserved\]', book)
     for wrong in ("Title lost", "Section title lost", "Photograph to come: "):
         if wrong in text:
             problems.append(f"found {wrong!r}")
