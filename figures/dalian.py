@@ -114,8 +114,8 @@ map("dl-air-pollution-cities", datasets=("cities", "countries"),
     caption="Two of the local governments taking part in the Japan–China intercity cooperation on air pollution "
             "control: Kitakyushu and Dalian, the only ones the text names",
     source="The 2018 figure (Institute for Global Environmental Strategies, 2017) mapped every participant; its "
-           "text names only these two, so only they are drawn here. Places from this edition's cities dataset; "
-           "outlines from Natural Earth (public domain)",
+           "text names only these two, so only they are drawn here. Places compiled by the editors from the 2018 "
+           "edition; outlines from Natural Earth (public domain)",
     title="Kitakyushu and Dalian, the two named participants of the Japan–China air pollution city cooperation",
     extent=[115, 137, 30, 44], places={"name": ["Kitakyushu", "Dalian"]}, highlight=["Kitakyushu", "Dalian"],
     shade=["Japan", "China"],

@@ -18,7 +18,7 @@ LOW_CARBON = "Asian Center for Low Carbon Society"
 # Case Study 4 §1, lines 1108–1112, and §4.3, line 1239: the national strategies and the city's plans.
 diagram("hp-environmental-policies", datasets=(),
         caption="Environmental policies of Viet Nam and Hai Phong",
-        source="Redrawn from the text; dates from this edition's events dataset, figures from its key figures",
+        source="Redrawn by the editors from the text of the 2018 edition, with its dates and figures",
         title="the environmental policies of Viet Nam and of Hai Phong, from the national strategies to the "
               "city's plans",
         direction="TB",
@@ -63,7 +63,7 @@ photo("hp-ggp-final-report", caption="The final report on the “Green Growth Pr
 
 timeline("hp-cooperation-areas", datasets=("events",),
          caption="How the areas of cooperation between Kitakyushu and Hai Phong grew and changed",
-         source="Events from this edition's events dataset, after the text of the 2018 edition",
+         source="Compiled by the editors from the text of the 2018 edition",
          title="the areas of cooperation between Kitakyushu and Hai Phong", lane_column="sector",
          span=[2009, 2018], label_column="short",
          lanes=[{"label": "Ties and visits", "values": ["cooperation"]},
@@ -112,7 +112,7 @@ diagram("hp-industry-academia-government", datasets=(),
 
 timeline("hp-waterworks-cooperation", datasets=("events",),
          caption="Cooperation between Hai Phong and Kitakyushu in the waterworks sector and the projects it led to",
-         source="Events from this edition's events dataset, after the text of the 2018 edition",
+         source="Compiled by the editors from the text of the 2018 edition",
          title="cooperation between Hai Phong and Kitakyushu on waterworks and the projects that grew from it",
          lane_column="kind", span=[2009, 2016], label_column="short",
          lanes=[{"label": "Agreements", "values": ["agreement"]},
@@ -121,7 +121,7 @@ timeline("hp-waterworks-cooperation", datasets=("events",),
 
 timeline("hp-sewerage-cooperation", datasets=("events",),
          caption="How cooperation between Hai Phong and Kitakyushu on sewage works developed",
-         source="Events from this edition's events dataset, after the text of the 2018 edition",
+         source="Compiled by the editors from the text of the 2018 edition",
          title="cooperation between Hai Phong and Kitakyushu on sewage works", lane_column="kind",
          span=[2010, 2016], label_column="short",
          lanes=[{"label": "Agreements", "values": ["agreement"]},

@@ -1,14 +1,15 @@
 """The figures of Chapter 2, Kitakyushu as a "Top-runner of Intercity Cooperation" (Figures 2.1-2.10 of the 2018
-edition), in the order they appear. Figure 2.10 is lost with most of section 7 (editor_notes D1c): not declared.
+edition), in the order they appear. Figures 2.4 and 2.10 are lost (editor_notes D56, D1c): declared `lost`, they keep
+their number and place as a lacuna mark.
 
 The diagrams of the Kitakyushu Model (Figures 2.6-2.8) cannot be redrawn from the 2018 figures, which do not
 survive; they show only what the text of section 6 states, and their captions say so."""
 from __future__ import annotations
 
-from dpaper.figures.declare import diagram, map, photo, timeline  # noqa: A004 (map: the kind)
+from dpaper.figures.declare import diagram, lost, map, photo, timeline  # noqa: A004 (map: the kind)
 
 map("kk-location", datasets=("cities", "countries"), caption="Where Kitakyushu lies",
-    source="Places from this edition's cities dataset; outlines from Natural Earth (public domain). After "
+    source="Places compiled by the editors from the 2018 edition; outlines from Natural Earth (public domain). After "
            "Kitakyushu City Corporate Location Guide, “Introduction to Kitakyushu City”",
     title="Kitakyushu and the cities within 1,000 km of it", extent=[118.5, 143.5, 24.5, 43.5],
     places={"name": ["Kitakyushu", "Tokyo", "Seoul", "Busan", "Dalian", "Shanghai"]}, highlight=["Kitakyushu"],
@@ -17,7 +18,7 @@ map("kk-location", datasets=("cities", "countries"), caption="Where Kitakyushu l
 
 timeline("kk-environmental-administration", datasets=("events",),
          caption="How Kitakyushu's environmental administration developed",
-         source="Events from this edition's events dataset. After City of Kitakyushu, "
+         source="Compiled by the editors from the 2018 edition. After City of Kitakyushu, "
                 "“History of International Environmental Cooperation”",
          title="Kitakyushu's environmental administration", lane_column="sector", label_column="short",
          # the dense years; the events of 1901 and 1963 are listed under the chart
@@ -32,13 +33,9 @@ photo("kk-overcoming-pollution", caption="Photographs that stand for Kitakyushu'
       source="City of Kitakyushu, “Efforts to overcome pollution”", ratio=5 / 2,   # four pictures side by side
       alt="Four photographs contrasting Kitakyushu's polluted sky and Dokai Bay with their state after the clean-up")
 
-photo("kk-environment-economy",
-      caption="Environmental policy and economic policy going hand in hand in Kitakyushu. The 2018 edition "
-              "printed a chart here whose data do not survive; it cannot be redrawn, and this slot holds "
-              "its place",
-      source="World Bank, “Japan's Experience Survey”", ratio=2 / 1,
-      alt="Placeholder for the 2018 edition's chart of environmental and economic policy in Kitakyushu, "
-          "whose data are lost")
+# Figure 2.4: a chart after a World Bank survey whose data do not survive (editor_notes D56): its caption only.
+lost("kk-environment-economy", caption="Environmental policy and economic policy going hand in hand in Kitakyushu",
+     source="World Bank, “Japan's Experience Survey”")
 
 photo("kk-oecd-report", caption="Mayor Kenji Kitahashi holding the OECD Green Cities Programme's report on "
                                 "Kitakyushu",
@@ -87,3 +84,6 @@ diagram("kk-model-outcomes", datasets=(), caption="What the Kitakyushu Model is 
 photo("kk-doko-eco", caption="“Doko Eco!”, the guide to interactive environmental learning facilities",
       source="City of Kitakyushu, “Doko Eco!” (July 2015)", ratio=3 / 2,
       alt="The cover and pages of the Doko Eco! guide to Kitakyushu's environmental learning facilities")
+
+# Figure 2.10, the city network of Southeast Asia: lost with most of section 7, caption and all (editor_notes D1c).
+lost("kk-city-network")

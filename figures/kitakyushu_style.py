@@ -30,7 +30,7 @@ diagram("ks-seven-factors", datasets=("key_figures",),
 
 timeline("jp-national-policies", datasets=("events",),
          caption="Japan's national policies on local governments' international cooperation, and how they developed",
-         source="Events from this edition's events dataset, as this chapter and the case studies date them. "
+         source="Compiled by the editors from the 2018 edition, as this chapter and the case studies date the events. "
                 "The 2018 figure showed more than its text describes; only what the text dates is drawn",
          title="Japan's national policies bearing on local governments' international cooperation",
          lane_column="sector", label_column="short", span=[1992, 2018], panels=1,   # twelve events: one panel
@@ -41,8 +41,8 @@ timeline("jp-national-policies", datasets=("events",),
 
 timeline("kk-intercity-policies", datasets=("events",),
          caption="Kitakyushu's policies and infrastructure for intercity cooperation over the years",
-         source="Events from this edition's events dataset, as this chapter, Chapter 2 and the case studies "
-                "date them; the 2018 figure does not survive",
+         source="Compiled by the editors from the 2018 edition, as this chapter, Chapter 2 and the case studies "
+                "date the events; the 2018 figure does not survive",
          title="Kitakyushu's policies and institutions for intercity cooperation",
          lane_column="sector", label_column="short", span=[1979, 2018], earlier=True, panels=2,   # 1979–98, 1999–2018
          lanes=[{"label": "City plans and strategies", "values": ["policy", "business"]},

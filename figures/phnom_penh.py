@@ -57,7 +57,7 @@ photo("pp-survey", caption="A survey under way in Phnom Penh",
 
 map("pp-cambodian-cities", datasets=("cities", "countries"),
     caption="The eight Cambodian cities where Kitakyushu has cooperated, with Phnom Penh",
-    source="Places from this edition's cities dataset; outlines from Natural Earth (public domain)",
+    source="Places compiled by the editors from the 2018 edition; outlines from Natural Earth (public domain)",
     title="Phnom Penh and the eight Cambodian cities where Kitakyushu has cooperated",
     extent=[102.2, 107.9, 10.2, 14.9], places=[{"name": "Phnom Penh"}, {"role": "cambodian-city"}],
     highlight=["Phnom Penh"], shade=["Cambodia"], **{"except": {"name": ["Kep", "Mondulkiri"]}},

@@ -15,7 +15,7 @@ photo("sb-green-sister-signing", source=CREDIT, ratio=2 / 1,
 
 timeline("sb-initiatives-by-sector", datasets=("events",),
          caption="How the main joint initiatives of Kitakyushu and Surabaya developed, sector by sector",
-         source="Drawn from this edition's events dataset; the 2018 edition showed the years of training only "
+         source="Compiled by the editors from the 2018 edition, which showed the years of training only "
                 "schematically, and this chart marks the training events the text dates",
          title="the major collaborative initiatives of Kitakyushu and Surabaya by sector", lane_column="sector",
          # one panel for the years the initiatives crowd (no period split across panels); 1993 and 1997 below it
@@ -51,7 +51,7 @@ MILESTONES = ("sb-1997-official-start", "sb-2004-pusudakota-composting")
 
 @chart("sb-adipura-history", datasets=("adipura", "events"),
        caption="Surabaya's record in the Adipura Awards, with the milestones of its cooperation with Kitakyushu",
-       source="Drawn from this edition's Adipura and events datasets; years the text does not mention are hatched")
+       source="Compiled by the editors from the 2018 edition; years its text does not mention are hatched")
 def adipura_history(data):
     """Years of each Adipura distinction won (squares), the ASEAN award years (rings), the years the text names
     nothing for (hatched), and the agreements and MILESTONES of the Surabaya timeline (numbered diamonds, with a

@@ -27,13 +27,14 @@ rule book:
         cities_schema=schema("cities"),
         abbreviations=ED.clean("abbreviations"),
         abbreviations_schema=schema("abbreviations"),
-        validation=ED.summary,
+        validation=ED.summary,                       # the build's facts, in the PDF's metadata
         templates=["templates/book.html.j2"],
         code=code("render/*.py", "data/*.py"),
     output:
         book=ED.book,
     params:
         edition=config["edition"],
+        print_log=ED.print_log,   # the log of editorial decisions in the PDF, or only in the web edition
     log:
         ED.log("book"),
     script:

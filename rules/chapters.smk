@@ -44,6 +44,7 @@ rule chapter:
         edition=config["edition"],   # the settings the pages read (language, copyright, slug...): a change reruns
         draft=ED.draft,
         base_url=config.get("web", {}).get("base_url"),   # the pages' canonical and Open Graph URLs
+        print_log=ED.print_log,   # a reference to the log of editorial decisions gives its page when printed
     log:
         ED.log("chapter/{chapter}"),
     script:

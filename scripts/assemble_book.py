@@ -20,7 +20,8 @@ def main():
     cities = records(load("cities", inputs.cities, inputs.cities_schema))
     organisations = records(load("abbreviations", inputs.abbreviations, inputs.abbreviations_schema))
     names = [n for c in cities for n in [c["name"], *(c["aliases"] or [])]] + [o["expansion"] for o in organisations]
-    book = book_pages(ed.meta, index["chapters"], parts, publishers, validation, names=names)
+    book = book_pages(ed.meta, index["chapters"], parts, publishers, validation, names=names,
+                      print_log=ed.print_log)
     Path(sm.output.book).write_text(book, encoding="utf-8")
 
 

@@ -25,7 +25,7 @@ def main():
                   bibliography=Bibliography(inputs.bibliography, ed.meta["citation_style"]), figures=figures,
                   notes_file=Notes(inputs.notes),
                   root=Path("."), images=ed.images, out_dir=ed.out, figures_dir=ed.out / "figures",
-                  draft=ed.draft, language=ed.meta["language"],
+                  draft=ed.draft, print_log=ed.print_log, language=ed.meta["language"],
                   declared=registry(Path(inputs.declarations[0]).parent) if inputs.declarations else {})
     part, page = chapter_pages(ctx, ed.web_meta, index["chapters"])
     Path(sm.output.part).write_text(part, encoding="utf-8")

@@ -237,7 +237,7 @@ def test_a_values_source_opens_by_keyboard_and_by_touch(browser, served):
         else:
             button.focus()
             page.keyboard.press("Enter")
-        assert source.is_visible() and "Data: key_figures" in source.inner_text()
+        assert source.is_visible() and "Source:" in source.inner_text()
         box = source.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= w            # on the screen, even a phone's
         page.keyboard.press("Escape")

@@ -191,7 +191,7 @@ def test_symbols_and_currency_codes_stay_with_their_number():
 def test_the_number_alone_for_sentences_that_word_the_unit(data):
     fact = Fact.from_row(data["key_figures"].one(key="pp_population"))
     assert re.sub(r"<[^>]+>", "", fact.number) == "1.5 million"
-    assert 'title="Phnom Penh, population (about). Data: key_figures, pp_population;' in fact.number   # traceable
+    assert 'title="Phnom Penh, population (about). Source: ' in fact.number   # traceable
 
 
 def test_dates_come_from_cldr_in_house_style():

@@ -128,6 +128,11 @@ class Edition:
     def draft(self) -> bool:
         return bool(self.config.get("draft"))
 
+    @property
+    def print_log(self) -> bool:
+        """Whether the PDF prints the full log of editorial decisions (it is always in the web edition)."""
+        return bool(self.config.get("apparatus", {}).get("print_log"))
+
     # the table of contents
     @cached_property
     def units(self) -> list[Unit]:

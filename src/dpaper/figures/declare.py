@@ -36,7 +36,7 @@ PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 @dataclass(frozen=True)
 class FigureSpec:
     id: str
-    kind: str                              # chart | timeline | map | diagram | photo | table
+    kind: str                              # chart | timeline | map | diagram | photo | table | lost
     module: str                            # the declaration file, without .py
     caption: str = ""
     source: str = ""                       # the "Source:" line under the figure
@@ -95,6 +95,12 @@ def _kind(kind: str):
 
 
 timeline, map, diagram = _kind("timeline"), _kind("map"), _kind("diagram")   # noqa: A001 (map: the kind's name)
+
+
+def lost(ident: str, caption: str = "", source: str = "") -> FigureSpec:
+    """A figure of the 2018 edition whose content is lost: it keeps its number and place as a lacuna mark
+    ("Figure 2.10 [not preserved]"), with its caption and source where those survive. Never drawn."""
+    return _add(FigureSpec(ident, "lost", _module, caption, source))
 
 
 def table_figure(ident: str, table: str, caption: str = "", source: str = "", added: bool = False) -> FigureSpec:

@@ -49,6 +49,18 @@ class Context:
     templates: Path = Path("templates")
     language: str = "en"               # the edition's: how numbers and dates are written
     declared: dict = field(default_factory=dict)   # figure id -> its declaration (dpaper.figures.FigureSpec)
+    print_log: bool = False            # the PDF prints the log of editorial decisions (config apparatus.print_log)
+
+
+PLACEHOLDER_HEIGHT_MM = 38       # a draft's photograph placeholder: this high at most, in the slot's proportions
+FIGURE_WIDTH_MM = 150
+
+
+def placeholder_box(ratio: float) -> str:
+    """A placeholder's size, in % of the figure's width (padding-top % is of the width too): the photograph's
+    proportions (width / height = `ratio`) at a modest height, so a draft's pages fill as the book's will."""
+    width = min(100.0, 100 * PLACEHOLDER_HEIGHT_MM * ratio / FIGURE_WIDTH_MM)
+    return f"width: {width:.2f}%; padding-top: {width / ratio:.2f}%"
 
 
 class Renderer:
@@ -63,7 +75,8 @@ class Renderer:
         self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event,
                                 table=self.table, figure=self.figure, box=self.box, ref=self.ref,
                                 pageref=self.pageref, cite=self.cite, note=self.note,
-                                listing=self.listing)
+                                ednote=self.ednote, logref=self.logref, listing=self.listing,
+                                log_in_print=ctx.print_log)
 
     def _load(self, name):
         if name != self.ctx.src.stem:
@@ -115,7 +128,8 @@ class Renderer:
         is a loop over this."""
         if kind not in ("fig", "tab", "box"):
             raise BuildError(f"listing(): expected 'fig', 'tab' or 'box', found {kind!r}")
-        return [{"key": key, "text": e["text"], "title": e.get("title", ""), "chapter": e["chapter"]}
+        return [{"key": key, "text": e["text"], "title": e.get("title", ""), "chapter": e["chapter"],
+                 "lost": e.get("lost", False), "added": e.get("added", False)}
                 for key, e in self.ctx.labels.items() if e["kind"] == kind]
 
     def _footnote(self, html: Markup) -> Markup:
@@ -151,6 +165,34 @@ class Renderer:
             return self._footnote(Markup(" ").join([html, *refs]))
         return self._footnote(self._inline(text))
 
+    def _log_unit(self) -> dict:
+        units = [c for c in self.ctx.labels.values() if c["kind"] == "ch" and c.get("log")]
+        if not units:
+            raise BuildError("logref(): expected a unit of the contents whose front matter says log: true "
+                             "(the log of editorial decisions), found none")
+        return units[0]
+
+    def logref(self, ident: str) -> Markup:
+        """Where the text refers to an entry of the log of editorial decisions (`ident`: its id, e.g.
+        `en.one(id="D4").id`, which checks that it exists): in the web a link to the entry's anchor; in
+        print its page when the PDF prints the log, else nothing (About this edition says where it is).
+        The reader never sees the id."""
+        unit = self._log_unit()
+        anchor = f"log-{str(ident).lower()}"
+        if self.mode == "web":
+            return self.blocks.logref(f"{unit['chapter']}.html#{anchor}")
+        return self.blocks.logref(f"#{anchor}", True) if self.ctx.print_log else Markup("")
+
+    def ednote(self, ident: str, text: str) -> Markup:
+        """An editors' note in the footnote series, where a reader would otherwise be misled (a date
+        corrected, two sources that disagree): the note's words, then the link to its log entry."""
+        self._log_unit()
+        html = Markup("{}{}").format(self._inline(text), self.logref(ident))
+        if self.mode == "print":
+            return self.blocks.footnote(html, "ed")
+        self.notes.append(html)
+        return self.blocks.note_call(len(self.notes))
+
     def _inline(self, text: str | None, what: str = "text") -> Markup:
         """Markdown of a caption, title, note or source line, rendered inline. Raw HTML in it is text,
         unless it is markup already (a caption joined with `~` to a `ref()` or `fact()`: Jinja escaped
@@ -177,10 +219,15 @@ class Renderer:
         parts = [p for p in [self._inline(source, "source"), *refs] if p]
         return Markup("; ").join(parts)
 
-    def table(self, ident: str, caption: str, note: str | None = None, source: str | None = None,
+    def table(self, ident: str, caption: str = "", note: str | None = None, source: str | None = None,
               cite=None) -> Markup:
         entry = self._label(f"tab:{ident}")
         spec = tables.REGISTRY[ident]
+        if spec.lost:
+            return self.blocks.lacuna("table", entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                      self._source(source, cite))
+        if not caption:
+            raise BuildError("table(): expected a caption= argument, found none")
         html, notes = tables.render(spec, None if spec.lost else self.ctx.datasets[spec.dataset])
         if self.mode == "print" and not spec.lost:
             html = tables.with_kept_rows(tables.with_continued_row(html, entry["text"]))
@@ -205,11 +252,14 @@ class Renderer:
         entry = self._label(f"fig:{ident}")
         spec = self.ctx.declared.get(ident)
         caption = caption if caption is not None else (spec.caption if spec else "")
+        source = source if source is not None else (spec.source if spec else None) or None
+        if spec and spec.kind == "lost":
+            return self.blocks.lacuna("figure", entry["anchor"], entry["text"], self._inline(caption, "caption"),
+                                      self._source(source, cite))
         if not caption:
             raise BuildError(f"figure(): expected a caption= argument or a caption in figures/"
                              f"{spec.module if spec else '…'}.py, found none")
-        source = source if source is not None else (spec.source if spec else None) or None
-        ratio = f"{100 / spec.ratio:.2f}%" if spec else "66.67%"
+        ratio = placeholder_box(spec.ratio if spec else 3 / 2)
         if spec and spec.kind == "table":
             return self._table_figure(spec, entry, caption, cite, source, note)
         if note:

@@ -24,11 +24,13 @@ def running_head(unit: Unit, front: dict) -> str:
     return f"{unit.label} · {short}" if unit.kind == "case-study" else short
 
 
-def build(units: list[tuple[Unit, Path]], figure_ids, table_ids: set[str]) -> dict:
+def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
     """The label index of the book: `units` are the contents in order, each with its manuscript file.
 
     `figure_ids`: the declared figures (a set of ids, or the declarations by id: a figure declared
-    `added`, one the 2018 edition lacks, takes no number, so the edition's numbers stay its own)."""
+    `added`, one the 2018 edition lacks, takes no number, so the edition's numbers stay its own).
+    `table_ids`: the table registry (ids, or the specs by id: a `lost` table, like a figure declared `lost`,
+    is marked lost in the index, for the lists of figures and tables)."""
     env = environment()
     chapters, labels, problems = [], {}, []
     boxes = 0
@@ -46,10 +48,10 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids: set[str]) -> di
         chapter = {"id": stem, "kind": unit.kind, "number": number, "label": label,
                    "title": front["title"], "short": running_head(unit, front),
                    "authors": front.get("authors", []), "anchor": f"ch-{stem}",
-                   "before_contents": front.get("before_contents", False)}
+                   "before_contents": front.get("before_contents", False), "log": front.get("log", False)}
         chapters.append(chapter)
         add(f"ch:{stem}", {"kind": "ch", "text": label or front["title"], "chapter": stem,
-                           "anchor": f"ch-{stem}", "title": front["title"]}, path, 1)
+                           "anchor": f"ch-{stem}", "title": front["title"], "log": front.get("log", False)}, path, 1)
         counts = {"tab": 0, "fig": 0}
         for name, ident, kwargs in scan(src, env).placed:
             kind = PLACERS[name]
@@ -74,8 +76,11 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids: set[str]) -> di
                     text = f"{NAMES[kind]} {number}.{counts[kind]}"
             spec = figure_ids.get(ident) if kind == "fig" and isinstance(figure_ids, dict) else None
             title = kwargs.get("caption", kwargs.get("title", "")) or (spec.caption if spec else "")
+            table = table_ids.get(ident) if kind == "tab" and isinstance(table_ids, dict) else None
+            lost = (spec is not None and spec.kind == "lost") or bool(getattr(table, "lost", False))
             add(f"{kind}:{ident}", {"kind": kind, "text": text, "chapter": stem, "anchor": f"{kind}-{ident}",
-                                    "title": title}, path, None)
+                                    "title": title, "lost": lost, "added": bool(spec is not None and spec.added)},
+                path, None)
         numbered = label is not None and front.get("numbered", True)
         stack: list[int] = []
         chapter["sections"] = []

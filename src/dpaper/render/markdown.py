@@ -50,11 +50,13 @@ def parser(html: bool = True) -> MarkdownIt:
 
 
 def number_headings(tokens: list[Token], sections: list[dict], secnum: Callable[[str], str]) -> int:
-    """Give each h2–h4 its anchor and number from the index (`secnum` gives the number's markup);
-    return how many were found."""
+    """Give each h2–h4 its anchor and number from the index (`secnum` gives the number's markup), and a
+    heading whose title is a lacuna mark the class `lacuna`; return how many were found."""
     heads = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag in ("h2", "h3", "h4")]
     for i, sec in zip(heads, sections):
         tokens[i].attrs["id"] = sec["anchor"]
+        if sec["title"].startswith("[") and sec["title"].endswith("]"):     # a lost title: "[title not preserved]"
+            tokens[i].attrs["class"] = "lacuna"
         if sec["number"]:
             num = Token("html_inline", "", 0, content=str(secnum(sec["number"])))
             tokens[i + 1].children.insert(0, num)

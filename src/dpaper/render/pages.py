@@ -190,16 +190,19 @@ def book_authors(chapters: list[dict]) -> list[str]:
 
 
 def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers: list[dict], validation: dict,
-               directory: str | Path = "templates", names: list[str] = ()) -> str:
+               directory: str | Path = "templates", names: list[str] = (), print_log: bool = False) -> str:
     """The book HTML WeasyPrint lays out (parts and publishers in order); `names` are never hyphenated in
-    print."""
+    print. The log of editorial decisions (the unit whose front matter says `log: true`) is printed only
+    with `print_log` (config apparatus.print_log); the web always has it. The build's facts (`validation`:
+    datasets, rows, checks) go into the PDF's metadata, not on a page."""
     authors = book_authors(chapters)
     env = templates(directory)
-    first = [bool(c.get("before_contents")) for c in chapters]        # pages set before the contents
-    book = env.get_template("book.html.j2").render(edition=edition, chapters=[c for c, f in zip(chapters, first)
-                                                                              if not f],
-                                                   before=[Markup(p) for p, f in zip(parts, first) if f],
-                                                   parts=[Markup(p) for p, f in zip(parts, first) if not f],
+    printed = [(c, p) for c, p in zip(chapters, parts) if print_log or not c.get("log")]
+    first = [bool(c.get("before_contents")) for c, _ in printed]        # pages set before the contents
+    book = env.get_template("book.html.j2").render(edition=edition,
+                                                   chapters=[c for (c, _), f in zip(printed, first) if not f],
+                                                   before=[Markup(p) for (_, p), f in zip(printed, first) if f],
+                                                   parts=[Markup(p) for (_, p), f in zip(printed, first) if not f],
                                                    authors=authors, publishers=publishers, validation=validation,
                                                    citation=suggested_citation(edition, authors, publishers))
     return print_text(book, [*names, *authors, *(p["name"] for p in publishers)])

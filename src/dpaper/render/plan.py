@@ -48,7 +48,7 @@ def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str], figures_de
             table = tables.REGISTRY.get(figures_declared[ident].declaration["table"])
             if table:
                 datasets.add(table.dataset)
-        elif kind == "figure" and ident in figures_declared:
+        elif kind == "figure" and ident in figures_declared and figures_declared[ident].kind != "lost":
             figures.append(ident)
     return Plan(sorted(datasets & known_datasets), figures, images, photos)
 

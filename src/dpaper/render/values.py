@@ -24,9 +24,18 @@ from dpaper.render.units import LANGUAGES, NBSP, Language, Unit
 DEFAULT_LANGUAGE = "en"
 
 
+SOURCE_LINES = re.compile(r",?\s*\(?\b(?:of the text,?\s*)?lines? \d+(?:\s*(?:[–,-]|and)\s*\d+)*\)?(?: of the text)?")
+
+
+def readers_place(provenance: str) -> str:
+    """A provenance in readers' terms: the 2018 edition's chapters, sections, tables and figures, without the
+    line numbers of the text copy the editors worked from (the data keeps them)."""
+    return SOURCE_LINES.sub("", provenance)
+
+
 def traced(text: str, source: str) -> Markup:
-    """A value as HTML that says where it comes from (a tooltip in the web edition)."""
-    return Markup('<span class="datum" title="{}">{}</span>').format(source, text)
+    """A value as HTML that says where it comes from (a tooltip in the web edition), in readers' terms."""
+    return Markup('<span class="datum" title="{}">{}</span>').format(readers_place(source), text)
 
 
 @lru_cache(maxsize=None)
@@ -165,7 +174,8 @@ class Fact:
 
     @property
     def source(self) -> str:
-        return f"{self.scope}. Data: key_figures, {self.key}; {self.provenance}"
+        # readers' words only: the 2018 edition's place; the dataset and key are on the web edition's data page
+        return f"{self.scope}. Source: {self.provenance}"
 
     @property
     def text(self) -> str:
@@ -232,7 +242,7 @@ class Event:
         return self.row["label"]
 
     def __html__(self) -> str:
-        return traced(self.date, f"{self.label}. Data: events, {self.id}; {self.row.get('provenance', '')}")
+        return traced(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}")
 
     def __str__(self) -> str:
         return self.date
