@@ -12,7 +12,7 @@ photo("dl-changing-skies", caption="Changing skies in Kitakyushu and Dalian", so
 
 timeline("dl-cooperation-by-sector", datasets=("events",),
          caption="The framework of the Kitakyushu–Dalian collaboration and what it achieved, field by field",
-         source="Events from this edition's events dataset, after the text of the 2018 edition",
+         source="Compiled by the editors from the text of the 2018 edition",
          title="the framework of collaboration between Kitakyushu and Dalian and its results by sector",
          # the years of cooperation, in two panels of one scale; 1929–1951 are listed under the chart
          lane_column="sector", span=[1972, 2018], label_column="short", panels=[1972, 1995], earlier=True,

@@ -25,6 +25,8 @@ rule book:
         publishers_schema=schema("publishers"),
         cities=ED.clean("cities"),                   # names never hyphenated in print
         cities_schema=schema("cities"),
+        countries=ED.clean("countries"),
+        countries_schema=schema("countries"),
         abbreviations=ED.clean("abbreviations"),
         abbreviations_schema=schema("abbreviations"),
         validation=ED.summary,                       # the build's facts, in the PDF's metadata

@@ -18,8 +18,10 @@ def main():
                          .sort_values("order", kind="stable"))
     validation = json.loads(Path(inputs.validation).read_text(encoding="utf-8"))
     cities = records(load("cities", inputs.cities, inputs.cities_schema))
+    countries = records(load("countries", inputs.countries, inputs.countries_schema))
     organisations = records(load("abbreviations", inputs.abbreviations, inputs.abbreviations_schema))
-    names = [n for c in cities for n in [c["name"], *(c["aliases"] or [])]] + [o["expansion"] for o in organisations]
+    names = ([n for c in cities for n in [c["name"], *(c["aliases"] or [])]] + [c["name"] for c in countries]
+             + [o["expansion"] for o in organisations])
     book = book_pages(ed.meta, index["chapters"], parts, publishers, validation, names=names,
                       print_log=ed.print_log)
     Path(sm.output.book).write_text(book, encoding="utf-8")

@@ -211,7 +211,7 @@ def test_figure_blocks_chart_photo_and_placeholder(tmp_path):
         '<p class="source">Source: Ministry</p></figcaption></figure>',
         '<figure class="photo" id="fig-visit"><img src="../../img/visit.jpg" alt="A &quot;visit&quot;">'
         '<figcaption><span class="label">Figure 5.2</span> A “visit”</figcaption></figure>',
-        '<figure class="photo" id="fig-later"><div class="placeholder" style="width: 38.00%; padding-top: 25.33%" '
+        '<figure class="photo" id="fig-later"><div class="placeholder" style="width:38.0%;padding-top:25.33%" '
         'role="img" aria-label="Later"><span>Photograph to come</span></div>'
         '<figcaption><span class="label">Figure 5.3</span> Later</figcaption></figure>']
     web, _ = render_one(tmp_path, body, mode="web", figures={"nrw-cambodia", "visit", "later"}, draft=True)

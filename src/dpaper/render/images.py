@@ -50,8 +50,8 @@ def image_problem(path: Path) -> str | None:
                 width, height = im.size
     except Image.DecompressionBombError:   # Pillow's own limit (far above ours), said our way
         return f"expected an image of at most {limits.IMAGE_PIXELS:,} pixels, found far more (scale it down)"
-    except (OSError, SyntaxError, ValueError) as exc:
-        return f"expected an image file (PNG, JPEG, …), found one that cannot be read ({exc})"
+    except (OSError, SyntaxError, ValueError):
+        return None          # not a raster image at all: not_a_photograph says what it is
     if width * height > limits.IMAGE_PIXELS:
         return (f"expected an image of at most {limits.IMAGE_PIXELS:,} pixels, found {width:,} x {height:,} "
                 "(scale it down)")
