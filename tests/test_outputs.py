@@ -102,13 +102,15 @@ def test_an_input_saved_while_a_job_reads_it_fails_the_job(tmp_path, capsys):
                                        "changed (saved during the build?): run the build again\n")
 
 
-def test_a_full_disk_is_one_line(tmp_path, capsys):
+@pytest.mark.parametrize("code, reason, said", [
+    (28, "No space left on device", "expected room to write, found the disk full (No space left on device)"),
+    (30, "Read-only file system", "expected a folder the build may write, found Read-only file system")])
+def test_a_full_disk_or_a_read_only_file_in_a_job_is_one_line(tmp_path, capsys, code, reason, said):
     def job():
-        raise OSError(28, "No space left on device", "build/fixture/book.html")
+        raise OSError(code, reason, "build/fixture/book.html")
     with pytest.raises(SystemExit):
-        run(job, tmp_path / "job.log")
-    assert capsys.readouterr().err == ("error: build/fixture/book.html: expected room to write, found the disk "
-                                       "full (No space left on device)\n")
+        run(job, tmp_path / "logs/job.log")
+    assert capsys.readouterr().err == f"error: build/fixture/book.html: {said}\n"
 
 
 def running(build: Build, suffix: str) -> bool:
@@ -241,10 +243,3 @@ def test_a_read_only_build_folder_is_one_line(fixture_copy: Build):
         "error: build/fixture: expected a folder the build may write, found Read-only file system"]
 
 
-def test_a_read_only_file_in_a_job_is_one_line(tmp_path, capsys):
-    def job():
-        raise OSError(30, "Read-only file system", "build/fixture/book.html")
-    with pytest.raises(SystemExit):
-        run(job, tmp_path / "logs/job.log")
-    assert capsys.readouterr().err == ("error: build/fixture/book.html: expected a folder the build may write, "
-                                       "found Read-only file system\n")
