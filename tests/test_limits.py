@@ -72,3 +72,24 @@ def test_a_glyph_the_fonts_lack_is_named_at_its_line(tmp_path):
     path.write_text("---\ntitle: T\n---\nDalian (大连) and Hải Phòng.\n", encoding="utf-8")
     assert problems(lambda: read(path), tmp_path) == [
         "ch.md:4: expected text the paper's fonts can draw, found U+5927 '大', U+8FDE '连'"]
+
+
+def test_a_workbook_understating_its_rows_is_read_only_to_the_limit_and_refused(tmp_path, monkeypatch):
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from dpaper import limits
+    from dpaper.data.read import read_raw
+    monkeypatch.setattr(limits, "TABLE_ROWS", 3)
+    book, made = Workbook(), tmp_path / "made.xlsx"
+    for row in [("city", "year"), *((f"City {i}", 2000 + i) for i in range(9))]:
+        book.active.append(row)
+    book.save(made)
+    path = tmp_path / "t.xlsx"                    # the same workbook, its sheet declaring two rows only
+    with zipfile.ZipFile(made) as zin, zipfile.ZipFile(path, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            zout.writestr(name, re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:B2"/>', data))
+    assert problems(lambda: read_raw(path), tmp_path) == ["t.xlsx: expected at most 3 data rows, found more than 3"]

@@ -243,3 +243,46 @@ def test_a_read_only_build_folder_is_one_line(fixture_copy: Build):
         "error: build/fixture: expected a folder the build may write, found Read-only file system"]
 
 
+
+
+def outputs(build: Build) -> dict[str, bytes]:
+    """What a reader gets: the PDF, the e-book and the published web folder, file by file."""
+    epub = next(build.path("").glob("*.epub"))
+    return {"pdf": build.pdf.read_bytes(), "epub": epub.read_bytes(),
+            **{f"web/{k}": v for k, v in published(build).items()}}
+
+
+def test_a_build_killed_at_the_figure_step_recovers_to_what_a_clean_build_makes(fixture_copy: Build, tmp_path):
+    raw = fixture_copy.dir / "data/raw/nrw_cambodia.csv"         # what the chart draws
+    original, clean = raw.read_bytes(), outputs(fixture_copy)
+    raw.write_bytes(original.replace(b"Kampot,2013,18%", b"Kampot,2013,19%"))
+    stop_when(fixture_copy, "figures/nrw-cambodia.svg", signal.SIGKILL, tmp_path)
+    raw.write_bytes(original)                                    # the editor takes the edit back
+    unlock = subprocess.run(["bash", "tools/unlock-if-stale"], cwd=fixture_copy.dir, capture_output=True, text=True)
+    assert unlock.returncode == 0, unlock.stderr
+    result = run_fixture(fixture_copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    jobs = set(re.findall(r"\(Rule: (\w+)\)", result.stdout + result.stderr))
+    assert {"clean", "figures_phnom_penh", "pdf", "publish"} <= jobs, jobs
+    assert outputs(fixture_copy) == clean, "after the killed build, the outputs are those of a clean build"
+
+
+def test_a_table_saved_while_its_clean_job_runs_is_read_by_the_next_run(fixture_copy: Build, tmp_path):
+    raw = fixture_copy.dir / "data/raw/nrw_cambodia.csv"
+    original = raw.read_bytes()
+    edited = original.replace(b"Kampot,2013,18%", b"Kampot,2013,19%")
+    raw.write_bytes(original.replace(b"Kampot,2013,18%", b"Kampot,2013,17%"))   # a first edit starts a build...
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "DPAPER_BUILD_LOCK")}
+    env.update(TMPDIR=str(tmp_path), PATH=f"{BIN}{os.pathsep}{env['PATH']}")
+    proc = subprocess.Popen([str(BIN / "snakemake"), "-c2", *FIXTURE], cwd=fixture_copy.dir, env=env,
+                            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None and not running(fixture_copy, "nrw_cambodia.csv"):
+        time.sleep(0.005)
+    raw.write_bytes(edited)                                      # ...and the editor saves again while it reads
+    proc.wait(timeout=240)
+    result = run_fixture(fixture_copy)                           # whatever the first run made of it
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Nothing to be done" in (again := run_fixture(fixture_copy)).stdout + again.stderr
+    assert "\nKampot,2013,19," in fixture_copy.path("data/nrw_cambodia.csv").read_text(encoding="utf-8")
+    assert "\nKampot,19.0," in fixture_copy.path("figures/nrw-cambodia.csv").read_text(encoding="utf-8")

@@ -50,7 +50,7 @@ def read_raw(path: Path) -> tuple[list[Row], list[Problem]]:
                          f"found {size:,}")
     if path.suffix == ".xlsx":
         rows, problems = read_xlsx(path)
-        return check_size(path, rows), problems
+        return check_size(path, rows, capped=True), problems
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -67,13 +67,18 @@ def read_raw(path: Path) -> tuple[list[Row], list[Problem]]:
     return rows, problems
 
 
-def check_size(path: Path, rows: list[Row]) -> list[Row]:
-    """`rows`, if there are at most `limits.TABLE_ROWS` data rows of at most `limits.TABLE_COLUMNS` cells."""
+def check_size(path: Path, rows: list[Row], capped: bool = False) -> list[Row]:
+    """`rows`, if there are at most `limits.TABLE_ROWS` data rows of at most `limits.TABLE_COLUMNS` cells.
+    `capped`: the rows were read only up to one beyond each limit (a workbook, whatever its sheet declares),
+    so a count past a limit is said as "more than"."""
+    more = "more than " if capped else ""
     if len(rows) - 1 > limits.TABLE_ROWS:
-        raise BuildError(f"{where(path)}: expected at most {limits.TABLE_ROWS:,} data rows, found {len(rows) - 1:,}")
+        count = f"{more}{limits.TABLE_ROWS:,}" if capped else f"{len(rows) - 1:,}"
+        raise BuildError(f"{where(path)}: expected at most {limits.TABLE_ROWS:,} data rows, found {count}")
     if (width := max((len(r) for _, r in rows), default=0)) > limits.TABLE_COLUMNS:
         line = next(n for n, r in rows if len(r) == width)
-        raise BuildError(f"{where(path, line)}: expected at most {limits.TABLE_COLUMNS} cells a row, found {width:,}")
+        count = f"{more}{limits.TABLE_COLUMNS}" if capped else f"{width:,}"
+        raise BuildError(f"{where(path, line)}: expected at most {limits.TABLE_COLUMNS} cells a row, found {count}")
     return rows
 
 
@@ -185,6 +190,8 @@ def read_xlsx(path: Path) -> tuple[list[Row], list[Problem]]:
             raise BuildError(f"{where(path)}: expected a sheet of at most {limits.TABLE_ROWS + 1:,} rows and "
                              f"{limits.TABLE_COLUMNS} columns, found one that declares {declared[0]:,} rows and "
                              f"{declared[1]:,} columns (delete the empty rows and columns after the table)")
+        for sheet in (ws, formulas):      # the cells as they are, not as the sheet declares them (it may understate)
+            sheet.reset_dimensions()
         with warnings.catch_warnings():   # openpyxl warns of a date it cannot read: said below, at its cell
             warnings.simplefilter("ignore", UserWarning)
             return _xlsx_rows(path, ws, formulas)
@@ -194,12 +201,17 @@ def read_xlsx(path: Path) -> tuple[list[Row], list[Problem]]:
 
 
 def _xlsx_rows(path: Path, ws, formulas) -> tuple[list[Row], list[Problem]]:
-    """The sheet's rows as text (sheet rows from 1 on, never beyond the limits), and the problems of its
+    """The sheet's rows as text (sheet rows from 1 on, never beyond the limits, even where the sheet
+    understates its dimension), and the problems of its
     cells; `formulas`, the same sheet read for its formulas, tells an empty cell from a formula whose
     result the file does not hold (a workbook written by a program, never opened in Excel)."""
+    from openpyxl.utils import get_column_letter
     rows, problems = [], []
-    bounds = {"min_row": 1, "max_row": limits.TABLE_ROWS + 2, "max_col": limits.TABLE_COLUMNS + 1}
+    bounds = {"min_row": 1, "max_row": limits.TABLE_ROWS + 2}   # each row as far as its cells go, whatever the
     for n, (row, row_formulas) in enumerate(zip(ws.iter_rows(**bounds), formulas.iter_rows(**bounds)), start=1):
+        if len(row) > limits.TABLE_COLUMNS:                     # sheet declares: stopped at the first one too wide
+            raise BuildError(f"{where(path, n)}: expected at most {limits.TABLE_COLUMNS} cells a row, found a cell "
+                             f"in column {get_column_letter(len(row))} (delete the cells and columns after the table)")
         texts = []
         for col, (cell, formula) in enumerate(zip(row, row_formulas)):
             try:
