@@ -137,7 +137,8 @@ def stop_when(build: Build, suffix: str, sig: int, tmp: Path, ready=lambda: True
 def test_a_build_stopped_at_the_pdf_step_keeps_the_last_good_and_the_next_run_recovers(fixture_copy: Build,
                                                                                        tmp_path):
     css = fixture_copy.dir / "templates/print.css"      # what only the PDF reads: the test stays short
-    css.write_text(css.read_text() + "\n.chapter h2 { color: #004d5f; }\n")
+    style, clean = css.read_text(), outputs(fixture_copy)
+    css.write_text(style + "\n.chapter h2 { color: #004d5f; }\n")
     pdf, site, tmp = fixture_copy.pdf.read_bytes(), published(fixture_copy), tmp_path / "tmp"
     tmp.mkdir()
     scratch = fixture_copy.path(f".{fixture_copy.pdf_name}.tmp")        # WeasyPrint at work
@@ -157,6 +158,9 @@ def test_a_build_stopped_at_the_pdf_step_keeps_the_last_good_and_the_next_run_re
     assert fixture_copy.path(f"web/{fixture_copy.pdf_name}").read_bytes() == fixture_copy.pdf.read_bytes()
     assert fixture_copy.path(f"last-good/{fixture_copy.pdf_name}").read_bytes() == fixture_copy.pdf.read_bytes()
     assert "Nothing to be done" in (again := run_fixture(fixture_copy)).stdout + again.stderr
+    css.write_text(style)                               # the edit taken back: the bytes of the clean build
+    assert run_fixture(fixture_copy).returncode == 0
+    assert outputs(fixture_copy) == clean
 
 
 def test_a_build_killed_at_the_web_step_leaves_the_published_folder_whole(fixture_copy: Build, tmp_path):
