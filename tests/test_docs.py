@@ -8,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+WORKFLOW = (ROOT / "docs/workflow.md").read_text(encoding="utf-8")
 
 
 def test_quick_start_is_two_commands_build_then_test():
@@ -20,12 +21,21 @@ def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci/run").read_text()
 
 
-def test_readme_rulegraph_is_current():
+def test_the_readme_is_short_and_every_docs_link_resolves():
+    assert len(README.splitlines()) <= 150, "the README is a quick guide; reference goes to docs/"
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]:
+        text = doc.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(((?:\.\./)?docs/[^)#]*|[\w./-]+\.md)(?:#[^)]*)?\)", text):
+            base = ROOT if target.startswith("docs/") else doc.parent
+            assert (base / target).exists(), f"{doc.relative_to(ROOT)}: link to {target}, which does not exist"
+
+
+def test_the_rulegraph_in_the_docs_is_current():
     out = subprocess.run([str(Path(sys.executable).parent / "snakemake"), "--rulegraph", "mermaid-js"],
                          cwd=ROOT, capture_output=True, text=True, check=True).stdout
     edges = sorted(re.findall(r"^\s*(id\d+ --> id\d+)$", out, re.M))
     nodes = sorted(re.findall(r"^\s*(id\d+\[\w+\])$", out, re.M))
-    doc = README.split("```mermaid", 1)[1].split("```", 1)[0]
+    doc = WORKFLOW.split("```mermaid", 1)[1].split("```", 1)[0]
     assert sorted(re.findall(r"^\s*(id\d+ --> id\d+)$", doc, re.M)) == edges
     assert sorted(re.findall(r"^\s*(id\d+\[\w+\])$", doc, re.M)) == nodes
 

@@ -414,8 +414,8 @@ def test_weasyprint_renders_every_kind_with_the_shipped_fonts_only(data, tmp_pat
         assert words.replace(" ", "") in text, words          # pypdf reads SVG text without its spaces
 
 
-def test_the_readme_examples_draw(data):
-    section = (ROOT / "README.md").read_text(encoding="utf-8").split("### Add a figure", 1)[1].split("\n## ", 1)[0]
+def test_the_documented_examples_draw(data):
+    section = (ROOT / "docs/figures.md").read_text(encoding="utf-8").split("## Add a figure", 1)[1]
     blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S)]
     timeline, geo, diagram = blocks
     assert len(tl.timeline(data, {**timeline, "lanes": declaration("pp-cooperation-timeline")["lanes"]}).table) == 52

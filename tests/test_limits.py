@@ -1,4 +1,4 @@
-"""Words and titles too long to set are errors naming file and line (README, "Writing the manuscript")."""
+"""Words and titles too long to set are errors naming file and line (docs/manuscript.md)."""
 from __future__ import annotations
 
 from decimal import Decimal

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Refresh the rule graph in README.md from `snakemake --rulegraph mermaid-js`."""
+"""Refresh the rule graph in docs/workflow.md from `snakemake --rulegraph mermaid-js`."""
 import re
 import subprocess
 import sys
@@ -9,6 +9,6 @@ root = Path(__file__).resolve().parents[1]
 out = subprocess.run([str(Path(sys.executable).parent / "snakemake"), "--rulegraph", "mermaid-js"],
                      cwd=root, capture_output=True, text=True, check=True).stdout
 body = "\n".join(line for line in out.splitlines() if re.match(r"\s*(flowchart|id\d+(\[| -->))", line))
-readme = root / "README.md"
+readme = root / "docs/workflow.md"
 text = re.sub(r"```mermaid\n.*?```", lambda _: f"```mermaid\n{body}\n```", readme.read_text(), count=1, flags=re.S)
 readme.write_text(text)

@@ -1,5 +1,5 @@
-"""Every limit on what the build reads, in one place (README, "What the build trusts"), and what the page
-can set: words and titles of a documented length (README, "Writing the manuscript"; docs/data.md for
+"""Every limit on what the build reads, in one place (docs/trust.md), and what the page
+can set: words and titles of a documented length (docs/manuscript.md; docs/data.md for
 data cells).
 
 The input limits keep a careless or hostile file from hanging the build or exhausting the machine:
