@@ -159,7 +159,7 @@ diagram("hp-ggp-support", datasets=(),
 
 # Table 3.4.1's dataset: the plan's sectors and pilot projects, grouped as the editors decided (D7). The figure
 # shows the plan's structure (its sectors, the key ones apart, and how many pilot projects each has); the table
-# under it lists the projects (docs/decisions.md, "Figure 3.4.9 and Table 3.4.1").
+# under it lists the projects (docs/decisions/, "Figure 3.4.9 and Table 3.4.1").
 # Case Study 4 §4.3, line 1250: the key sectors, closely linked with GHG emissions.
 KEY_SECTORS = ["Waste", "Energy", "Transportation", "Cat Ba Island"]
 

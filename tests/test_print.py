@@ -219,7 +219,7 @@ def test_the_imprint_suggests_a_citation_from_the_edition(built: Build):
 
 def ua_problems(path: Path) -> list[str]:
     """What a PDF/UA-1 check of the structure finds wrong (the parts a validator would test that pikepdf can
-    read: see docs/decisions.md for what only a full validator checks)."""
+    read: see docs/decisions/ for what only a full validator checks)."""
     import pikepdf
     from pikepdf import Array, Dictionary, Name
 
