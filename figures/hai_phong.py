@@ -238,6 +238,6 @@ def ggp_sectors(data):
 photo("hp-ev-bus", caption="The EV bus demonstration project on Cat Ba Island", source=LOW_CARBON, ratio=16 / 9,
       alt="Photograph of the solar-powered electric bus on trial on Cat Ba Island")
 
-photo("hp-composting-guidance", caption="Technical guidance on composting at the Trang Cat waste treatment plant",
+photo("hp-composting-guidance", caption="Technical guidance on composting at the Trang Cat waste treatment facility",
       source="Provided by Koji Takakura", ratio=16 / 9,
       alt="Photograph of technical guidance on composting at the Trang Cat waste treatment plant in Hai Phong")

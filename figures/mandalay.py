@@ -26,7 +26,7 @@ photo("md-planning-workshop", ratio=3 / 2,
           "challenges, and the group of participants")
 
 photo("md-gegg-forum", ratio=2 / 1,
-      caption="Leaders (left) and the audience (right) at the Myanmar Forum on GEGG",
+      caption="Leaders (left) and participants (right) at the Myanmar Forum on GEGG",
       alt="Two photographs from the Myanmar Forum on Green Economy / Green Growth: the leaders on the "
           "platform, and the audience")
 

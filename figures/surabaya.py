@@ -28,7 +28,7 @@ timeline("sb-initiatives-by-sector", datasets=("events",),
                 {"label": "Public sanitation", "values": ["sanitation"]},
                 {"label": "Other", "values": ["environment"]}])
 
-photo("sb-takakura-explaining", caption="Mr. Takakura (centre) explains his composting method",
+photo("sb-takakura-explaining", caption="Mr. Takakura (centre) explains the Takakura Method of composting",
       alt="Photograph of Mr. Takakura, in the centre, explaining the Takakura Method of composting")
 
 photo("sb-super-depo-wonorejo", source=CREDIT,
