@@ -51,7 +51,7 @@ diagram("dl-city-to-oda", datasets=(),
         ranks=[["dalian", "kitakyushu"], ["china", "japan"], ["plan", "study"], ["oda"]])
 
 photo("dl-signing-and-factory",
-      caption="Signing the study of the Dalian Environmental Model Area plan (left); an iron works in "
+      caption="Signing ceremony for the study of the Dalian Environmental Model Area plan (left); an iron works in "
               "Dalian (right)",
       source="City of Kitakyushu", ratio=2 / 1,
       alt="Two photographs: officials signing the agreement on the model area study, and an iron works in Dalian")

@@ -37,7 +37,7 @@ photo("kk-overcoming-pollution", caption="Photographs that stand for Kitakyushu'
 lost("kk-environment-economy", caption="Environmental policy and economic policy going hand in hand in Kitakyushu",
      source="World Bank, “Japan's Experience Survey”")
 
-photo("kk-oecd-report", caption="Mayor Kenji Kitahashi holding the OECD Green Cities Programme's report on "
+photo("kk-oecd-report", caption="Mayor Kenji Kitahashi with the OECD Green Cities Programme's report on "
                                 "Kitakyushu",
       source="City of Kitakyushu, “OECD Green City Program”",
       alt="Photograph of Mayor Kenji Kitahashi with the OECD Green Cities Programme's Kitakyushu report")

@@ -44,6 +44,27 @@ def test_the_allow_list_names_written_files():
     assert all(entry.get("reason") for entries in ALLOWED.values() for entry in entries)
 
 
+NOT_PROSE = ("#", "{#", "{%", "{{ figure(", "{{ table(", "<", "---")
+
+
+@pytest.mark.parametrize("path", sorted(CONTENT.glob("*.md")), ids=lambda p: p.stem)
+def test_a_tag_that_trims_whitespace_never_joins_two_paragraphs(path):
+    """`{%-` strips the blank line before it: after a paragraph, with prose right after the tags, Markdown
+    then prints two paragraphs of the 2018 edition as one (it did four times in Case Study 1)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    joined = []
+    for i in range(2, len(lines)):
+        if not (lines[i].startswith("{%-") and not lines[i - 1].strip() and lines[i - 2].strip()
+                and not lines[i - 2].lstrip().startswith(NOT_PROSE)):
+            continue
+        j = i
+        while j < len(lines) and lines[j].startswith("{%") and lines[j].rstrip().endswith("%}"):
+            j += 1
+        if j < len(lines) and lines[j].strip() and not lines[j].startswith(NOT_PROSE):
+            joined.append(i + 1)
+    assert joined == [], f"{path.stem}: lines {joined} open with {{%- after a paragraph and join it to the next"
+
+
 @pytest.fixture(scope="module")
 def index(built):
     import json
