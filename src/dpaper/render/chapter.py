@@ -16,15 +16,17 @@ from pathlib import Path
 from jinja2 import FunctionLoader
 from markupsafe import Markup
 
-from dpaper import limits
+from dpaper import limits, tables
 from dpaper.errors import BuildError
-from dpaper.render import images, pipeline, tables
+from dpaper.render import images, pipeline
 from dpaper.render.access import DatasetAccess, access
 from dpaper.render.environment import blocks, manuscript
 from dpaper.render.manuscript import Source
 from dpaper.render.markdown import parser
 from dpaper.render.sandbox import describe
 from dpaper.render.values import Event, Fact
+from dpaper.tables.build import build, note_mark
+from dpaper.tables.model import for_print
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
 PAGEREF_WEB = "\ue000"        # what pageref() leaves in the web's Markdown: taken out with the gap before it
@@ -49,6 +51,7 @@ class Context:
     templates: Path = Path("templates")
     language: str = "en"               # the edition's: how numbers and dates are written
     declared: dict = field(default_factory=dict)   # figure id -> its declaration (dpaper.figures.FigureSpec)
+    tables: dict = field(default_factory=dict)     # table id -> its declaration (dpaper.tables.TableSpec)
     print_log: bool = False            # the PDF prints the log of editorial decisions (config apparatus.print_log)
 
 
@@ -71,7 +74,7 @@ class Renderer:
         self.svgs: dict[str, str] = {}
         self.nonce = secrets.token_hex(16)
         self.blocks = blocks(ctx.templates)
-        self.env = manuscript(FunctionLoader(self._load))
+        self.env = manuscript(FunctionLoader(self._load), ctx.language)
         self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event,
                                 table=self.table, figure=self.figure, box=self.box, ref=self.ref,
                                 pageref=self.pageref, cite=self.cite, note=self.note,
@@ -222,18 +225,20 @@ class Renderer:
     def table(self, ident: str, caption: str = "", note: str | None = None, source: str | None = None,
               cite=None) -> Markup:
         entry = self._label(f"tab:{ident}")
-        spec = tables.REGISTRY[ident]
+        spec = self.ctx.tables[ident]
+        caption = caption or spec.caption
         if spec.lost:
             return self.blocks.lacuna("table", entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                       self._source(source, cite))
         if not caption:
-            raise BuildError("table(): expected a caption= argument, found none")
-        html, notes = tables.render(spec, None if spec.lost else self.ctx.datasets[spec.dataset])
-        if self.mode == "print" and not spec.lost:
-            html = tables.with_kept_rows(tables.with_continued_row(html, entry["text"]))
+            raise BuildError(f"table(): expected a caption= argument or a caption in tables/{spec.module}.py, "
+                             "found none")
+        table, notes = build(spec, self.ctx.datasets[spec.dataset], self.ctx.language)
+        if self.mode == "print":
+            table = for_print(table, entry["text"])
         return _block(self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                        "", Markup(html),
-                                        [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                        "", tables.markup(table, self.ctx.templates),
+                                        [(note_mark(i), n) for i, n in enumerate(notes)],
                                         self._inline(note, "note"), self._source(source, cite)))
 
     def image_path(self, name: str) -> str:
@@ -294,13 +299,13 @@ class Renderer:
     def _table_figure(self, spec, entry, caption, cite, source, note=None) -> Markup:
         """A table printed as a figure: the table's markup in a figure block, numbered as a figure."""
         name = spec.declaration["table"]
-        if name not in tables.REGISTRY:
-            raise BuildError(f"figure {spec.id!r}: expected a table of the table registry, found {name!r}")
-        table = tables.REGISTRY[name]
-        html, notes = tables.render(table, self.ctx.datasets[table.dataset])
+        if name not in self.ctx.tables:
+            raise BuildError(f"figure {spec.id!r}: expected a table declared in tables/, found {name!r}")
+        declared = self.ctx.tables[name]
+        table, notes = build(declared, self.ctx.datasets[declared.dataset], self.ctx.language)
         return _block(self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                               "", Markup(html),
-                                               [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                               "", tables.markup(table, self.ctx.templates),
+                                               [(note_mark(i), n) for i, n in enumerate(notes)],
                                                self._inline(note, "note"), self._source(source, cite)))
 
     def _photo(self, spec) -> str | None:

@@ -29,8 +29,8 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
 
     `figure_ids`: the declared figures (a set of ids, or the declarations by id: a figure declared
     `added`, one the 2018 edition lacks, takes no number, so the edition's numbers stay its own).
-    `table_ids`: the table registry (ids, or the specs by id: a `lost` table, like a figure declared `lost`,
-    is marked lost in the index, for the lists of figures and tables)."""
+    `table_ids`: the declared tables (ids, or the declarations by id: a `lost` table, like a figure declared
+    `lost`, is marked lost in the index, for the lists of figures and tables)."""
     env = environment()
     chapters, labels, problems = [], {}, []
     boxes = 0
@@ -75,8 +75,10 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
                     counts[kind] += 1
                     text = f"{NAMES[kind]} {number}.{counts[kind]}"
             spec = figure_ids.get(ident) if kind == "fig" and isinstance(figure_ids, dict) else None
-            title = kwargs.get("caption", kwargs.get("title", "")) or (spec.caption if spec else "")
             table = table_ids.get(ident) if kind == "tab" and isinstance(table_ids, dict) else None
+            # a caption the manuscript computes is not known here: the declaration's stands in the lists
+            title = (kwargs.get("caption", kwargs.get("title", "")) or (spec.caption if spec else "")
+                     or getattr(table, "caption", ""))
             lost = (spec is not None and spec.kind == "lost") or bool(getattr(table, "lost", False))
             add(f"{kind}:{ident}", {"kind": kind, "text": text, "chapter": stem, "anchor": f"{kind}-{ident}",
                                     "title": title, "lost": lost, "added": bool(spec is not None and spec.added)},

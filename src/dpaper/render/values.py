@@ -96,6 +96,17 @@ def _large(d: Decimal, locale: Locale, style: Language, in_words: bool) -> str |
     return re.sub("0+", lambda _: number, pattern, count=1)
 
 
+def digits(value, lang: str | None = DEFAULT_LANGUAGE) -> str:
+    """A number in figures as the edition's language writes it, every digit kept: 1,234.5 (en), 1 234,5 (fr),
+    1.234,5 (de). Table cells, the `num` filter and figure labels write numbers so."""
+    return _figures(_exact(value), language(lang)[0])
+
+
+def percent(value, lang: str | None = DEFAULT_LANGUAGE) -> str:
+    """A percentage (6.2 for 6.2 %) as the edition's language writes it: 6.2% (en), 6,2 % (fr)."""
+    return format_percent(_exact(value) / 100, locale=language(lang)[0], decimal_quantization=False)
+
+
 def number_text(value, unit: Unit, lang: str = DEFAULT_LANGUAGE) -> str:
     """The number alone, as `unit` writes it: 'five', '2,215', '1.5 million', '3rd', '6.2%'."""
     locale, style = language(lang)
