@@ -39,13 +39,20 @@ def traced(text: str, source: str) -> Markup:
 
 
 @lru_cache(maxsize=None)
-def language(code: str | None = DEFAULT_LANGUAGE) -> tuple[Locale, Language]:
-    """The CLDR locale and the house style of an edition language ('en', 'en-GB'; None: the default)."""
+def locale_of(code: str | None = DEFAULT_LANGUAGE) -> Locale:
+    """The CLDR locale of an edition language ('en', 'en-GB', 'fr'; None: the default): digits, grouping,
+    decimal sign, percent sign, month names."""
     code = code or DEFAULT_LANGUAGE
     try:
-        locale = Locale.parse(code.replace("-", "_"))
+        return Locale.parse(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         raise BuildError(f"edition language {code!r}: expected a language CLDR knows, such as 'en'") from None
+
+
+@lru_cache(maxsize=None)
+def language(code: str | None = DEFAULT_LANGUAGE) -> tuple[Locale, Language]:
+    """The CLDR locale and the house style of an edition language ('en', 'en-GB'; None: the default)."""
+    locale = locale_of(code)
     if locale.language not in LANGUAGES:
         raise BuildError(f"edition language {code!r}: no table of units for {locale.language!r} "
                          f"(known: {', '.join(sorted(LANGUAGES))}); add one to src/dpaper/render/units.py")
@@ -55,7 +62,7 @@ def language(code: str | None = DEFAULT_LANGUAGE) -> tuple[Locale, Language]:
 def spell(n: int, lang: str = DEFAULT_LANGUAGE) -> str:
     """Small whole numbers in words, as house style wants them in running text; larger ones in figures."""
     locale, style = language(lang)
-    return style.words[n] if 0 <= n < len(style.words) else format_decimal(n, locale=locale)
+    return style.words[n] if 0 <= n < len(style.words) else _figures(Decimal(n), locale)
 
 
 # -- numbers ------------------------------------------------------------------
@@ -72,7 +79,13 @@ def _whole(d: Decimal) -> int | None:
 
 def _figures(d: Decimal, locale: Locale) -> str:
     """Digits with the language's grouping and decimal sign, every digit kept (2,215; 678.46)."""
-    return format_decimal(d, locale=locale, decimal_quantization=False)
+    return _settable(format_decimal(d, locale=locale, decimal_quantization=False))
+
+
+def _settable(text: str) -> str:
+    """CLDR's narrow no-break space (French grouping: 1 234,5) as a no-break space: the paper's fonts have
+    no glyph for the narrow one; either keeps the number on one line."""
+    return text.replace("\u202f", NBSP)
 
 
 def _large(d: Decimal, locale: Locale, style: Language, in_words: bool) -> str | None:
@@ -99,12 +112,12 @@ def _large(d: Decimal, locale: Locale, style: Language, in_words: bool) -> str |
 def digits(value, lang: str | None = DEFAULT_LANGUAGE) -> str:
     """A number in figures as the edition's language writes it, every digit kept: 1,234.5 (en), 1 234,5 (fr),
     1.234,5 (de). Table cells, the `num` filter and figure labels write numbers so."""
-    return _figures(_exact(value), language(lang)[0])
+    return _figures(_exact(value), locale_of(lang))
 
 
 def percent(value, lang: str | None = DEFAULT_LANGUAGE) -> str:
     """A percentage (6.2 for 6.2 %) as the edition's language writes it: 6.2% (en), 6,2 % (fr)."""
-    return format_percent(_exact(value) / 100, locale=language(lang)[0], decimal_quantization=False)
+    return _settable(format_percent(_exact(value) / 100, locale=locale_of(lang), decimal_quantization=False))
 
 
 def number_text(value, unit: Unit, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -113,7 +126,7 @@ def number_text(value, unit: Unit, lang: str = DEFAULT_LANGUAGE) -> str:
     d = _exact(value)
     whole = _whole(d)
     if unit.number == "percent":
-        return format_percent(d / unit.out_of, locale=locale, decimal_quantization=False)
+        return _settable(format_percent(d / unit.out_of, locale=locale, decimal_quantization=False))
     if unit.number == "year":
         if whole is None:
             raise BuildError(f"{value}: expected a whole number for a year")
