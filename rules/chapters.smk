@@ -35,6 +35,7 @@ rule chapter:
         images=lambda w: PLAN[w.chapter].images,
         declarations=DECLARATIONS,
         tables=TABLE_DECLARATIONS,
+        units=UNITS,
         bibliography=ED.bibliography,
         notes=ED.notes,
         templates=["templates/part.html.j2", "templates/web.html.j2", "templates/site.html.j2",

@@ -18,6 +18,7 @@ from dpaper.figures import modules as figure_modules, registry as figure_registr
 from dpaper.fonts import face_paths, licence_paths
 from dpaper.lock import hold as hold_output_lock
 from dpaper.render.plan import missing_photographs, plan_chapter
+from dpaper.render.units import UNITS_FILE
 from dpaper.tables import registry as table_registry
 
 
@@ -52,6 +53,7 @@ try:
     FIGURES = figure_registry("figures")   # the declarations, figures/*.py
 except BuildError as _exc:
     stop(_exc.problems)
+UNITS = [str(p) for p in [UNITS_FILE] if p.is_file()]   # the paper's units (dpaper.render.units)
 TABLE_DECLARATIONS = sorted(str(p) for p in Path("tables").glob("*.py"))
 try:
     TABLES = table_registry("tables")   # the declarations, tables/*.py

@@ -13,6 +13,7 @@ for _module, _ids in figure_modules(FIGURES).items():
             f"Drawing the figures of figures/{_module}.py: {', '.join(_ids)}"
         input:
             declarations=f"figures/{_module}.py",
+            units=UNITS,   # a label's key figure with its unit
             geodata=sorted(str(p) for p in Path("geodata").glob("*.geojson")),   # the maps' outlines
             data=sorted({str(ED.clean(d)) for i in _ids for d in FIGURES[i].datasets}),
             schemas=sorted({schema(d) for i in _ids for d in FIGURES[i].datasets}),

@@ -19,7 +19,7 @@ from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
 from dpaper.errors import BuildError
-from dpaper.render.units import LANGUAGES, NBSP, Language, Unit
+from dpaper.render.units import NBSP, UNITS_FILE, Language, Unit, languages
 
 DEFAULT_LANGUAGE = "en"
 
@@ -53,10 +53,11 @@ def locale_of(code: str | None = DEFAULT_LANGUAGE) -> Locale:
 def language(code: str | None = DEFAULT_LANGUAGE) -> tuple[Locale, Language]:
     """The CLDR locale and the house style of an edition language ('en', 'en-GB'; None: the default)."""
     locale = locale_of(code)
-    if locale.language not in LANGUAGES:
-        raise BuildError(f"edition language {code!r}: no table of units for {locale.language!r} "
-                         f"(known: {', '.join(sorted(LANGUAGES))}); add one to src/dpaper/render/units.py")
-    return locale, LANGUAGES[locale.language]
+    table = languages()
+    if locale.language not in table:
+        raise BuildError(f"edition language {code or DEFAULT_LANGUAGE!r}: no table of units for "
+                         f"{locale.language!r} (known: {', '.join(sorted(table))}); add one to {UNITS_FILE}")
+    return locale, table[locale.language]
 
 
 def spell(n: int, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -148,8 +149,8 @@ def figure_text(value, unit: Unit, qualifier: str = "", lang: str = DEFAULT_LANG
     `qualifiers` ('about', 'more than', 'within' …), whose words go around the figure."""
     locale, style = language(lang)
     if qualifier and qualifier not in style.qualifiers:
-        raise BuildError(f"qualifier {qualifier!r}: not in the table of units (src/dpaper/render/units.py); "
-                         f"known: {', '.join(sorted(style.qualifiers))}")
+        raise BuildError(f"qualifier {qualifier!r}: not in the table of units ({UNITS_FILE} and "
+                         f"the engine's defaults); known: {', '.join(sorted(style.qualifiers))}")
     d = _exact(value)
     whole = _whole(d)
     if whole is not None and whole in unit.named:
@@ -171,7 +172,8 @@ def figure_text(value, unit: Unit, qualifier: str = "", lang: str = DEFAULT_LANG
 def unit_of(name: str, lang: str = DEFAULT_LANGUAGE) -> Unit:
     _, style = language(lang)
     if name not in style.units:
-        raise BuildError(f"unit {name!r}: not in the table of units (src/dpaper/render/units.py); "
+        raise BuildError(f"unit {name!r}: not in the table of units ({UNITS_FILE} and the "
+                         f"engine's defaults); "
                          f"known: {', '.join(sorted(style.units))}")
     return style.units[name]
 
