@@ -17,6 +17,7 @@ from dpaper.errors import BuildError
 from dpaper.figures import modules as figure_modules, registry as figure_registry
 from dpaper.fonts import face_paths, licence_paths
 from dpaper.lock import hold as hold_output_lock
+from dpaper.render.labels import chapter_anchor
 from dpaper.render.plan import missing_photographs, plan_chapter
 from dpaper.render.units import UNITS_FILE
 from dpaper.tables import registry as table_registry

@@ -12,7 +12,7 @@ import pytest
 from dpaper.config import Unit
 from dpaper.errors import BuildError
 from dpaper.render import labels
-from dpaper.render.chapter import Context, render
+from dpaper.render.chapter import Context, Renderer, render
 from dpaper.render.citations import Bibliography, Notes
 from dpaper.render.manuscript import read
 from dpaper.tables import registry as table_registry
@@ -105,6 +105,30 @@ def test_facts_format_with_their_unit(tmp_path):
     assert '<span class="datum" title="s. Source: ">9.82%</span>' in html   # traceable
     with pytest.raises(BuildError, match="unknown key figure 'y'"):
         render_one(tmp_path, '{{ fact("y") }}\n', {"key_figures": kf})
+
+
+def test_the_web_gets_values_as_buttons_tables_in_scrollers_and_its_lead_from_the_structure(tmp_path):
+    """No HTML is re-read: a value's button and popover come from its text and source (numbered through the
+    page), a table's scroller from the table's template, the page's summary from the
+    first paragraph's tokens."""
+    kf = pd.DataFrame({"key": ["x"], "value": [Decimal("9.82")], "unit": ["percent"], "year": [2013],
+                       "scope": ["s"], "provenance": ["Table 3.2.1"], "qualifier": [None]})
+    body = ('Rate *{{ fact("x") }}*.{{ note("Again " ~ fact("x") ~ ".") }} Then {{ fact("x").number }}.\n\n'
+            '{{ table("nrw-asean", caption="c") }}\n')
+    path = chapter_file(tmp_path, body)
+    index = labels.build([(Unit("ch", "chapter", "5"), path)], set(), {"nrw-asean"})
+    r = Renderer(Context(tables=TABLES, src=read(path), chapter=index["chapters"][0], labels=index["labels"],
+                         datasets={"key_figures": kf, **NRW}, bibliography=None, figures={}, root=tmp_path,
+                         images=Path("img"), out_dir=Path("build/x"), figures_dir=Path("build/x/figures"),
+                         templates=ROOT / "templates"), "web")
+    html = str(r.body())
+    assert re.findall(r'popovertarget="src-(\d+)"', html) == ["1", "2"]
+    assert ('<em><button type="button" class="datum" popovertarget="src-1" aria-describedby="src-1">9.82%</button>'
+            '<span class="datum-source" id="src-1" popover role="note" data-pagefind-ignore><span class="datum-head">'
+            'Where this comes from</span> s. Source: Table 3.2.1</span></em>') in html
+    assert html.count('<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>') == 1
+    assert r.lead == "Rate 9.82%.1 Then 9.82%."
+    assert "table-scroll" not in render_one(tmp_path, '{{ table("nrw-asean", caption="c") }}\n', NRW)[0]
 
 
 def test_labels_index_of_the_shipped_manuscript():

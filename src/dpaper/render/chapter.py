@@ -24,7 +24,7 @@ from dpaper.render.environment import blocks, manuscript
 from dpaper.render.manuscript import Source
 from dpaper.render.markdown import parser
 from dpaper.render.sandbox import describe
-from dpaper.render.values import Event, Fact
+from dpaper.render.values import Event, Fact, readers_place, traced
 from dpaper.tables.build import build, note_mark
 from dpaper.tables.model import for_print
 
@@ -72,7 +72,10 @@ class Renderer:
         self.ctx, self.mode, self.md, self.md_text = ctx, mode, parser(), parser(html=False)
         self.notes: list[Markup] = []
         self.svgs: dict[str, str] = {}
+        self.datums: list[tuple[str, str]] = []          # web: each value's text and source, by its word's number
+        self.lead = ""                                   # the first paragraph's text (the web page's summary)
         self.nonce = secrets.token_hex(16)
+        self.datum_word = re.compile(f"DPAPERDATUM{self.nonce}N([0-9]+)E")
         self.blocks = blocks(ctx.templates)
         self.env = manuscript(FunctionLoader(self._load), ctx.language)
         self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event,
@@ -92,14 +95,29 @@ class Renderer:
         rows = data["events"].where(id=ident) if "events" in data else []
         if not rows:
             raise BuildError(f"unknown event {ident!r}: expected an id of data/raw/events.csv")
-        return Event(ident, rows[0], self.ctx.language)
+        return Event(ident, rows[0], self.ctx.language, self._trace)
 
     def fact(self, key: str) -> Fact:
         data = self.env.globals["data"]
         rows = data["key_figures"].where(key=key) if "key_figures" in data else []
         if not rows:
             raise BuildError(f"unknown key figure {key!r}: expected a key of data/raw/key_figures.csv")
-        return Fact.from_row(rows[0], self.ctx.language)
+        return Fact.from_row(rows[0], self.ctx.language, self._trace)
+
+    def _trace(self, text: str, source: str) -> Markup:
+        """A value from the data with where it comes from: in print a span that carries it (values.traced); on
+        the web a word in its place until the chapter has passed the gate, then a button that shows it in a
+        popover (blocks.datum; `_datums`), for touch and keyboard as for a mouse."""
+        if self.mode == "print":
+            return traced(text, source)
+        self.datums.append((text, readers_place(source)))
+        return Markup(f"DPAPERDATUM{self.nonce}N{len(self.datums) - 1}E")
+
+    def _datums(self, html: str, count) -> str:
+        """`html` with each value's word replaced by its button and popover, numbered through the page."""
+        if not self.datums:
+            return html
+        return self.datum_word.sub(lambda m: str(self.blocks.datum(next(count), *self.datums[int(m[1])])), html)
 
     def _label(self, label: str) -> dict:
         if label not in self.ctx.labels:
@@ -237,7 +255,7 @@ class Renderer:
         if self.mode == "print":
             table = for_print(table, entry["text"])
         return _block(self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                        "", tables.markup(table, self.ctx.templates),
+                                        "", tables.markup(table, self.ctx.templates, self.mode == "web"),
                                         [(note_mark(i), n) for i, n in enumerate(notes)],
                                         self._inline(note, "note"), self._source(source, cite)))
 
@@ -292,7 +310,7 @@ class Renderer:
         """A word in place of a chart's inline SVG until the chapter has passed the gate: the SVG is ours
         (the figures job drew it from data), the gate's allow-list has no SVG. The word holds a random
         part, so no manuscript can write it."""
-        slot = f"DPAPERSVG{self.nonce}N{len(self.svgs)}"
+        slot = f"DPAPERSVG{self.nonce}N{len(self.svgs)}E"     # E: N1 is no prefix of N10
         self.svgs[slot] = svg
         return slot
 
@@ -304,7 +322,7 @@ class Renderer:
         declared = self.ctx.tables[name]
         table, notes = build(declared, self.ctx.datasets[declared.dataset], self.ctx.language)
         return _block(self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                               "", tables.markup(table, self.ctx.templates),
+                                               "", tables.markup(table, self.ctx.templates, self.mode == "web"),
                                                [(note_mark(i), n) for i, n in enumerate(notes)],
                                                self._inline(note, "note"), self._source(source, cite)))
 
@@ -333,6 +351,11 @@ class Renderer:
         html = str(pipeline.html(self.md, text, self.ctx.src, self.ctx.chapter["sections"], self.blocks.secnum))
         for slot, svg in self.svgs.items():      # our charts, after the gate (it knows no SVG)
             html = html.replace(slot, svg)
+        lead = self.datum_word.sub(lambda m: self.datums[int(m[1])][0], pipeline.lead(self.md, text))
+        self.lead = " ".join(lead.split())       # a value's no-break spaces too: a summary is plain text
+        count = iter(range(1, 1_000_000))        # the values' buttons and popovers, through the page
+        html = self._datums(html, count)
+        self.notes = [Markup(self._datums(str(n), count)) for n in self.notes]
         return Markup(html)
 
 

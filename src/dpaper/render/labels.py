@@ -18,6 +18,11 @@ NAMES = {"tab": "Table", "fig": "Figure", "box": "Box"}
 ADDED = "{} added in this edition"     # the label of a figure the 2018 edition does not have
 
 
+def chapter_anchor(stem: str) -> str:
+    """The id of a unit's section in the book (its manuscript file's name: ch-introduction)."""
+    return f"ch-{stem}"
+
+
 def running_head(unit: Unit, front: dict) -> str:
     """The running head: the short title, after its number for a case study ("Case Study 2 · Phnom Penh")."""
     short = front.get("short", front["title"])
@@ -47,11 +52,12 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
         label, number = unit.label, unit.number
         chapter = {"id": stem, "kind": unit.kind, "number": number, "label": label,
                    "title": front["title"], "short": running_head(unit, front),
-                   "authors": front.get("authors", []), "anchor": f"ch-{stem}",
+                   "authors": front.get("authors", []), "anchor": chapter_anchor(stem),
                    "before_contents": front.get("before_contents", False), "log": front.get("log", False)}
         chapters.append(chapter)
         add(f"ch:{stem}", {"kind": "ch", "text": label or front["title"], "chapter": stem,
-                           "anchor": f"ch-{stem}", "title": front["title"], "log": front.get("log", False)}, path, 1)
+                           "anchor": chapter_anchor(stem), "title": front["title"],
+                           "log": front.get("log", False)}, path, 1)
         counts = {"tab": 0, "fig": 0}
         for name, ident, kwargs in scan(src, env).placed:
             kind = PLACERS[name]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -191,12 +192,13 @@ class Fact:
     provenance: str = ""
     qualifier: str = ""          # how the text qualifies the number: "" (exact), "about", "more than" …
     language: str = DEFAULT_LANGUAGE
+    trace: Callable[[str, str], Markup] = field(default=traced, repr=False)   # (text, source) -> its markup
 
     @classmethod
-    def from_row(cls, row: dict, lang: str | None = None) -> Fact:
+    def from_row(cls, row: dict, lang: str | None = None, trace: Callable[[str, str], Markup] = traced) -> Fact:
         """A row of the key_figures dataset, in the edition's language (None: the default)."""
         return cls(row["key"], row["value"], row["unit"], row["year"], row["scope"], row.get("provenance") or "",
-                   row.get("qualifier") or "", lang or DEFAULT_LANGUAGE)
+                   row.get("qualifier") or "", lang or DEFAULT_LANGUAGE, trace)
 
     @property
     def source(self) -> str:
@@ -212,10 +214,10 @@ class Fact:
     def number(self) -> Markup:
         """The number alone, for a sentence that words the unit and any qualifier itself:
         'has about {{ fact("pp_population").number }} inhabitants'."""
-        return traced(number_text(self.value, unit_of(self.unit, self.language), self.language), self.source)
+        return self.trace(number_text(self.value, unit_of(self.unit, self.language), self.language), self.source)
 
     def __html__(self) -> str:
-        return traced(self.text, self.source)
+        return self.trace(self.text, self.source)
 
     def __str__(self) -> str:
         return self.text
@@ -244,6 +246,7 @@ class Event:
     id: str
     row: dict
     language: str | None = DEFAULT_LANGUAGE
+    trace: Callable[[str, str], Markup] = field(default=traced, repr=False)   # (text, source) -> its markup
 
     @property
     def date(self) -> str:
@@ -268,7 +271,7 @@ class Event:
         return self.row["label"]
 
     def __html__(self) -> str:
-        return traced(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}")
+        return self.trace(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}")
 
     def __str__(self) -> str:
         return self.date

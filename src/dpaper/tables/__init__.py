@@ -24,9 +24,10 @@ def render(spec: TableSpec, df, lang: str | None = None, templates_dir="template
     return (markup(table, templates_dir) if table else Markup("")), notes
 
 
-def markup(table, templates_dir="templates"):
-    """The <table> element of a built table (dpaper.tables.model.Table), from templates/table.html.j2."""
-    return _macros(str(templates_dir)).table(table)
+def markup(table, templates_dir="templates", scroll: bool = False):
+    """The <table> element of a built table (dpaper.tables.model.Table), from templates/table.html.j2; with
+    `scroll` (the web), in a wrapper that scrolls sideways on a narrow screen."""
+    return _macros(str(templates_dir)).table(table, scroll)
 
 
 @lru_cache(maxsize=4)

@@ -68,8 +68,3 @@ def settable(text: str, column: str) -> str:
 def cell(text: str, column: str) -> Markup:
     """A cell's text, escaped, with curly quotes and the subscripts of its chemical formulas (CO<sub>2</sub>)."""
     return Markup(FORMULA.sub(r"\1<sub>\2</sub>", str(escape(curly(settable(text, column))))))
-
-
-def plain_cell(text: str, column: str) -> str:
-    """A heading's or number's text as it is (escaped where it is printed), if it fits a page."""
-    return settable(text, column)
