@@ -27,7 +27,7 @@ fuzz: env
 	DPAPER_FUZZ=$(FUZZ) $(VENV)/bin/pytest tests/test_fuzz.py -q
 
 lint: env
-	$(VENV)/bin/ruff check src scripts tests tools figures
+	$(VENV)/bin/ruff check src scripts tests tools figures tables
 	$(VENV)/bin/snakemake --lint
 
 check-data: env

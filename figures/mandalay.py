@@ -1,7 +1,7 @@
 """The figures of Case Study 5, Mandalay (Figures 3.5.1–3.5.9 of the 2018 edition), in the order they appear.
 
-Figure 3.5.2 is the 2018 edition's timeline matrix, printed as a table (its spec: `md-timeline-matrix` in
-dpaper.render.tables); its notes are the manuscript's. The two timelines draw the events that list their
+Figure 3.5.2 is the 2018 edition's timeline matrix, printed as a table (its declaration: `md-timeline-matrix` in
+tables/mandalay.py); its notes are the manuscript's. The two timelines draw the events that list their
 ids (data/raw/events.csv); the events tagged `md-collaboration-timeline` are those of the matrix.
 """
 from __future__ import annotations

@@ -6,6 +6,7 @@ Drawing inside its function, not here.
 from __future__ import annotations
 
 from dpaper.figures.declare import chart, diagram, map, photo, timeline  # noqa: A004 (map: the kind)
+from dpaper.figures.numbers import percent
 
 photo("pp-hun-sen-visit", caption="Prime Minister Hun Sen on his visit to Kitakyushu",
       alt="Photograph of Cambodia's Prime Minister Hun Sen during his visit to Kitakyushu")
@@ -91,17 +92,17 @@ def nrw_cambodia(data):
                 ax.plot([a, b], [i, i], color=style.RULE, lw=2.2, zorder=1, solid_capstyle="round")
             if a is not None:
                 ax.scatter([a], [i], s=34, color=earlier, zorder=2, label=str(first) if i == 0 else None)
-                ax.annotate(f"{a:g}%", (a, i), xytext=(5, 0), textcoords="offset points",
+                ax.annotate(percent(a), (a, i), xytext=(5, 0), textcoords="offset points",
                             va="center", ha="left", fontsize=7.5, color=style.MUTED)
             if b is not None:
                 ax.scatter([b], [i], s=34, color=latest, zorder=3, label=str(last) if i == 0 else None)
-                ax.annotate(f"{b:g}%", (b, i), xytext=(-5, 0), textcoords="offset points",
+                ax.annotate(percent(b), (b, i), xytext=(-5, 0), textcoords="offset points",
                             va="center", ha="right", fontsize=7.5, color=latest, fontweight="semibold")
         ax.set_yticks(range(len(rows)), [c for c, _, _ in rows])
         ax.invert_yaxis()
         ax.set_xlim(0, top * 1.15)
         ax.set_xlabel("Non-revenue water (% of water supplied)", color=style.MUTED)
-        ax.xaxis.set_major_formatter(lambda v, _: f"{v:g}%")
+        ax.xaxis.set_major_formatter(lambda v, _: percent(v))
         ax.grid(axis="x", color=style.RULE, lw=0.5)
         ax.set_axisbelow(True)
         ax.spines["left"].set_visible(False)

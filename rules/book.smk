@@ -184,6 +184,8 @@ rule pdf:
         date=config["edition"]["date"],
         document_id=f"{config['edition']['slug']}/{config['edition']['id']}",
         archive=ARCHIVE,
+        # where page 1 is (arabic folios from there): the anchor of the first chapter (dpaper.render.labels)
+        first_chapter=next((chapter_anchor(u.stem) for u in ED.units if u.kind == "chapter"), None),
     log:
         ED.log("pdf"),
     script:

@@ -9,7 +9,9 @@ rule labels:
         chapters=[str(ED.chapter_source(c)) for c in ED.chapters],
         front_matter="schemas/front-matter.schema.yaml",
         declarations=DECLARATIONS,
-        code=code("render/*.py", "figures/__init__.py", "figures/declare.py"),
+        tables=TABLE_DECLARATIONS,
+        code=code("render/*.py", "figures/__init__.py", "figures/declare.py", "tables/__init__.py",
+                  "tables/declare.py"),
     output:
         ED.labels,
     params:
@@ -32,11 +34,13 @@ rule chapter:
         figures=lambda w: [str(ED.figure(f, e)) for f in PLAN[w.chapter].figures for e in ("svg", "json")],
         images=lambda w: PLAN[w.chapter].images,
         declarations=DECLARATIONS,
+        tables=TABLE_DECLARATIONS,
+        units=UNITS,
         bibliography=ED.bibliography,
         notes=ED.notes,
         templates=["templates/part.html.j2", "templates/web.html.j2", "templates/site.html.j2",
-                   "templates/blocks.html.j2"],
-        code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py"),
+                   "templates/blocks.html.j2", "templates/table.html.j2"],
+        code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py", "tables/*.py"),
     output:
         part=ED.part("{chapter}"),
         web=ED.web("{chapter}"),

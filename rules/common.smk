@@ -17,7 +17,10 @@ from dpaper.errors import BuildError
 from dpaper.figures import modules as figure_modules, registry as figure_registry
 from dpaper.fonts import face_paths, licence_paths
 from dpaper.lock import hold as hold_output_lock
+from dpaper.render.labels import chapter_anchor
 from dpaper.render.plan import missing_photographs, plan_chapter
+from dpaper.render.units import UNITS_FILE
+from dpaper.tables import registry as table_registry
 
 
 def stop(problems):
@@ -51,9 +54,15 @@ try:
     FIGURES = figure_registry("figures")   # the declarations, figures/*.py
 except BuildError as _exc:
     stop(_exc.problems)
-PLAN = {ch: plan_chapter(ED, ch, set(DATASETS), FIGURES) for ch in ED.chapters}
+UNITS = [str(p) for p in [UNITS_FILE] if p.is_file()]   # the paper's units (dpaper.render.units)
+TABLE_DECLARATIONS = sorted(str(p) for p in Path("tables").glob("*.py"))
+try:
+    TABLES = table_registry("tables")   # the declarations, tables/*.py
+except BuildError as _exc:
+    stop(_exc.problems)
+PLAN = {ch: plan_chapter(ED, ch, set(DATASETS), FIGURES, TABLES) for ch in ED.chapters}
 if not ED.draft:
-    stop(missing_photographs(ED, PLAN, FIGURES))
+    stop(missing_photographs(ED, PLAN, FIGURES, TABLES))
 
 def schema(dataset):
     return f"schemas/datasets/{dataset}.yaml"

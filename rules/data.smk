@@ -53,6 +53,7 @@ rule data_dictionary:
         "Writing the data dictionary and the validation summary"
     input:
         schemas=[schema(d) for d in DATASETS],
+        units=UNITS,   # how each key figure prints
         reports=[ED.validation(d) for d in DATASETS],
         same_facts=rules.same_facts.output,   # the data page is not written while declared facts disagree
         key_figures=[ED.clean("key_figures")] if "key_figures" in DATASETS else [],   # listed as they print

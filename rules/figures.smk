@@ -13,14 +13,17 @@ for _module, _ids in figure_modules(FIGURES).items():
             f"Drawing the figures of figures/{_module}.py: {', '.join(_ids)}"
         input:
             declarations=f"figures/{_module}.py",
+            units=UNITS,   # a label's key figure with its unit
             geodata=sorted(str(p) for p in Path("geodata").glob("*.geojson")),   # the maps' outlines
             data=sorted({str(ED.clean(d)) for i in _ids for d in FIGURES[i].datasets}),
             schemas=sorted({schema(d) for i in _ids for d in FIGURES[i].datasets}),
-            code=code("data/*.py", "fonts.py", "figures/*.py", "figures/kinds/*.py"),
+            code=code("data/*.py", "fonts.py", "figures/*.py", "figures/kinds/*.py", "render/values.py",
+                      "render/units.py"),
         output:
             [str(ED.figure(i, ext)) for i in _ids for ext in ("svg", "csv", "json")],
         params:
             module=_module,
+            language=config["edition"]["language"],   # how its labels write numbers: a change redraws
         log:
             ED.log(f"figures/{_module}"),
         script:

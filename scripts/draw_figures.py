@@ -13,7 +13,7 @@ def main():
     datasets = {Path(p).stem: load(Path(p).stem, p, s) for p, s in zip(sm.input.data, sm.input.schemas)}
     specs = [s for s in registry(Path(sm.input.declarations).parent).values()
              if s.module == sm.params.module and s.drawn]
-    drawn = draw_module(specs, datasets, Path(sm.output[0]).parent)
+    drawn = draw_module(specs, datasets, Path(sm.output[0]).parent, sm.params.language)
     print(f"drew {', '.join(drawn)}")
 
 

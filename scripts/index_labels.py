@@ -5,14 +5,17 @@ from pathlib import Path
 from dpaper.config import Edition
 from dpaper.errors import run
 from dpaper.figures import registry
-from dpaper.render import labels, tables
+from dpaper.render import labels
+from dpaper.tables import registry as table_registry
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 
 def main():
     units = Edition(sm.config).units
-    index = labels.build(list(zip(units, map(Path, sm.input.chapters))), registry("figures"), tables.REGISTRY)
+    figures = registry(Path(sm.input.declarations[0]).parent) if sm.input.declarations else {}
+    tables = table_registry(Path(sm.input.tables[0]).parent) if sm.input.tables else {}
+    index = labels.build(list(zip(units, map(Path, sm.input.chapters))), figures, tables)
     Path(sm.output[0]).write_text(json.dumps(index, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

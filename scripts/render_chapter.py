@@ -10,6 +10,7 @@ from dpaper.render.chapter import Context
 from dpaper.render.citations import Bibliography, Notes
 from dpaper.render.manuscript import read
 from dpaper.render.pages import chapter_pages
+from dpaper.tables import registry as table_registry
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 
@@ -26,7 +27,8 @@ def main():
                   notes_file=Notes(inputs.notes),
                   root=Path("."), images=ed.images, out_dir=ed.out, figures_dir=ed.out / "figures",
                   draft=ed.draft, print_log=ed.print_log, language=ed.meta["language"],
-                  declared=registry(Path(inputs.declarations[0]).parent) if inputs.declarations else {})
+                  declared=registry(Path(inputs.declarations[0]).parent) if inputs.declarations else {},
+                  tables=table_registry(Path(inputs.tables[0]).parent) if inputs.tables else {})
     part, page = chapter_pages(ctx, ed.web_meta, index["chapters"])
     Path(sm.output.part).write_text(part, encoding="utf-8")
     Path(sm.output.web).write_text(page, encoding="utf-8")

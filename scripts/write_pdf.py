@@ -15,7 +15,7 @@ def main():
     epoch = int(datetime.fromisoformat(sm.params.date).replace(tzinfo=timezone.utc).timestamp())
     archive = [Path(p) for p in sm.input.data] if sm.params.archive else None
     write_pdf(sm.input.book, sm.output[0], root=".", epoch=epoch, families=FAMILIES,
-              document_id=sm.params.document_id, archive=archive)
+              document_id=sm.params.document_id, archive=archive, first_chapter=sm.params.first_chapter)
     last = Path(sm.params.last_good)       # outside Snakemake's outputs: a failed run never removes it
     last.parent.mkdir(parents=True, exist_ok=True)
     partial = last.with_name(f".{last.name}.partial")

@@ -90,7 +90,7 @@ def test_the_manuscript_reads_rows_with_jinja_filters(ds, tmp_path):
 
 
 def test_a_pivot_table_keeps_the_rows_order_sorts_its_columns_and_marks_gaps(ds):
-    from dpaper.render.tables import TableSpec, render
+    from dpaper.tables import TableSpec, render
     spec = TableSpec("towns", pivot=("city", "year", "rate"), pivot_header="City", fmt="percent")
     html, notes = render(spec, ds.frame[ds.frame["year"].notna()])
     assert notes == [] and html == (

@@ -51,8 +51,8 @@ def test_no_machine_paths_in_project_files():
 
 def test_code_passes_the_linter():
     ruff = Path(sys.executable).parent / "ruff"
-    result = subprocess.run([str(ruff), "check", "src", "scripts", "tests", "tools", "figures"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run([str(ruff), "check", "src", "scripts", "tests", "tools", "figures", "tables"],
+                            cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
 
 

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_render import NRW, ROOT, chapter_file
+from test_render import NRW, ROOT, TABLES, chapter_file
 
 from dpaper.config import Unit
 from dpaper.errors import BuildError
@@ -52,7 +52,7 @@ def context(tmp_path: Path, body: str, front: str = "title: Test") -> Context:
     refs, notes = files(tmp_path)
     path = chapter_file(tmp_path, body, front=front)
     index = labels.build([(Unit("ch", "chapter", "5"), path)], {"nrw-cambodia"}, {"nrw-asean"})
-    return Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets=NRW,
+    return Context(tables=TABLES, src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets=NRW,
                    bibliography=Bibliography(refs, STYLE), figures={"nrw-cambodia": {"alt": "a chart"}},
                    root=tmp_path, images=Path("img"), out_dir=Path("build/x"), figures_dir=Path("build/x/figures"),
                    notes_file=Notes(notes), templates=ROOT / "templates")

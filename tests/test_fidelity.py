@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from dpaper.data.load import records
-from dpaper.render.tables import fmt
+from dpaper.tables.cells import fmt
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -88,6 +88,16 @@ def test_a_setting_reruns_the_jobs_that_read_it(fixture_copy: Build):
     assert {"chapter", "book", "data_dictionary", "search", "pdf", "publish"} <= rerun, result.stdout
 
 
+def test_a_changed_table_declaration_renumbers_and_rerenders_but_redraws_nothing(fixture_copy: Build):
+    """tables/*.py are inputs of the labels and chapter jobs (a declaration's caption is the list of tables'
+    entry; its columns, the table), and of no drawing job."""
+    for path in (fixture_copy.dir / "tables").glob("*.py"):
+        path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    result = run_fixture(fixture_copy, "-n", "--quiet", "rules")
+    rerun = set(re.findall(r"^(\w+)\s+\d+$", result.stdout, re.M))
+    assert {"labels", "chapter"} <= rerun and not {r for r in rerun if r.startswith("figures_")}, result.stdout
+
+
 def test_an_input_saved_while_a_job_reads_it_fails_the_job(tmp_path, capsys):
     raw = tmp_path / "nrw.csv"
     raw.write_text("city,year\nKampot,2013\n")

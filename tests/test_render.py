@@ -12,11 +12,14 @@ import pytest
 from dpaper.config import Unit
 from dpaper.errors import BuildError
 from dpaper.render import labels
-from dpaper.render.chapter import Context, render
+from dpaper.render.chapter import Context, Renderer, render
 from dpaper.render.citations import Bibliography, Notes
 from dpaper.render.manuscript import read
+from dpaper.tables import registry as table_registry
+from dpaper.tables import render as render_table
 
 ROOT = Path(__file__).resolve().parents[1]
+TABLES = table_registry(ROOT / "tables")
 
 
 def chapter_file(tmp_path: Path, body: str, name="ch", front="title: Test") -> Path:
@@ -29,7 +32,7 @@ def render_one(tmp_path, body, datasets=None, mode="print", tables=frozenset({"n
                figures=frozenset({"nrw-cambodia"}), draft=False, front="title: Test"):
     path = chapter_file(tmp_path, body, front=front)
     index = labels.build([(Unit("ch", "chapter", "5"), path)], set(figures), set(tables))
-    ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"],
+    ctx = Context(tables=TABLES, src=read(path), chapter=index["chapters"][0], labels=index["labels"],
                   datasets=datasets or {}, bibliography=Bibliography(ROOT / "content/2018/references.yaml",
                                                                      "chicago-notes-bibliography"),
                   figures={"nrw-cambodia": {"alt": "a chart"}}, root=tmp_path, images=Path("img"),
@@ -104,15 +107,38 @@ def test_facts_format_with_their_unit(tmp_path):
         render_one(tmp_path, '{{ fact("y") }}\n', {"key_figures": kf})
 
 
+def test_the_web_gets_values_as_buttons_tables_in_scrollers_and_its_lead_from_the_structure(tmp_path):
+    """No HTML is re-read: a value's button and popover come from its text and source (numbered through the
+    page), a table's scroller from the table's template, the page's summary from the
+    first paragraph's tokens."""
+    kf = pd.DataFrame({"key": ["x"], "value": [Decimal("9.82")], "unit": ["percent"], "year": [2013],
+                       "scope": ["s"], "provenance": ["Table 3.2.1"], "qualifier": [None]})
+    body = ('Rate *{{ fact("x") }}*.{{ note("Again " ~ fact("x") ~ ".") }} Then {{ fact("x").number }}.\n\n'
+            '{{ table("nrw-asean", caption="c") }}\n')
+    path = chapter_file(tmp_path, body)
+    index = labels.build([(Unit("ch", "chapter", "5"), path)], set(), {"nrw-asean"})
+    r = Renderer(Context(tables=TABLES, src=read(path), chapter=index["chapters"][0], labels=index["labels"],
+                         datasets={"key_figures": kf, **NRW}, bibliography=None, figures={}, root=tmp_path,
+                         images=Path("img"), out_dir=Path("build/x"), figures_dir=Path("build/x/figures"),
+                         templates=ROOT / "templates"), "web")
+    html = str(r.body())
+    assert re.findall(r'popovertarget="src-(\d+)"', html) == ["1", "2"]
+    assert ('<em><button type="button" class="datum" popovertarget="src-1" aria-describedby="src-1">9.82%</button>'
+            '<span class="datum-source" id="src-1" popover role="note" data-pagefind-ignore><span class="datum-head">'
+            'Where this comes from</span> s. Source: Table 3.2.1</span></em>') in html
+    assert html.count('<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>') == 1
+    assert r.lead == "Rate 9.82%.1 Then 9.82%."
+    assert "table-scroll" not in render_one(tmp_path, '{{ table("nrw-asean", caption="c") }}\n', NRW)[0]
+
+
 def test_labels_index_of_the_shipped_manuscript():
     import yaml
 
     from dpaper.config import Edition
-    from dpaper.render.tables import REGISTRY
     ed = Edition(yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8")))
     from dpaper.figures import registry
     index = labels.build([(u, ROOT / "content/2018" / f"{u.stem}.md") for u in ed.units], registry(ROOT / "figures"),
-                         set(REGISTRY))
+                         TABLES)
     texts = {k: v["text"] for k, v in index["labels"].items()}
     assert texts["tab:nrw-asean"] == "Table 3.2.1"
     assert texts["tab:pp-cooperation"] == "Table 3.2.2"
@@ -245,7 +271,7 @@ def test_chapter_pages_are_returned_not_written(tmp_path):
     from dpaper.render.pages import chapter_pages
     path = chapter_file(tmp_path, "Text.{{ cite('adb2012') }}\n")
     index = labels.build([(Unit("ch", "chapter", "5"), path)], set(), set())
-    ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets={},
+    ctx = Context(tables=TABLES, src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets={},
                   bibliography=Bibliography(ROOT / "content/2018/references.yaml", "chicago-notes-bibliography"),
                   figures={}, root=tmp_path, images=Path("img"), out_dir=Path("build/x"),
                   figures_dir=Path("build/x/figures"), templates=ROOT / "templates")
@@ -287,7 +313,7 @@ def test_a_table_printed_as_a_figure_is_numbered_as_a_figure(tmp_path):
     spec = FigureSpec("matrix", "table", "x", caption="The table as the 2018 edition printed it",
                       declaration={"table": "nrw-asean"})
     index = labels.build([(Unit("ch", "chapter", "5"), path)], {"matrix": spec}, {"nrw-asean"})
-    ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets=NRW,
+    ctx = Context(tables=TABLES, src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets=NRW,
                   bibliography=Bibliography(ROOT / "content/2018/references.yaml", "chicago-notes-bibliography"),
                   figures={}, root=tmp_path, images=Path("img"), out_dir=Path("build/x"),
                   figures_dir=Path("build/x/figures"), declared={"matrix": spec})
@@ -300,32 +326,29 @@ def test_a_table_printed_as_a_figure_is_numbered_as_a_figure(tmp_path):
 
 def test_table_specs_filter_rows_group_items_and_keep_a_lost_tables_place():
     """Tables 2.1 (grouped rows, lists), 2.3 (the awards rows marked for it) and 2.2 (lost: no data)."""
-    from dpaper.render.tables import REGISTRY, TableSpec
-    from dpaper.render.tables import render as render_table
+    from dpaper.tables import TableSpec
     awards = pd.DataFrame({"year": [1990, 2001, 2018], "award": ["A", "B", "C"], "organizer": ["x", "y", "z"],
                            "summary": ["s", "t", "u"], "in_table_2_3": pd.array([True, False, True], "boolean")})
-    html, _ = render_table(REGISTRY["kk-acclaim"], awards)
+    html, _ = render_table(TABLES["kk-acclaim"], awards)
     assert re.findall(r"<th scope=\"row\">(\d+)</th>", html) == ["1990", "2018"]
     wc = pd.DataFrame({"part": ["philosophy", "pillar", "pillar", "principle", "principle"],
                        "number": [1, 1, 2, 1, 2], "text": ["P", "a", "b", "one", "two"]})
-    html, _ = render_table(REGISTRY["kk-world-capital"], wc)
+    html, _ = render_table(TABLES["kk-world-capital"], wc)
     assert "<td>P</td>" in html and "<ul><li>a</li><li>b</li></ul>" in html
     assert "<ol><li>one</li><li>two</li></ol>" in html and html.count("<tr>") == 4
     with pytest.raises(BuildError, match="no row has part 'philosophy'"):
-        render_table(REGISTRY["kk-world-capital"], wc[wc["part"] != "philosophy"])
+        render_table(TABLES["kk-world-capital"], wc[wc["part"] != "philosophy"])
     assert render_table(TableSpec("", lost=True), None) == ("", [])
 
 
 def test_the_timeline_matrix_keeps_its_empty_year_and_leads_entries_with_their_letters():
     """Figure 3.5.2: tracks as columns, one row per year of the span (2011 has no data and keeps its row),
     entries of a cell one per line, each after its link letters; a row off the matrix is refused."""
-    from dpaper.render.tables import REGISTRY
-    from dpaper.render.tables import render as render_table
     df = pd.DataFrame({"year": [2012, 2015, 2015, 2015], "entry": ["Kitakyushu", "IGES CCET", "Online", "Note"],
                        "track": ["fund-and-scheme", "fund-and-scheme", "environmental-education",
                                  "environmental-education"],
                        "scheme_letter": [None, ["c", "d"], ["c"], ["d"]]})
-    html, notes = render_table(REGISTRY["md-timeline-matrix"], df)
+    html, notes = render_table(TABLES["md-timeline-matrix"], df)
     rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", html)
     assert [r[0] for r in rows] == ["2011<br>(Myanmar<br>Reformation)", "2012", "2013", "2014", "2015", "2016",
                                     "2017"]
@@ -334,7 +357,7 @@ def test_the_timeline_matrix_keeps_its_empty_year_and_leads_entries_with_their_l
     assert "<td>(c, d)\u00a0IGES CCET</td>" in rows[4][1]
     assert "<td>(c)\u00a0Online<br>(d)\u00a0Note</td>" in rows[4][1] and notes == []
     with pytest.raises(BuildError, match=r"track 'energy', year 2018: expected a track of fund-and-scheme"):
-        render_table(REGISTRY["md-timeline-matrix"],
+        render_table(TABLES["md-timeline-matrix"],
                      pd.concat([df, pd.DataFrame({"year": [2018], "entry": ["x"], "track": ["energy"],
                                                   "scheme_letter": [None]})]))
 
@@ -346,7 +369,7 @@ def test_a_table_printed_as_a_figure_takes_a_note_and_other_figures_refuse_one(t
     specs = {"matrix": FigureSpec("matrix", "table", "x", caption="M", declaration={"table": "nrw-asean"}),
              "pic": FigureSpec("pic", "photo", "x", caption="P")}
     index = labels.build([(Unit("ch", "chapter", "5"), path)], specs, {"nrw-asean"})
-    ctx = Context(src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets=NRW,
+    ctx = Context(tables=TABLES, src=read(path), chapter=index["chapters"][0], labels=index["labels"], datasets=NRW,
                   bibliography=Bibliography(ROOT / "content/2018/references.yaml", "chicago-notes-bibliography"),
                   figures={}, root=tmp_path, images=Path("img"), out_dir=Path("build/x"),
                   figures_dir=Path("build/x/figures"), declared=specs, draft=True)
@@ -360,11 +383,9 @@ def test_a_table_printed_as_a_figure_takes_a_note_and_other_figures_refuse_one(t
 def test_a_grouped_table_can_take_its_groups_from_the_data_and_keep_the_items_numbers():
     """Table 3.4.1: one row per sector in the data's order (the editors' grouping lives in the data),
     each project with its own number."""
-    from dpaper.render.tables import REGISTRY
-    from dpaper.render.tables import render as render_table
     pilots = pd.DataFrame({"number": [1, 2, 4, 9], "sector": ["Waste", "Waste", "Energy", "Water"],
                            "project": ["Compost", "Heat", "Saving", "U-BCF"]})
-    html, _ = render_table(REGISTRY["hp-pilot-projects"], pilots)
+    html, _ = render_table(TABLES["hp-pilot-projects"], pilots)
     assert re.findall(r'<th scope="row">([^<]+)</th>', html) == ["Waste", "Energy", "Water"]
     assert "<td>01\u2002Compost<br>02\u2002Heat</td>" in html and "<td>09\u2002U-BCF</td>" in html
 
@@ -374,29 +395,27 @@ def test_chapter_4_table_specs_merge_mark_date_amounts_and_nest():
     column, dated), 4.4 (rows Table 2.3 lacks carry the sign) and 4.5 (nested groups, amounts from data)."""
     from decimal import Decimal
 
-    from dpaper.render.tables import REGISTRY
-    from dpaper.render.tables import render as render_table
     plan = pd.DataFrame({"city_image": ["A", "A", "B", "C"], "measure": ["m1", "m2", "m3", None],
                          "example": ["e1", "e2", "e3", None]})
-    html, _ = render_table(REGISTRY["ks-renaissance-plan"], plan)
+    html, _ = render_table(TABLES["ks-renaissance-plan"], plan)
     assert '<th scope="row" rowspan="2">A</th>' in html and html.count("<tr") == 4 and ">C<" not in html
     stake = pd.DataFrame({"type": ["administrative", "administrative"], "organisation": ["JICA", "KITA"],
                           "note": [None, "a note"], "agreement_date": ["2013-02", None],
                           "agreement": ["Partnership agreement", None]})
-    html, _ = render_table(REGISTRY["ks-stakeholders"], stake)
+    html, _ = render_table(TABLES["ks-stakeholders"], stake)
     assert "<td>Partnership agreement, February 2013</td>" in html and "<td>KITA: a note</td><td></td>" in html
     assert "Administrative agencies and corporations" in html and 'class="merged"' in html
     awards = pd.DataFrame({"year": [1990, 2001], "award": ["A", "B"], "organizer": ["x", "y"], "summary": ["s", "t"],
                            "in_table_2_3": pd.array([True, False], "boolean"),
                            "in_table_4_4": pd.array([True, True], "boolean")})
-    html, _ = render_table(REGISTRY["ks-assessments"], awards)
+    html, _ = render_table(TABLES["ks-assessments"], awards)
     assert html.count('class="marked"') == 1 and '2001<span class="tmark">†</span>' in html
     benefits = pd.DataFrame({"city": ["Dalian"] * 3 + [None] * 3 + ["Phnom Penh", "Surabaya", "Hai Phong", "Mandalay"],
                              "group": ["G", "G", None, "H", None, None, None, None, None, None],
                              "benefit": list("abcdefghij"),
                              "amount_jpy": [None, None, Decimal(200000000)] + [None] * 6 + [Decimal(20000000)],
                              "approximate": [False] * 9 + [True]})
-    html, _ = render_table(REGISTRY["ks-benefits"], benefits)
+    html, _ = render_table(TABLES["ks-benefits"], benefits)
     assert "<li>G<ul><li>a</li><li>b</li></ul></li><li>c (JPY\u00a0200 million)</li>" in html
     assert "j (about JPY\u00a020 million)" in html and html.index("Mandalay") < html.index("Common to all")
 

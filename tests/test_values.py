@@ -11,10 +11,11 @@ import yaml
 
 from dpaper.errors import BuildError
 from dpaper.render.access import DatasetAccess
-from dpaper.render.units import EN, NBSP
+from dpaper.render.units import NBSP, from_file, languages
 from dpaper.render.values import Event, Fact, figure_text, key_figures_as_printed, language, say_date, spell
 
 ROOT = Path(__file__).resolve().parents[1]
+EN = languages(ROOT / "schemas/units.yaml")["en"]    # the engine's defaults and this paper's units
 
 # What raw data looks like when it leaks into a sentence.
 RAW = {
@@ -207,10 +208,31 @@ def test_spell_keeps_its_words():
 
 
 def test_an_edition_language_without_a_table_of_units_is_an_error():
-    with pytest.raises(BuildError, match="no table of units for 'fr'.*units.py"):
+    with pytest.raises(BuildError, match="no table of units for 'fr'.*units.yaml"):
         language("fr")
     with pytest.raises(BuildError, match="expected a language CLDR knows"):
         language("qq")
+
+
+def test_a_papers_units_file_adds_units_and_languages_and_says_what_is_wrong(tmp_path):
+    """The units are the paper's configuration: its file adds to the engine's defaults or replaces one, and
+    may give a whole language; a mistake is one line with the file and the unit."""
+    path = tmp_path / "units.yaml"
+    path.write_text("en:\n  units:\n    ferries: {number: words, after: {one: ferry, other: ferries}}\n"
+                    "fr:\n  words: [zéro, un, deux]\n  words_up_to: 2\n  qualifiers: {about: 'environ {}'}\n"
+                    "  large_from: 1000000\n  large_decimals: 2\n  ordinal: {other: e}\n  month: ''\n"
+                    "  day: ''\n  unknown_date: (date inconnue)\n"
+                    "  units: {bus: {number: words, after: {one: bus, other: bus}}}\n", encoding="utf-8")
+    table = from_file(path)
+    assert figure_text(3, table["en"].units["ferries"]) == "three ferries"
+    assert "km" in table["en"].units and set(table["fr"].units) == {"bus"}
+    path.write_text("en:\n  units:\n    ferries: {number: wordz}\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"units.yaml: en: units: ferries: number: expected one of figures, "
+                                         r"words, ordinal, percent, year, found 'wordz'$"):
+        from_file(path)
+    path.write_text("de:\n  units: {}\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"de: a language the engine has no defaults for needs every key"):
+        from_file(path)
 
 
 def test_the_data_dictionary_lists_every_key_figure_as_printed(data):

@@ -23,7 +23,6 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -115,17 +114,18 @@ def foreign_fonts(document, families: set[str]) -> list[str]:
 
 
 UA, ARCHIVE = "pdf/ua-1", "pdf/a-3a"
-FIRST_CHAPTER = re.compile(r'<section class="chapter kind-chapter[^"]*" id="([^"]+)"')
 
 
 def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".",
               epoch: int | None = None, families: set[str] | None = None, say=print,
-              document_id: str | None = None, archive: list[Path] | None = None) -> int:
+              document_id: str | None = None, archive: list[Path] | None = None,
+              first_chapter: str | None = None) -> int:
     """Render `html_path` (inside `root`) to `pdf_path`; return the page count.
 
     With `families`, every embedded font must be of one of these families. The PDF is tagged
     (PDF/UA-1) and finished by `dpaper.pdfpost` (artifacts, notes, page labels, IDs); with
-    `archive` (files), PDF/A-3a with those files attached as the data behind the paper."""
+    `archive` (files), PDF/A-3a with those files attached as the data behind the paper. `first_chapter`: the
+    id of the element that starts page 1 (the pages before it have roman folios); none: page 1 is the first."""
     root = Path(root).resolve()
     html_path, pdf_path = Path(html_path), Path(pdf_path)
     rel = html_path.resolve().relative_to(root).as_posix()
@@ -159,8 +159,7 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path, root: str | Path = ".
             raise BuildError([f"{html_path}: WeasyPrint: {m}" for m in dict.fromkeys(handler.messages)])
         pdf_path.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(tmp, pdf_variant=ARCHIVE if archive else UA, pdf_identifier=True)
-        first = FIRST_CHAPTER.search(text)
-        first_page = next((i for i, p in enumerate(document.pages) if first and first.group(1) in p.anchors), 0)
+        first_page = next((i for i, p in enumerate(document.pages) if first_chapter in p.anchors), 0)
         from dpaper.pdfpost import finish
         finish(tmp, first_page, document_id or html_path.stem, list(archive or []),
                attachment_date=_pdf_date(epoch))

@@ -47,7 +47,9 @@ def needs(declaration: dict) -> tuple[str, ...]:
 def fill(declaration: dict, data: dict, figure: str):
     """`declaration` with every placeholder replaced by its value from `data` ({dataset: DataFrame})."""
     from dpaper.data.load import records
+    from dpaper.figures.numbers import current
     from dpaper.render.values import Event, Fact, number_text, unit_of
+    lang = current()
 
     tables: dict[str, dict] = {}
 
@@ -63,11 +65,11 @@ def fill(declaration: dict, data: dict, figure: str):
     def value(m: re.Match) -> str:
         kind, ident = m.groups()
         if DATASET[kind] == "key_figures":
-            fact = Fact.from_row(row("key_figures", "key", ident))
+            fact = Fact.from_row(row("key_figures", "key", ident), lang)
             if kind == "fact.year":
                 return str(fact.year or "")
-            return fact.text if kind == "fact" else number_text(fact.value, unit_of(fact.unit))
-        event = Event(ident, row("events", "id", ident))
+            return fact.text if kind == "fact" else number_text(fact.value, unit_of(fact.unit, lang), lang)
+        event = Event(ident, row("events", "id", ident), lang)
         return {"date": event.date, "year": str(event.year or ""), "period": event.period}[kind]
 
     return _each_string(declaration, lambda text: PLACEHOLDER.sub(value, text))

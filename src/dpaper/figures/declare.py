@@ -105,7 +105,7 @@ def lost(ident: str, caption: str = "", source: str = "") -> FigureSpec:
 
 def table_figure(ident: str, table: str, caption: str = "", source: str = "", added: bool = False) -> FigureSpec:
     """A table printed as a figure (the 2018 edition's Figure 3.5.2): numbered as a figure, drawn as the
-    table `table` of the table registry (dpaper.render.tables) from its dataset."""
+    table `table` declared in the tables/ folder (dpaper.tables) from its dataset."""
     return _add(FigureSpec(ident, "table", _module, caption, source, added=added, declaration={"table": table}))
 
 

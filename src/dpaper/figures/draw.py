@@ -9,7 +9,7 @@ from importlib import import_module
 from pathlib import Path
 
 from dpaper.errors import BuildError
-from dpaper.figures import bind
+from dpaper.figures import bind, numbers
 
 KINDS = {"timeline": ("timeline", "timeline"), "map": ("maps", "map_figure"), "diagram": ("diagram", "diagram")}
 
@@ -38,12 +38,14 @@ def drawing(spec, datasets: dict) -> Drawing:
     return getattr(import_module(f"dpaper.figures.kinds.{module}"), function)(data, declaration)
 
 
-def draw_module(specs: list, datasets: dict, out_dir: Path) -> list[str]:
-    """Draw each of `specs` (the drawn figures of one declaration file) into `out_dir`; return their ids."""
+def draw_module(specs: list, datasets: dict, out_dir: Path, language: str | None = None) -> list[str]:
+    """Draw each of `specs` (the drawn figures of one declaration file) into `out_dir`, its numbers written as
+    the edition `language` writes them; return their ids."""
     drawn = []
     out_dir.mkdir(parents=True, exist_ok=True)
     for spec in specs:
-        d = drawing(spec, datasets)
+        with numbers.language(language):
+            d = drawing(spec, datasets)
         if not d.alt.strip():
             raise BuildError(f"figures/{spec.module}.py: figure {spec.id!r}: expected alt text, found none")
         (out_dir / f"{spec.id}.svg").write_text(d.svg, encoding="utf-8")

@@ -16,15 +16,17 @@ from pathlib import Path
 from jinja2 import FunctionLoader
 from markupsafe import Markup
 
-from dpaper import limits
+from dpaper import limits, tables
 from dpaper.errors import BuildError
-from dpaper.render import images, pipeline, tables
+from dpaper.render import images, pipeline
 from dpaper.render.access import DatasetAccess, access
 from dpaper.render.environment import blocks, manuscript
 from dpaper.render.manuscript import Source
 from dpaper.render.markdown import parser
 from dpaper.render.sandbox import describe
-from dpaper.render.values import Event, Fact
+from dpaper.render.values import Event, Fact, readers_place, traced
+from dpaper.tables.build import build, note_mark
+from dpaper.tables.model import for_print
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
 PAGEREF_WEB = "\ue000"        # what pageref() leaves in the web's Markdown: taken out with the gap before it
@@ -49,6 +51,7 @@ class Context:
     templates: Path = Path("templates")
     language: str = "en"               # the edition's: how numbers and dates are written
     declared: dict = field(default_factory=dict)   # figure id -> its declaration (dpaper.figures.FigureSpec)
+    tables: dict = field(default_factory=dict)     # table id -> its declaration (dpaper.tables.TableSpec)
     print_log: bool = False            # the PDF prints the log of editorial decisions (config apparatus.print_log)
 
 
@@ -69,9 +72,12 @@ class Renderer:
         self.ctx, self.mode, self.md, self.md_text = ctx, mode, parser(), parser(html=False)
         self.notes: list[Markup] = []
         self.svgs: dict[str, str] = {}
+        self.datums: list[tuple[str, str]] = []          # web: each value's text and source, by its word's number
+        self.lead = ""                                   # the first paragraph's text (the web page's summary)
         self.nonce = secrets.token_hex(16)
+        self.datum_word = re.compile(f"DPAPERDATUM{self.nonce}N([0-9]+)E")
         self.blocks = blocks(ctx.templates)
-        self.env = manuscript(FunctionLoader(self._load))
+        self.env = manuscript(FunctionLoader(self._load), ctx.language)
         self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event,
                                 table=self.table, figure=self.figure, box=self.box, ref=self.ref,
                                 pageref=self.pageref, cite=self.cite, note=self.note,
@@ -89,14 +95,29 @@ class Renderer:
         rows = data["events"].where(id=ident) if "events" in data else []
         if not rows:
             raise BuildError(f"unknown event {ident!r}: expected an id of data/raw/events.csv")
-        return Event(ident, rows[0], self.ctx.language)
+        return Event(ident, rows[0], self.ctx.language, self._trace)
 
     def fact(self, key: str) -> Fact:
         data = self.env.globals["data"]
         rows = data["key_figures"].where(key=key) if "key_figures" in data else []
         if not rows:
             raise BuildError(f"unknown key figure {key!r}: expected a key of data/raw/key_figures.csv")
-        return Fact.from_row(rows[0], self.ctx.language)
+        return Fact.from_row(rows[0], self.ctx.language, self._trace)
+
+    def _trace(self, text: str, source: str) -> Markup:
+        """A value from the data with where it comes from: in print a span that carries it (values.traced); on
+        the web a word in its place until the chapter has passed the gate, then a button that shows it in a
+        popover (blocks.datum; `_datums`), for touch and keyboard as for a mouse."""
+        if self.mode == "print":
+            return traced(text, source)
+        self.datums.append((text, readers_place(source)))
+        return Markup(f"DPAPERDATUM{self.nonce}N{len(self.datums) - 1}E")
+
+    def _datums(self, html: str, count) -> str:
+        """`html` with each value's word replaced by its button and popover, numbered through the page."""
+        if not self.datums:
+            return html
+        return self.datum_word.sub(lambda m: str(self.blocks.datum(next(count), *self.datums[int(m[1])])), html)
 
     def _label(self, label: str) -> dict:
         if label not in self.ctx.labels:
@@ -222,18 +243,20 @@ class Renderer:
     def table(self, ident: str, caption: str = "", note: str | None = None, source: str | None = None,
               cite=None) -> Markup:
         entry = self._label(f"tab:{ident}")
-        spec = tables.REGISTRY[ident]
+        spec = self.ctx.tables[ident]
+        caption = caption or spec.caption
         if spec.lost:
             return self.blocks.lacuna("table", entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                       self._source(source, cite))
         if not caption:
-            raise BuildError("table(): expected a caption= argument, found none")
-        html, notes = tables.render(spec, None if spec.lost else self.ctx.datasets[spec.dataset])
-        if self.mode == "print" and not spec.lost:
-            html = tables.with_kept_rows(tables.with_continued_row(html, entry["text"]))
+            raise BuildError(f"table(): expected a caption= argument or a caption in tables/{spec.module}.py, "
+                             "found none")
+        table, notes = build(spec, self.ctx.datasets[spec.dataset], self.ctx.language)
+        if self.mode == "print":
+            table = for_print(table, entry["text"])
         return _block(self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                        "", Markup(html),
-                                        [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                        "", tables.markup(table, self.ctx.templates, self.mode == "web"),
+                                        [(note_mark(i), n) for i, n in enumerate(notes)],
                                         self._inline(note, "note"), self._source(source, cite)))
 
     def image_path(self, name: str) -> str:
@@ -287,20 +310,20 @@ class Renderer:
         """A word in place of a chart's inline SVG until the chapter has passed the gate: the SVG is ours
         (the figures job drew it from data), the gate's allow-list has no SVG. The word holds a random
         part, so no manuscript can write it."""
-        slot = f"DPAPERSVG{self.nonce}N{len(self.svgs)}"
+        slot = f"DPAPERSVG{self.nonce}N{len(self.svgs)}E"     # E: N1 is no prefix of N10
         self.svgs[slot] = svg
         return slot
 
     def _table_figure(self, spec, entry, caption, cite, source, note=None) -> Markup:
         """A table printed as a figure: the table's markup in a figure block, numbered as a figure."""
         name = spec.declaration["table"]
-        if name not in tables.REGISTRY:
-            raise BuildError(f"figure {spec.id!r}: expected a table of the table registry, found {name!r}")
-        table = tables.REGISTRY[name]
-        html, notes = tables.render(table, self.ctx.datasets[table.dataset])
+        if name not in self.ctx.tables:
+            raise BuildError(f"figure {spec.id!r}: expected a table declared in tables/, found {name!r}")
+        declared = self.ctx.tables[name]
+        table, notes = build(declared, self.ctx.datasets[declared.dataset], self.ctx.language)
         return _block(self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                               "", Markup(html),
-                                               [(tables.note_mark(i), n) for i, n in enumerate(notes)],
+                                               "", tables.markup(table, self.ctx.templates, self.mode == "web"),
+                                               [(note_mark(i), n) for i, n in enumerate(notes)],
                                                self._inline(note, "note"), self._source(source, cite)))
 
     def _photo(self, spec) -> str | None:
@@ -328,6 +351,11 @@ class Renderer:
         html = str(pipeline.html(self.md, text, self.ctx.src, self.ctx.chapter["sections"], self.blocks.secnum))
         for slot, svg in self.svgs.items():      # our charts, after the gate (it knows no SVG)
             html = html.replace(slot, svg)
+        lead = self.datum_word.sub(lambda m: self.datums[int(m[1])][0], pipeline.lead(self.md, text))
+        self.lead = " ".join(lead.split())       # a value's no-break spaces too: a summary is plain text
+        count = iter(range(1, 1_000_000))        # the values' buttons and popovers, through the page
+        html = self._datums(html, count)
+        self.notes = [Markup(self._datums(str(n), count)) for n in self.notes]
         return Markup(html)
 
 

@@ -22,10 +22,9 @@ from markupsafe import Markup
 
 from dpaper import limits
 from dpaper.errors import BuildError
-from dpaper.render import tables
 from dpaper.render.manuscript import environment as syntax
 from dpaper.render.sandbox import describe
-from dpaper.render.values import say_date, spell
+from dpaper.render.values import digits, percent, say_date, spell
 
 # HTML's and Markdown's special characters as character references, in one pass:
 # inert in Markdown paragraphs and in raw HTML blocks alike.
@@ -56,20 +55,25 @@ def _number_filter(name: str, fn, whole: bool = False):
     return checked
 
 
-def _date(value):
-    """`| date`: a date of the data as the text writes it ('2018-07' -> 'July 2018')."""
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
-        raise BuildError(f"| date: expected a date of the data (2018, 2018-07 or 2018-07-01), found {describe(value)}")
-    return say_date(value)
+def _date(lang: str | None):
+    def date(value):
+        """`| date`: a date of the data as the text writes it ('2018-07' -> 'July 2018')."""
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
+            raise BuildError(f"| date: expected a date of the data (2018, 2018-07 or 2018-07-01), "
+                             f"found {describe(value)}")
+        return say_date(value, lang)
+    return date
 
 
-def manuscript(loader) -> Environment:
-    """The environment a chapter renders in (the sandbox); the chapter adds its functions as globals."""
+def manuscript(loader, language: str | None = None) -> Environment:
+    """The environment a chapter renders in (the sandbox); the chapter adds its functions as globals. The
+    number and date filters write as the edition's `language` does (CLDR, through Babel)."""
     env = syntax(loader=loader, undefined=StrictUndefined, autoescape=True, finalize=md_safe,
                  keep_trailing_newline=True)
-    env.filters.update(pct=_number_filter("pct", lambda v: tables.fmt(v, "percent")),
-                       num=_number_filter("num", lambda v: tables.fmt(v, "number")),
-                       spell=_number_filter("spell", spell, whole=True), date=_date)
+    env.filters.update(pct=_number_filter("pct", lambda v: "–" if v is None else percent(v, language)),
+                       num=_number_filter("num", lambda v: "–" if v is None else digits(v, language)),
+                       spell=_number_filter("spell", lambda v: spell(v, language), whole=True),
+                       date=_date(language))
     return env
 
 

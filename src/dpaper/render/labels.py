@@ -18,6 +18,11 @@ NAMES = {"tab": "Table", "fig": "Figure", "box": "Box"}
 ADDED = "{} added in this edition"     # the label of a figure the 2018 edition does not have
 
 
+def chapter_anchor(stem: str) -> str:
+    """The id of a unit's section in the book (its manuscript file's name: ch-introduction)."""
+    return f"ch-{stem}"
+
+
 def running_head(unit: Unit, front: dict) -> str:
     """The running head: the short title, after its number for a case study ("Case Study 2 · Phnom Penh")."""
     short = front.get("short", front["title"])
@@ -29,8 +34,8 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
 
     `figure_ids`: the declared figures (a set of ids, or the declarations by id: a figure declared
     `added`, one the 2018 edition lacks, takes no number, so the edition's numbers stay its own).
-    `table_ids`: the table registry (ids, or the specs by id: a `lost` table, like a figure declared `lost`,
-    is marked lost in the index, for the lists of figures and tables)."""
+    `table_ids`: the declared tables (ids, or the declarations by id: a `lost` table, like a figure declared
+    `lost`, is marked lost in the index, for the lists of figures and tables)."""
     env = environment()
     chapters, labels, problems = [], {}, []
     boxes = 0
@@ -47,11 +52,12 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
         label, number = unit.label, unit.number
         chapter = {"id": stem, "kind": unit.kind, "number": number, "label": label,
                    "title": front["title"], "short": running_head(unit, front),
-                   "authors": front.get("authors", []), "anchor": f"ch-{stem}",
+                   "authors": front.get("authors", []), "anchor": chapter_anchor(stem),
                    "before_contents": front.get("before_contents", False), "log": front.get("log", False)}
         chapters.append(chapter)
         add(f"ch:{stem}", {"kind": "ch", "text": label or front["title"], "chapter": stem,
-                           "anchor": f"ch-{stem}", "title": front["title"], "log": front.get("log", False)}, path, 1)
+                           "anchor": chapter_anchor(stem), "title": front["title"],
+                           "log": front.get("log", False)}, path, 1)
         counts = {"tab": 0, "fig": 0}
         for name, ident, kwargs in scan(src, env).placed:
             kind = PLACERS[name]
@@ -75,8 +81,10 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
                     counts[kind] += 1
                     text = f"{NAMES[kind]} {number}.{counts[kind]}"
             spec = figure_ids.get(ident) if kind == "fig" and isinstance(figure_ids, dict) else None
-            title = kwargs.get("caption", kwargs.get("title", "")) or (spec.caption if spec else "")
             table = table_ids.get(ident) if kind == "tab" and isinstance(table_ids, dict) else None
+            # a caption the manuscript computes is not known here: the declaration's stands in the lists
+            title = (kwargs.get("caption", kwargs.get("title", "")) or (spec.caption if spec else "")
+                     or getattr(table, "caption", ""))
             lost = (spec is not None and spec.kind == "lost") or bool(getattr(table, "lost", False))
             add(f"{kind}:{ident}", {"kind": kind, "text": text, "chapter": stem, "anchor": f"{kind}-{ident}",
                                     "title": title, "lost": lost, "added": bool(spec is not None and spec.added)},

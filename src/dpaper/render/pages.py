@@ -6,12 +6,11 @@ scripts read the inputs and write the outputs.
 from __future__ import annotations
 
 import re
-from html import unescape
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from dpaper.render.chapter import Context, render
+from dpaper.render.chapter import Context, Renderer, render
 from dpaper.render.environment import templates
 from dpaper.render.markdown import plain
 
@@ -44,13 +43,9 @@ def default_description(edition: dict) -> str:
     return f"{title}. {where}." if where else f"{title}."
 
 
-def summary(html: str, limit: int = 160) -> str:
-    """The first paragraph of a page's text as plain text, cut at a word to at most `limit` characters:
-    the page's meta description."""
-    m = re.search(r"<p>(.*?)</p>", html, re.S)
-    if not m:
-        return ""
-    text = " ".join(unescape(re.sub(r"<[^>]+>", "", m[1])).split())
+def summary(text: str, limit: int = 160) -> str:
+    """A page's first paragraph (plain text), cut at a word to at most `limit` characters: the page's meta
+    description."""
     if len(text) <= limit:
         return text
     return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -61,25 +56,6 @@ def short_name(chapter: dict) -> str:
     return name.removeprefix(f"{label} · ") if label else name
 
 
-DATUM = re.compile(r'<span class="datum" title="([^"]*)">([^<]*)</span>')
-TABLE = re.compile(r"(<table\b.*?</table>)", re.S)
-
-
-def web_markup(html: str) -> str:
-    """The web page's forms of what the print part marks up for paper: each value's source (a tooltip
-    there, `title=`) a button that shows it in a popover, for touch and keyboard as for a mouse; each
-    table in a wrapper that scrolls sideways on a narrow screen, not the page."""
-    count = iter(range(1, 1_000_000))
-
-    def datum(m: re.Match) -> str:
-        n = next(count)
-        return (f'<button type="button" class="datum" popovertarget="src-{n}" aria-describedby="src-{n}">'
-                f'{m[2]}</button><span class="datum-source" id="src-{n}" popover role="note" '
-                f'data-pagefind-ignore><span class="datum-head">Where this comes from</span> {m[1]}</span>')
-    html = DATUM.sub(datum, html)
-    return TABLE.sub(r'<div class="table-scroll" tabindex="0" role="region" aria-label="Table">\1</div>', html)
-
-
 def chapter_pages(ctx: Context, edition: dict, chapters: list[dict]) -> tuple[str, str]:
     """The chapter's part of the book (print) and its web page, between its neighbours in `chapters`."""
     chapter = ctx.chapter
@@ -87,11 +63,13 @@ def chapter_pages(ctx: Context, edition: dict, chapters: list[dict]) -> tuple[st
     part = env.get_template("part.html.j2")
     body, _ = render(ctx, "print")
     print_part = part.render(chapter=chapter, body=body, notes=[]) + "\n"
-    web_body, notes = render(ctx, "web")
-    web_part = web_markup(part.render(chapter=chapter, body=web_body, notes=notes))
+    web = Renderer(ctx, "web")      # its values as buttons that show their sources, its tables in scrollers
+    web_body = web.body()
+    notes = web.notes
+    web_part = part.render(chapter=chapter, body=web_body, notes=notes)
     name = plain(chapter["title"])
     title = f"{chapter['label']}: {name}" if chapter.get("label") else name
-    lead = summary(str(web_body))     # values are still spans here, their sources in attributes
+    lead = summary(web.lead)
     authors = f" By {', '.join(chapter['authors'])}." if chapter.get("authors") else ""
     description = f"{title}, in {default_description(edition)}{authors}"
     frame = site(edition, chapters, chapter["id"], title, lead or description)

@@ -124,6 +124,18 @@ def html(md: MarkdownIt, text: str, src: Source, sections: list[dict], secnum: C
     return Markup(gate.clean("".join(h for _, h in blocks)))
 
 
+def lead(md: MarkdownIt, text: str) -> str:
+    """The plain text of the first paragraph of `text` (Markdown; a paragraph of a tight list does not count):
+    a web page's summary for search engines and link previews."""
+    tokens = md.parse(text)
+    first = next((i for i, t in enumerate(tokens) if t.type == "paragraph_open" and not t.hidden), None)
+    if first is None:
+        return ""
+    words = {"softbreak": " ", "hardbreak": " "}
+    return " ".join("".join(words.get(c.type, c.content if c.type in ("text", "text_special", "code_inline")
+                                      else "") for c in tokens[first + 1].children or ()).split())
+
+
 def _template_line(src: Source) -> int | None:
     tb, line = sys.exc_info()[2], None
     while tb is not None:

@@ -13,7 +13,6 @@ from pathlib import Path
 from dpaper.config import Edition
 from dpaper.errors import BuildError
 from dpaper.paths import outside
-from dpaper.render import tables
 from dpaper.render.manuscript import environment, read, scan
 
 
@@ -25,7 +24,8 @@ class Plan:
     photos: list[str] = field(default_factory=list)      # ids of the photograph slots placed
 
 
-def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str], figures_declared: dict) -> Plan:
+def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str], figures_declared: dict,
+                 tables_declared: dict) -> Plan:
     try:
         s = scan(read(ed.chapter_source(chapter)), environment())
     except BuildError:
@@ -33,8 +33,8 @@ def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str], figures_de
     datasets = set(s.datasets)
     figures, images, photos = [], [], []
     for kind, ident, kwargs in s.placed:
-        if kind == "table" and ident in tables.REGISTRY:
-            datasets.add(tables.REGISTRY[ident].dataset)
+        if kind == "table" and ident in tables_declared:
+            datasets.add(tables_declared[ident].dataset)
         elif kind == "figure" and "image" in kwargs:
             path = ed.images / str(kwargs["image"])
             inside = path.resolve().is_relative_to(Path.cwd().resolve())
@@ -45,7 +45,7 @@ def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str], figures_de
             images += [str(p) for p in figures_declared[ident].photo_files(ed.images)
                        if p.is_file() and not outside(p)][:1]
         elif kind == "figure" and ident in figures_declared and figures_declared[ident].kind == "table":
-            table = tables.REGISTRY.get(figures_declared[ident].declaration["table"])
+            table = tables_declared.get(figures_declared[ident].declaration["table"])
             if table:
                 datasets.add(table.dataset)
         elif kind == "figure" and ident in figures_declared and figures_declared[ident].kind != "lost":
@@ -53,7 +53,8 @@ def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str], figures_de
     return Plan(sorted(datasets & known_datasets), figures, images, photos)
 
 
-def missing_photographs(ed: Edition, plans: dict[str, Plan], figures_declared: dict) -> list[str]:
+def missing_photographs(ed: Edition, plans: dict[str, Plan], figures_declared: dict,
+                        tables_declared: dict) -> list[str]:
     """A release build's check: one line per placed photograph slot whose file is missing, with its number."""
     missing = [i for ch in ed.chapters for i in plans[ch].photos
                if not any(p.is_file() for p in figures_declared[i].photo_files(ed.images))]
@@ -61,7 +62,7 @@ def missing_photographs(ed: Edition, plans: dict[str, Plan], figures_declared: d
         return []
     from dpaper.render import labels
     try:
-        index = labels.build([(u, ed.chapter_source(u.stem)) for u in ed.units], figures_declared, tables.REGISTRY)
+        index = labels.build([(u, ed.chapter_source(u.stem)) for u in ed.units], figures_declared, tables_declared)
         number = {i: index["labels"][f"fig:{i}"]["text"] for i in missing}
     except BuildError:
         number = {}        # the labels job will say what is wrong with the manuscript

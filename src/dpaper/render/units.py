@@ -1,21 +1,27 @@
 """The table of units: how a key figure's number and unit read in running text.
 
-Data, not code: one `Language` per edition language, each with one `Unit` per
-unit name that `data/raw/key_figures.csv` may use and the words of each
-`qualifier` it may give ("about", "more than" …: its schema's two `enum`s; a
-test checks that they agree). `values.py` does the printing: numbers,
-grouping, percent signs, currency placement, plural categories and the words
-for million, billion, trillion come from CLDR through Babel in the edition's
-language; what is said around the number comes from here. docs/data.md
-explains how to add a unit.
+The engine's part is the mechanism (`Unit`, `Language`) and English defaults: the words for small numbers,
+the `qualifier`s ("about", "more than" …), ordinals, date patterns, and the units any paper has (numbers
+alone, durations, people, km). A paper's own units and languages are its configuration: `schemas/units.yaml`
+(`UNITS_FILE`), by language, each unit as `Unit`'s fields; a unit there replaces the default of that name, and
+another language gives all of `Language`'s fields. `values.py` does the printing: numbers, grouping, percent
+signs, currency placement, plural categories and the words for million, billion, trillion come from CLDR
+through Babel in the edition's language; what is said around the number comes from here. docs/data.md explains
+how to add a unit.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from dpaper.errors import BuildError
+
 NBSP = "\u00a0"   # between a number and a symbol or currency code: never broken across lines
+UNITS_FILE = Path("schemas/units.yaml")   # a paper's units, in its folder
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,9 @@ class Unit:
     code: str = ""
     out_of: int = 100
     named: Mapping[int, str] = field(default_factory=dict)
+
+
+NUMBER_FORMS = ("figures", "words", "ordinal", "percent", "year")
 
 
 def plural(one: str, other: str) -> Mapping[str, str]:
@@ -92,35 +101,75 @@ EN = Language(
         "rank": Unit("ordinal", before="ranked"),                          # ranked 3rd
         "year": Unit("year"),                                              # a calendar year: 2035
         "times": Unit(COUNTED, after=plural("time", "times"), named={1: "once", 2: "twice"}),
-        # things counted
         "people": Unit(COUNTED, after=plural("person", "people")),
-        "cities": Unit(COUNTED, after=plural("city", "cities")),
-        "countries": Unit(COUNTED, after=plural("country", "countries")),
-        "companies": Unit(COUNTED, after=plural("company", "companies")),
-        "local governments": Unit(COUNTED, after=plural("local government", "local governments")),
-        "households": Unit(COUNTED, after=plural("household", "households")),
-        "schools": Unit(COUNTED, after=plural("school", "schools")),
-        "buses": Unit(COUNTED, after=plural("bus", "buses")),
-        "trainees": Unit(COUNTED, after=plural("trainee", "trainees")),
         # durations
         "years": Unit(COUNTED, after=plural("year", "years")),
         "months": Unit(COUNTED, after=plural("month", "months")),
         "weeks": Unit(COUNTED, after=plural("week", "weeks")),
         "days": Unit(COUNTED, after=plural("day", "days")),
-        "hours per day": Unit(after=plural("hour a day", "hours a day")),
-        # money
-        "JPY": Unit(code="JPY"),
-        "USD": Unit(code="USD"),
-        "CNY": Unit(code="CNY"),
-        "JPY per year": Unit(code="JPY", after="a year"),
         # measures
         "km": Unit(after="km", sep=NBSP),
         "km2": Unit(after="km²", sep=NBSP),
-        "degrees north": Unit(after="°N", sep=""),
-        "tonnes per day": Unit(after=plural("tonne a day", "tonnes a day")),
-        "kg per capita per day": Unit(after="kg per person a day", sep=NBSP),
-        "t-CO2e per year": Unit(after=plural("tonne of CO₂e a year", "tonnes of CO₂e a year")),
     }),
 )
 
-LANGUAGES: Mapping[str, Language] = MappingProxyType({"en": EN})
+DEFAULTS: Mapping[str, Language] = MappingProxyType({"en": EN})
+
+
+def _unit(raw, where: str) -> Unit:
+    """A unit of the paper's file: a mapping of `Unit`'s fields."""
+    known = {f.name for f in dataclasses.fields(Unit)}
+    if not isinstance(raw, dict) or set(raw) - known:
+        found = sorted(set(raw) - known) if isinstance(raw, dict) else type(raw).__name__
+        raise BuildError(f"{where}: expected a mapping of {', '.join(sorted(known))}, found {found}")
+    if raw.get("number", "figures") not in NUMBER_FORMS:
+        raise BuildError(f"{where}: number: expected one of {', '.join(NUMBER_FORMS)}, found {raw['number']!r}")
+    after = raw.get("after", "")
+    if isinstance(after, dict):
+        if "other" not in after:
+            raise BuildError(f"{where}: after: expected a text, or one per plural category with 'other', "
+                             f"found {sorted(after)}")
+        raw = raw | {"after": MappingProxyType(dict(after))}
+    return Unit(**(raw | {"named": MappingProxyType(dict(raw.get("named") or {}))}))
+
+
+def from_file(path: str | Path, defaults: Mapping[str, Language] = DEFAULTS) -> Mapping[str, Language]:
+    """The languages of a paper's units file over the defaults (a file that is not there: the defaults)."""
+    path = Path(path)
+    if not path.is_file():
+        return defaults
+    import yaml
+
+    from dpaper import yamlfile
+    from dpaper.errors import where
+    try:
+        data = yamlfile.load(path) or {}
+    except yaml.YAMLError as exc:
+        raise BuildError(f"{where(path, yamlfile.error_line(exc))}: {yamlfile.problem(exc)}") from None
+    if not isinstance(data, dict):
+        raise BuildError(f"{path}: expected a mapping of edition languages (en: …), found {type(data).__name__}")
+    out = dict(defaults)
+    for code, spec in data.items():
+        spec = dict(spec or {})
+        units = {name: _unit(raw, f"{path}: {code}: units: {name}") for name, raw in (spec.pop("units", None)
+                                                                                      or {}).items()}
+        base = defaults.get(code)
+        known = {f.name for f in dataclasses.fields(Language)} - {"units"}
+        if set(spec) - known:
+            raise BuildError(f"{path}: {code}: unknown key {', '.join(sorted(set(spec) - known))} "
+                             f"(expected {', '.join(sorted(known | {'units'}))})")
+        if base is None and (missing := sorted(known - set(spec))):
+            raise BuildError(f"{path}: {code}: a language the engine has no defaults for needs every key; "
+                             f"missing {', '.join(missing)}")
+        merged = {f.name: getattr(base, f.name) for f in dataclasses.fields(Language)} if base else {}
+        merged |= {k: MappingProxyType(dict(v)) if isinstance(v, dict) else tuple(v) if k == "words" else v
+                   for k, v in spec.items()}
+        merged["units"] = MappingProxyType(dict(merged.get("units") or {}) | units)
+        out[code] = Language(**merged)
+    return MappingProxyType(out)
+
+
+@lru_cache(maxsize=None)
+def languages(path: str | Path = UNITS_FILE) -> Mapping[str, Language]:
+    """The table of units the build uses: the paper's file (`UNITS_FILE`, read once) over the defaults."""
+    return from_file(path)

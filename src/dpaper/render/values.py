@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -19,7 +20,7 @@ from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
 from dpaper.errors import BuildError
-from dpaper.render.units import LANGUAGES, NBSP, Language, Unit
+from dpaper.render.units import NBSP, UNITS_FILE, Language, Unit, languages
 
 DEFAULT_LANGUAGE = "en"
 
@@ -39,23 +40,31 @@ def traced(text: str, source: str) -> Markup:
 
 
 @lru_cache(maxsize=None)
-def language(code: str | None = DEFAULT_LANGUAGE) -> tuple[Locale, Language]:
-    """The CLDR locale and the house style of an edition language ('en', 'en-GB'; None: the default)."""
+def locale_of(code: str | None = DEFAULT_LANGUAGE) -> Locale:
+    """The CLDR locale of an edition language ('en', 'en-GB', 'fr'; None: the default): digits, grouping,
+    decimal sign, percent sign, month names."""
     code = code or DEFAULT_LANGUAGE
     try:
-        locale = Locale.parse(code.replace("-", "_"))
+        return Locale.parse(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         raise BuildError(f"edition language {code!r}: expected a language CLDR knows, such as 'en'") from None
-    if locale.language not in LANGUAGES:
-        raise BuildError(f"edition language {code!r}: no table of units for {locale.language!r} "
-                         f"(known: {', '.join(sorted(LANGUAGES))}); add one to src/dpaper/render/units.py")
-    return locale, LANGUAGES[locale.language]
+
+
+@lru_cache(maxsize=None)
+def language(code: str | None = DEFAULT_LANGUAGE) -> tuple[Locale, Language]:
+    """The CLDR locale and the house style of an edition language ('en', 'en-GB'; None: the default)."""
+    locale = locale_of(code)
+    table = languages()
+    if locale.language not in table:
+        raise BuildError(f"edition language {code or DEFAULT_LANGUAGE!r}: no table of units for "
+                         f"{locale.language!r} (known: {', '.join(sorted(table))}); add one to {UNITS_FILE}")
+    return locale, table[locale.language]
 
 
 def spell(n: int, lang: str = DEFAULT_LANGUAGE) -> str:
     """Small whole numbers in words, as house style wants them in running text; larger ones in figures."""
     locale, style = language(lang)
-    return style.words[n] if 0 <= n < len(style.words) else format_decimal(n, locale=locale)
+    return style.words[n] if 0 <= n < len(style.words) else _figures(Decimal(n), locale)
 
 
 # -- numbers ------------------------------------------------------------------
@@ -72,7 +81,13 @@ def _whole(d: Decimal) -> int | None:
 
 def _figures(d: Decimal, locale: Locale) -> str:
     """Digits with the language's grouping and decimal sign, every digit kept (2,215; 678.46)."""
-    return format_decimal(d, locale=locale, decimal_quantization=False)
+    return _settable(format_decimal(d, locale=locale, decimal_quantization=False))
+
+
+def _settable(text: str) -> str:
+    """CLDR's narrow no-break space (French grouping: 1 234,5) as a no-break space: the paper's fonts have
+    no glyph for the narrow one; either keeps the number on one line."""
+    return text.replace("\u202f", NBSP)
 
 
 def _large(d: Decimal, locale: Locale, style: Language, in_words: bool) -> str | None:
@@ -96,13 +111,24 @@ def _large(d: Decimal, locale: Locale, style: Language, in_words: bool) -> str |
     return re.sub("0+", lambda _: number, pattern, count=1)
 
 
+def digits(value, lang: str | None = DEFAULT_LANGUAGE) -> str:
+    """A number in figures as the edition's language writes it, every digit kept: 1,234.5 (en), 1 234,5 (fr),
+    1.234,5 (de). Table cells, the `num` filter and figure labels write numbers so."""
+    return _figures(_exact(value), locale_of(lang))
+
+
+def percent(value, lang: str | None = DEFAULT_LANGUAGE) -> str:
+    """A percentage (6.2 for 6.2 %) as the edition's language writes it: 6.2% (en), 6,2 % (fr)."""
+    return _settable(format_percent(_exact(value) / 100, locale=locale_of(lang), decimal_quantization=False))
+
+
 def number_text(value, unit: Unit, lang: str = DEFAULT_LANGUAGE) -> str:
     """The number alone, as `unit` writes it: 'five', '2,215', '1.5 million', '3rd', '6.2%'."""
     locale, style = language(lang)
     d = _exact(value)
     whole = _whole(d)
     if unit.number == "percent":
-        return format_percent(d / unit.out_of, locale=locale, decimal_quantization=False)
+        return _settable(format_percent(d / unit.out_of, locale=locale, decimal_quantization=False))
     if unit.number == "year":
         if whole is None:
             raise BuildError(f"{value}: expected a whole number for a year")
@@ -124,8 +150,8 @@ def figure_text(value, unit: Unit, qualifier: str = "", lang: str = DEFAULT_LANG
     `qualifiers` ('about', 'more than', 'within' …), whose words go around the figure."""
     locale, style = language(lang)
     if qualifier and qualifier not in style.qualifiers:
-        raise BuildError(f"qualifier {qualifier!r}: not in the table of units (src/dpaper/render/units.py); "
-                         f"known: {', '.join(sorted(style.qualifiers))}")
+        raise BuildError(f"qualifier {qualifier!r}: not in the table of units ({UNITS_FILE} and "
+                         f"the engine's defaults); known: {', '.join(sorted(style.qualifiers))}")
     d = _exact(value)
     whole = _whole(d)
     if whole is not None and whole in unit.named:
@@ -147,7 +173,8 @@ def figure_text(value, unit: Unit, qualifier: str = "", lang: str = DEFAULT_LANG
 def unit_of(name: str, lang: str = DEFAULT_LANGUAGE) -> Unit:
     _, style = language(lang)
     if name not in style.units:
-        raise BuildError(f"unit {name!r}: not in the table of units (src/dpaper/render/units.py); "
+        raise BuildError(f"unit {name!r}: not in the table of units ({UNITS_FILE} and the "
+                         f"engine's defaults); "
                          f"known: {', '.join(sorted(style.units))}")
     return style.units[name]
 
@@ -165,12 +192,13 @@ class Fact:
     provenance: str = ""
     qualifier: str = ""          # how the text qualifies the number: "" (exact), "about", "more than" …
     language: str = DEFAULT_LANGUAGE
+    trace: Callable[[str, str], Markup] = field(default=traced, repr=False)   # (text, source) -> its markup
 
     @classmethod
-    def from_row(cls, row: dict, lang: str | None = None) -> Fact:
+    def from_row(cls, row: dict, lang: str | None = None, trace: Callable[[str, str], Markup] = traced) -> Fact:
         """A row of the key_figures dataset, in the edition's language (None: the default)."""
         return cls(row["key"], row["value"], row["unit"], row["year"], row["scope"], row.get("provenance") or "",
-                   row.get("qualifier") or "", lang or DEFAULT_LANGUAGE)
+                   row.get("qualifier") or "", lang or DEFAULT_LANGUAGE, trace)
 
     @property
     def source(self) -> str:
@@ -186,10 +214,10 @@ class Fact:
     def number(self) -> Markup:
         """The number alone, for a sentence that words the unit and any qualifier itself:
         'has about {{ fact("pp_population").number }} inhabitants'."""
-        return traced(number_text(self.value, unit_of(self.unit, self.language), self.language), self.source)
+        return self.trace(number_text(self.value, unit_of(self.unit, self.language), self.language), self.source)
 
     def __html__(self) -> str:
-        return traced(self.text, self.source)
+        return self.trace(self.text, self.source)
 
     def __str__(self) -> str:
         return self.text
@@ -218,6 +246,7 @@ class Event:
     id: str
     row: dict
     language: str | None = DEFAULT_LANGUAGE
+    trace: Callable[[str, str], Markup] = field(default=traced, repr=False)   # (text, source) -> its markup
 
     @property
     def date(self) -> str:
@@ -242,7 +271,7 @@ class Event:
         return self.row["label"]
 
     def __html__(self) -> str:
-        return traced(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}")
+        return self.trace(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}")
 
     def __str__(self) -> str:
         return self.date

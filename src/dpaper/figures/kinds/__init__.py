@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from dpaper.errors import BuildError
 from dpaper.figures import style
+from dpaper.figures.numbers import number
 
 PT = 25.4 / 72            # millimetres per point
 FAMILY = "Source Sans Pro"
@@ -77,7 +78,7 @@ def wrap_to(text: str, width_mm: float, size_pt: float, weight: str = "normal") 
 
 def count(n: int, word: str, plural: str | None = None) -> str:
     """`1 link`, `2 links`: a count for alt text."""
-    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+    return f"{number(n)} {word if n == 1 else plural or word + 's'}"
 
 
 def need(declaration: dict, key: str, kind: str):

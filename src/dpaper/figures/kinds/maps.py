@@ -41,6 +41,7 @@ from dpaper.errors import BuildError
 from dpaper.figures import style
 from dpaper.figures.draw import Drawing
 from dpaper.figures.kinds import Box, check_keys, count, mm_figure, need, text_size
+from dpaper.figures.numbers import number
 
 GEODATA = Path(__file__).resolve().parents[4] / "geodata" / "east-asia-50m.geojson"
 KEYS = {"title", "extent", "places", "except", "highlight", "circle", "countries", "shade"}
@@ -153,7 +154,8 @@ def figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA):
         if circle:
             ring = [mm(*fwd(*geod.fwd(*centre, az, circle["radius_km"] * 1000)[:2])) for az in range(0, 361, 2)]
             ax.plot(*zip(*ring), color=style.PRIMARY, lw=0.8, dashes=(3, 2), zorder=2)
-            taken.append(_circle_label(ax, ring, mm(0, 0), f"{circle['radius_km']:,} km", frame, taken))  # the centre
+            radius = f"{number(circle['radius_km'])} km"
+            taken.append(_circle_label(ax, ring, mm(0, 0), radius, frame, taken))  # the centre
         taken.append(_scale_bar(ax, s, height))
         for name in sorted(points, key=lambda n: (n not in highlight, -_crowding(points, n), n)):
             bold = name in highlight
@@ -253,7 +255,7 @@ def _scale_bar(ax, s, height) -> Box:
     ax.plot([x, x + length], [y, y], color=style.INK, lw=1.0, solid_capstyle="butt", zorder=5)
     for tx in (x, x + length):
         ax.plot([tx, tx], [y - 0.8, y + 0.4], color=style.INK, lw=0.6, zorder=5)
-    label = f"{km:,} km"
+    label = f"{number(km)} km"
     w, h = text_size(label, COUNTRY_PT)
     ax.text(x + length + 1.2, y, label, fontsize=COUNTRY_PT, color=style.INK, va="center", zorder=5)
     return Box(x - 0.5, y - 1.2, x + length + 1.2 + w, y + h / 2 + 0.3)
@@ -268,10 +270,11 @@ def _alt(decl: dict, rows: list[dict], dist: dict) -> str:
     circle = decl.get("circle")
     text = f"Map of {decl['title']}, {count(len(rows), 'place')}. "
     if circle:
-        text += f"A dashed circle marks {circle['radius_km']:,} km around {circle['centre']}. "
+        text += f"A dashed circle marks {number(circle['radius_km'])} km around {circle['centre']}. "
     parts = []
     for r in rows:
-        far = f", {dist[r['name']]:,.0f} km from {circle['centre']}" if circle and r["name"] != circle["centre"] else ""
+        far = (f", {number(round(dist[r['name']]))} km from {circle['centre']}"
+               if circle and r["name"] != circle["centre"] else "")
         parts.append(f"{r['name']}, {r['country']} ({_where(r)}){far}")
     return text + "; ".join(parts) + "."
 
