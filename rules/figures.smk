@@ -10,9 +10,9 @@ for _module, _ids in figure_modules(FIGURES).items():
         name:
             f"figures_{_module.replace('-', '_')}"
         message:
-            f"Drawing the figures of figures/{_module}.py: {', '.join(_ids)}"
+            f"Drawing the figures of {ED.declarations / _module}.py: {', '.join(_ids)}"
         input:
-            declarations=f"figures/{_module}.py",
+            declarations=str(ED.declarations / f"{_module}.py"),
             geodata=sorted(str(p) for p in Path("geodata").glob("*.geojson")),   # the maps' outlines
             data=sorted({str(ED.clean(d)) for i in _ids for d in FIGURES[i].datasets}),
             schemas=sorted({schema(d) for i in _ids for d in FIGURES[i].datasets}),
@@ -21,6 +21,7 @@ for _module, _ids in figure_modules(FIGURES).items():
             [str(ED.figure(i, ext)) for i in _ids for ext in ("svg", "csv", "json")],
         params:
             module=_module,
+            roles=ROLES,   # which datasets timelines, maps and labels' placeholders read
         log:
             ED.log(f"figures/{_module}"),
         script:

@@ -12,7 +12,8 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 def main():
     units = Edition(sm.config).units
-    index = labels.build(list(zip(units, map(Path, sm.input.chapters))), registry("figures"), tables.REGISTRY)
+    index = labels.build(list(zip(units, map(Path, sm.input.chapters))),
+                         registry(sm.params.declarations, sm.params.roles), tables.REGISTRY, sm.params.words)
     Path(sm.output[0]).write_text(json.dumps(index, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -41,7 +41,7 @@ def filled(name: str, data: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def data(cleaned):
-    return {"events": cleaned("events"), "cities": cleaned("cities"), "countries": cleaned("countries")}
+    return {"events": cleaned("events"), "places": cleaned("cities"), "countries": cleaned("countries")}
 
 
 def texts(svg: str) -> list[str]:
@@ -152,7 +152,7 @@ def test_earlier_events_are_listed_under_the_chart_not_drawn(data):
 
 # -- map -----------------------------------------------------------------------------------------------------
 def test_a_map_draws_exactly_the_rows_it_selects(data):
-    cities = data["cities"]
+    cities = data["places"]
     want = [n for n, role in zip(cities["name"], cities["role"])
             if (role == "cambodian-city" and n not in ("Kep", "Mondulkiri")) or n == "Phnom Penh"]
     assert len(want) == 9
@@ -176,10 +176,10 @@ def test_figure_2_1_has_kitakyushu_its_circle_and_the_cities_in_it(data):
 def test_a_map_follows_the_coordinates_of_the_data(data):
     decl = declaration("pp-cambodian-cities")
     before = mp.map_figure(data, decl)
-    cities = data["cities"].copy()
+    cities = data["places"].copy()
     row = cities.index[cities["name"] == "Kampot"][0]
     cities.loc[row, "latitude"] = type(cities.loc[row, "latitude"])("10.90")
-    after = mp.map_figure({**data, "cities": cities}, decl)
+    after = mp.map_figure({**data, "places": cities}, decl)
     assert after.svg != before.svg
     assert "Kampot, Cambodia (10.90° N, 104.18° E)" in after.alt
     assert next(r for r in after.table if r["place"] == "Kampot")["latitude"] == cities.loc[row, "latitude"]
@@ -205,7 +205,7 @@ def test_map_labels_never_overlap_each_other_or_the_marks(data, name):
 
 def test_a_map_refuses_a_selection_it_cannot_draw(data):
     decl = declaration("pp-cambodian-cities")
-    with pytest.raises(BuildError, match="no row of the cities dataset matches"):
+    with pytest.raises(BuildError, match="no row of the places dataset matches"):
         mp.map_figure(data, {**decl, "places": {"name": "Atlantis"}})
     with pytest.raises(BuildError, match=r"no country 'France' in the countries dataset \(it has Brunei, "):
         mp.map_figure(data, {**decl, "countries": ["France"]})
@@ -214,7 +214,7 @@ def test_a_map_refuses_a_selection_it_cannot_draw(data):
     with pytest.raises(BuildError, match="expected countries as a list of names of the countries dataset"):
         mp.map_figure(data, {**decl, "countries": {"Laos": "LAO PDR"}})
     with pytest.raises(BuildError, match="expected the countries dataset among the figure's datasets"):
-        mp.map_figure({"cities": data["cities"]}, decl)
+        mp.map_figure({"places": data["places"]}, decl)
 
 
 def test_every_map_names_a_country_as_the_countries_dataset_does(data):
