@@ -7,6 +7,8 @@
 import os
 import sys
 
+os.environ["DPAPER_ENGINE"] = workflow.basedir   # the engine is this Snakefile's folder (dpaper.ENGINE)
+
 
 # The configuration is an editor's file, never code: read by dpaper's own loader only (dpaper.config.
 # load_config), never by Snakemake's, which runs YTE templates before any check. Another edition of a

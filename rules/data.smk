@@ -26,7 +26,7 @@ rule same_facts:
     message:
         "Checking that the facts two datasets hold agree"
     input:
-        declarations=SAME_FACTS,
+        declarations=[SAME_FACTS] if ED.same_facts.is_file() else [],
         data=[str(ED.clean(d)) for d in SAME_FACTS_DATASETS],
         schemas=[schema(d) for d in SAME_FACTS_DATASETS],
         code=code("data/*.py"),
@@ -34,6 +34,7 @@ rule same_facts:
         report=ED.out / "validation" / "same-facts.json",
     params:
         clean_dir=ED.out / "data",
+        schemas=str(ED.schemas),
     log:
         ED.log("same_facts"),
     script:

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURE, FIXTURE_CONFIG, Build, run_fixture
+from conftest import FIXTURE, FIXTURE_CONFIG, Build, run_fixture, snakemake
 
 pytestmark = pytest.mark.e2e
 
@@ -124,21 +124,30 @@ def test_bad_config_is_caught_when_the_workflow_loads(fixture_copy):
 
 
 def test_the_configuration_runs_no_code_and_names_a_key_given_twice(fixture_copy):
-    """YTE templating in config.yaml (read by `configfile:`) would run its values as Python: refused
-    before Snakemake reads the file, so the command never runs. A key given twice in a --configfile is
-    an error naming both lines (YAML would keep the last silently)."""
+    """YTE templating in the edition's file would run its values as Python: only dpaper's loader reads it
+    (config.yaml, or `--config edition_file=FILE`), which refuses it, so the command never runs; a
+    --configfile, which Snakemake itself reads (and templates) first, is refused outright. A key given twice
+    is an error naming both lines (YAML would keep the last silently)."""
     ran = fixture_copy.dir / "yte-ran"
+    yte = "__use_yte__: true\nx: ?__import__('pathlib').Path('yte-ran').touch()\n"
     root = fixture_copy.dir / "config.yaml"
-    root.write_text("__use_yte__: true\nx: ?__import__('pathlib').Path('yte-ran').touch()\n" + root.read_text())
+    root.write_text(yte + root.read_text())
+    result = snakemake(fixture_copy.dir)                      # config.yaml, read by dpaper alone
+    assert re.findall(r"^error: .*$", result.stderr, re.M) == [
+        "error: config.yaml:1: expected plain configuration, found __use_yte__ (YTE templates run the Python "
+        "their values hold: write each value out)"], result.stderr[-2000:]
     cfg = fixture_copy.dir / FIXTURE_CONFIG
     cfg.write_text(cfg.read_text() + "draft: false\n")
     lines = cfg.read_text().count("\n")
     fails_with(fixture_copy,
-               "config.yaml:1: expected plain configuration, found __use_yte__ (YTE templates run the Python "
-               "their values hold: write each value out)",
                f"{FIXTURE_CONFIG}:{lines}: expected each key once, found 'draft' again (first at line "
                f"{next(n for n, x in enumerate(cfg.read_text().splitlines(), 1) if x.startswith('draft:'))})")
     assert not ran.exists(), "nothing in config.yaml may run"
+    # Snakemake reads a --configfile (and runs its YTE) before the workflow: such a build is refused whole
+    result = snakemake(fixture_copy.dir, "--configfile", FIXTURE_CONFIG)
+    assert re.findall(r"^error: .*$", result.stderr, re.M) == [
+        f"error: --configfile {FIXTURE_CONFIG}: expected --config edition_file=FILE (a --configfile is read by "
+        "Snakemake, its YTE templates run, before the workflow can check it), found --configfile"]
 
 
 @pytest.mark.parametrize("key, value, why", [

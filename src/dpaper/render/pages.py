@@ -180,6 +180,9 @@ def _surname_first(name: str) -> str:
     return f"{family}, {' '.join(g[0] + '.' for g in given)}" if given else family
 
 
+EMPTY_PART = re.compile(r"(?<=\.)(\s*[.:,])+")
+
+
 def suggested_citation(edition: dict, authors: list[str], publishers: list[dict]) -> str:
     """The imprint's suggested citation, from the edition's metadata and the authors and publishers data, in
     the form of the edition's words (`citation`, `and`)."""
@@ -190,8 +193,9 @@ def suggested_citation(edition: dict, authors: list[str], publishers: list[dict]
         else "".join(names)
     year = str(edition["date"])[:4]
     by = joint.join(p["name"] for p in publishers)
-    return words["citation"].format(authors=who, year=year, title=edition["title"], subtitle=edition["subtitle"],
+    text = words["citation"].format(authors=who, year=year, title=edition["title"], subtitle=edition["subtitle"],
                                     series=edition["series"], publishers=by)
+    return EMPTY_PART.sub("", " ".join(text.split()))    # a part the edition lacks leaves no ". ."
 
 
 def book_authors(chapters: list[dict]) -> list[str]:
