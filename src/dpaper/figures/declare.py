@@ -2,13 +2,13 @@
 
     from dpaper.figures.declare import chart, photo, timeline
 
-    photo("pp-hun-sen-visit", caption="Prime Minister Hun Sen in Kitakyushu", ratio=3 / 2)
+    photo("mayor-visit", caption="The mayor's visit", ratio=3 / 2)
 
     timeline("pp-cooperation-timeline", caption="…", datasets=("events",),
              events="pp-cooperation-timeline", lanes="sector", span=(1993, 2018))
 
-    @chart("nrw-cambodia", datasets=("nrw_cambodia",), caption="…")
-    def nrw_cambodia(data):          # {dataset name: DataFrame} -> Drawing
+    @chart("water-loss", datasets=("water_loss",), caption="…")
+    def water_loss(data):            # {dataset name: DataFrame} -> Drawing
         ...
 
 Each call adds one declaration; `registry()` reads every file of the folder

@@ -19,7 +19,7 @@ NAMES = {"tab": "table", "fig": "figure", "box": "box"}    # each kind's word (d
 
 
 def running_head(unit: Unit, front: dict, words: dict) -> str:
-    """The running head: the short title, after its number for a case study ("Case Study 2 · Phnom Penh")."""
+    """The running head: the short title, after its number for a case study ("Case Study 2 · Porto")."""
     short = front.get("short", front["title"])
     return f"{unit.label(words)} · {short}" if unit.kind == "case-study" else short
 

@@ -23,7 +23,7 @@ DATA = {"id": "data", "label": None, "name": "The data behind this edition"}
 def site(edition: dict, chapters: list[dict], current: str, title: str | None = None,
          description: str | None = None) -> dict:
     """What the frame of every web page (site.html.j2) shows: the book's contents (each chapter with its
-    `name` in the contents and pager: "Dalian" of "Case Study 1 · Dalian"), the PDF and the EPUB, this page
+    `name` in the contents and pager: "Porto" of "Case Study 1 · Porto"), the PDF and the EPUB, this page
     (its `title` before the edition's, its `description` for search engines and link previews), and the
     pages before and after it in reading order: the contents, the chapters, the data."""
     slug = edition.get("slug")

@@ -2,13 +2,13 @@
 
 Declaration (plain data, e.g. from YAML):
 
-    title: Kitakyushu and the cities within 1,000 km of it   # required: what the alt text calls it
+    title: Porto and the cities within 1,000 km of it   # required: what the alt text calls it
     extent: [119, 143, 24, 43]         # required: longitude min, max, latitude min, max (degrees)
-    places: {name: [Kitakyushu, Seoul]}   # required: a filter on the places dataset, column: value(s);
+    places: {name: [Porto, Lyon]}   # required: a filter on the places dataset, column: value(s);
                                        #   or a list of filters (a row matching any one is drawn)
-    except: {name: [Kep]}              # optional: a filter of rows to leave out
-    highlight: [Kitakyushu]            # optional: places drawn larger and labelled in bold
-    circle: {centre: Kitakyushu, radius_km: 1000}   # optional: a geodesic circle around a city
+    except: {name: [Nice]}              # optional: a filter of rows to leave out
+    highlight: [Porto]            # optional: places drawn larger and labelled in bold
+    circle: {centre: Porto, radius_km: 1000}   # optional: a geodesic circle around a city
     countries: [Japan, South Korea]    # optional: countries to name, in capitals, as the countries dataset names them
     shade: [Japan]                     # optional: countries (of the countries dataset) filled a shade darker
 
@@ -61,11 +61,11 @@ def _matches(row: dict, flt: dict) -> bool:
     return all(row.get(col) in (want if isinstance(want, list) else [want]) for col, want in flt.items())
 
 
-def select(cities: pd.DataFrame, decl: dict) -> list[dict]:
+def select(places: pd.DataFrame, decl: dict) -> list[dict]:
     """The rows of the places dataset the declaration's `places` and `except` select, in the dataset's order."""
     filters = need(decl, "places", "map")
     filters = filters if isinstance(filters, list) else [filters]
-    rows = [r for r in records(cities) if any(_matches(r, f) for f in filters)
+    rows = [r for r in records(places) if any(_matches(r, f) for f in filters)
             and not (decl.get("except") and _matches(r, decl["except"]))]
     if not rows:
         raise BuildError(f"map {decl.get('title')!r}: no row of the places dataset matches {filters}")
@@ -174,7 +174,7 @@ def figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA):
             if name not in shapes:
                 raise BuildError(f"map {decl.get('title')!r}: no country {outline[name]!r} in the map's extent")
             w, h = text_size(label, COUNTRY_PT)
-            spot = _best(_inside(shapes[name], w, h), frame, taken, gap=3.0)   # clear of the cities' labels
+            spot = _best(_inside(shapes[name], w, h), frame, taken, gap=3.0)   # clear of the places' labels
             taken.append(spot)
             ax.text(spot.x0, (spot.y0 + spot.y1) / 2, label, fontsize=COUNTRY_PT, color=style.MUTED,
                     va="center", ha="left", zorder=3)

@@ -3,7 +3,7 @@
 Declaration (plain data, e.g. from YAML):
 
     figure: pp-cooperation-timeline    # required: the events whose `figures` list this figure id
-    title: cooperation between Kitakyushu and Phnom Penh   # required: what the alt text calls it
+    title: cooperation between two cities   # required: what the alt text calls it
     lane_column: sector                # required: the events' column that puts an event on a lane
     lanes:                             # required, top to bottom; every event must fall on one
       - {label: Water supply, values: [water]}
