@@ -7,8 +7,9 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT, snakemake
 from pypdf import PdfReader
+
+from conftest import ROOT, snakemake
 
 
 def text_of(pdf) -> str:
