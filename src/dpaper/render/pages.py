@@ -28,7 +28,7 @@ def site(edition: dict, chapters: list[dict], current: str, title: str | None = 
     pages before and after it in reading order: the contents, the chapters, the data."""
     slug = edition.get("slug")
     book = [c | {"name": short_name(c)} for c in chapters]
-    order = [INDEX | {"name": _words(edition)["contents"]}, *book, DATA]
+    order = [INDEX | {"name": _words(edition)["contents"]}, *book, DATA | {"name": _words(edition)["data_behind"]}]
     pos = next((i for i, c in enumerate(order) if c["id"] == current), None)
     return {"edition": edition, "chapters": book, "current": current,
             "pdf": f"{slug}.pdf" if slug else None, "epub": f"{slug}.epub" if slug else None,
