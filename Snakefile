@@ -7,7 +7,7 @@
 import os
 import sys
 
-os.environ["DPAPER_ENGINE"] = workflow.basedir   # the engine is this Snakefile's folder (dpaper.ENGINE)
+os.environ.update(DPAPER_ENGINE=workflow.basedir)   # set, not read: the engine is this Snakefile's folder (dpaper.ENGINE)
 
 
 # The configuration is an editor's file, never code: read by dpaper's own loader only (dpaper.config.

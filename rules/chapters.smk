@@ -16,7 +16,6 @@ rule labels:
     params:
         contents=config["contents"],   # the numbers follow the contents: a change renumbers
         words=WORDS,                   # "Table 3.2.1", "Tableau 3.2.1": a change of language or words relabels
-        declarations=str(ED.declarations),
         roles=ROLES,
     log:
         ED.log("labels"),
@@ -51,8 +50,6 @@ rule chapter:
         print_log=ED.print_log,   # a reference to the log of editorial decisions gives its page when printed
         words=WORDS,              # the edition's words (language, paper, config): a change reruns
         roles=ROLES,              # which datasets fact() and event() read
-        templates=str(ED.templates),
-        declarations=str(ED.declarations),
     log:
         ED.log("chapter/{chapter}"),
     script:

@@ -34,7 +34,6 @@ rule same_facts:
         report=ED.out / "validation" / "same-facts.json",
     params:
         clean_dir=ED.out / "data",
-        schemas=str(ED.schemas),
     log:
         ED.log("same_facts"),
     script:
@@ -68,7 +67,6 @@ rule data_dictionary:
         edition=config["edition"],   # the page's frame and the key figures' language: a change reruns
         words=WORDS,
         key_figures=ROLES["key_figures"],
-        templates=str(ED.templates),
         base_url=config.get("web", {}).get("base_url"),
     log:
         ED.log("data_dictionary"),

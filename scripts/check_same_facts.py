@@ -2,6 +2,7 @@
 import json
 from pathlib import Path
 
+from dpaper.config import Edition
 from dpaper.data.same import Cells, disagreements, load_declarations, load_frames
 from dpaper.errors import BuildError, run
 
@@ -15,7 +16,7 @@ def main():
     source = sm.input.declarations[0]
     declarations = load_declarations(source)
     names = [Path(p).stem for p in sm.input.data]      # those of datasets_named() this edition has
-    frames, schemas = load_frames(Path(sm.params.clean_dir), names, Path(sm.params.schemas))
+    frames, schemas = load_frames(Path(sm.params.clean_dir), names, Edition(sm.config).schemas)
     problems, checked = disagreements(Cells(frames, schemas), declarations)
     if problems:
         raise BuildError([f"{source}: {p}" for p in problems])

@@ -23,7 +23,7 @@ def main():
         kf = load(name, sm.input.key_figures[0], schema)
         printed[name] = key_figures_as_printed(records(kf), edition.get("language"))
     chapters = json.loads(Path(sm.input.labels).read_text(encoding="utf-8"))["chapters"]
-    page = data_page(edition, datasets, s, printed, sm.params.templates, chapters=chapters)
+    page = data_page(edition, datasets, s, printed, Edition(sm.config).templates, chapters=chapters)
     Path(sm.output.page).write_text(page, encoding="utf-8")
 
 

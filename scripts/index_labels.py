@@ -11,9 +11,9 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 
 def main():
-    units = Edition(sm.config).units
-    index = labels.build(list(zip(units, map(Path, sm.input.chapters))),
-                         registry(sm.params.declarations, sm.params.roles), tables.REGISTRY, sm.params.words)
+    ed = Edition(sm.config)
+    index = labels.build(list(zip(ed.units, map(Path, sm.input.chapters))),
+                         registry(ed.declarations, sm.params.roles), tables.REGISTRY, sm.params.words)
     Path(sm.output[0]).write_text(json.dumps(index, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
