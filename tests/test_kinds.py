@@ -340,7 +340,7 @@ def test_a_diagram_label_takes_its_numbers_and_dates_from_the_data():
                       {"id": "m", "label": "signed {date:a}"}]}
     drawing = dg.diagram({}, bind.fill(decl, {"key_figures": facts, "events": events}, "f"))
     assert "9,083 since 1997, in 2018" in drawing.alt and "signed May 2008" in drawing.alt
-    with pytest.raises(BuildError, match=r"a label names 'nobody': expected a key of data/raw/key_figures.csv"):
+    with pytest.raises(BuildError, match=r"a label names 'nobody': expected a key of the dataset key_figures"):
         bind.fill({"nodes": [{"id": "n", "label": "{fact:nobody}"}]}, {"key_figures": facts}, "f")
 
 
@@ -361,6 +361,7 @@ data = {}
 for n in ("events", "cities", "countries"):
     clean(root / f"data/raw/{n}.csv", root / f"schemas/datasets/{n}.yaml", out / f"{n}.csv", edition_year=2018)
     data[n] = load(n, out / f"{n}.csv", root / f"schemas/datasets/{n}.yaml")
+data["places"] = data["cities"]   # config roles: places
 from dpaper.figures import registry
 figures = registry(root / "figures")
 from dpaper.figures import bind
@@ -429,11 +430,16 @@ def test_every_declared_figure_draws_with_alt_text_and_its_data(cleaned):
     """Each figure of figures/*.py, drawn from the real data; photographs are slots, not drawn."""
     from dpaper.figures import registry
     from dpaper.figures.draw import drawing
-    specs = registry(ROOT / "figures")
+    import yaml
+
+    from dpaper.config import Edition
+    ed = Edition(yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8")))
+    roles = ed.roles({p.stem for p in (ROOT / "schemas/datasets").glob("*.yaml")})   # config roles: places
+    specs = registry(ROOT / "figures", roles)
     assert {s.kind for s in specs.values()} >= {"chart", "timeline", "map", "diagram", "photo"}
     for spec in specs.values():
         if spec.drawn:
-            d = drawing(spec, {name: cleaned(name) for name in spec.datasets})
+            d = drawing(spec, {name: cleaned(name) for name in spec.datasets}, roles)
             assert d.svg.startswith("<?xml") and d.alt.strip(), spec.id
             assert d.table or spec.kind == "diagram", spec.id
 
@@ -479,7 +485,7 @@ def test_a_changed_key_figure_changes_the_diagram_label(cleaned):
 def test_a_label_naming_an_unknown_value_stops_the_build(cleaned):
     from dpaper.figures import bind
     with pytest.raises(BuildError, match=r"figure 'f': a label names 'no-such-event': expected an id of "
-                                         r"data/raw/events.csv, found none"):
+                                         r"the dataset events, found none"):
         bind.fill({"nodes": [{"label": "{date:no-such-event}"}]}, {"events": cleaned("events")}, "f")
 
 
