@@ -71,19 +71,21 @@ DATUM = re.compile(r'<span class="datum" title="([^"]*)">([^<]*)</span>')
 TABLE = re.compile(r"(<table\b.*?</table>)", re.S)
 
 
-def web_markup(html: str) -> str:
+def web_markup(html: str, words: dict | None = None) -> str:
     """The web page's forms of what the print part marks up for paper: each value's source (a tooltip
     there, `title=`) a button that shows it in a popover, for touch and keyboard as for a mouse; each
     table in a wrapper that scrolls sideways on a narrow screen, not the page."""
     count = iter(range(1, 1_000_000))
+    words = words or language_words()
 
     def datum(m: re.Match) -> str:
         n = next(count)
         return (f'<button type="button" class="datum" popovertarget="src-{n}" aria-describedby="src-{n}">'
                 f'{m[2]}</button><span class="datum-source" id="src-{n}" popover role="note" '
-                f'data-pagefind-ignore><span class="datum-head">Where this comes from</span> {m[1]}</span>')
+                f'data-pagefind-ignore><span class="datum-head">{escape(words["where_from"])}</span> {m[1]}</span>')
     html = DATUM.sub(datum, html)
-    return TABLE.sub(r'<div class="table-scroll" tabindex="0" role="region" aria-label="Table">\1</div>', html)
+    wrap = f'<div class="table-scroll" tabindex="0" role="region" aria-label="{escape(words["table"])}">'
+    return TABLE.sub(lambda m: f"{wrap}{m[1]}</div>", html)
 
 
 def chapter_pages(ctx: Context, edition: dict, chapters: list[dict]) -> tuple[str, str]:
@@ -94,7 +96,7 @@ def chapter_pages(ctx: Context, edition: dict, chapters: list[dict]) -> tuple[st
     body, _ = render(ctx, "print")
     print_part = part.render(chapter=chapter, body=body, notes=[]) + "\n"
     web_body, notes = render(ctx, "web")
-    web_part = web_markup(part.render(chapter=chapter, body=web_body, notes=notes))
+    web_part = web_markup(part.render(chapter=chapter, body=web_body, notes=notes), ctx.words)
     name = plain(chapter["title"])
     title = f"{chapter['label']}: {name}" if chapter.get("label") else name
     lead = summary(str(web_body))     # values are still spans here, their sources in attributes
@@ -242,7 +244,7 @@ def index_page(edition: dict, chapters: list[dict], publishers: list[dict], size
 
 def not_found_page(edition: dict, chapters: list[dict], directory: str | Path = "templates") -> str:
     """The page a static host serves for a missing address (404.html): where to go from there."""
-    frame = site(edition, chapters, "404", "Page not found", default_description(edition))
+    frame = site(edition, chapters, "404", _words(edition)["page_not_found"], default_description(edition))
     return templates(directory, _words(edition)).get_template("404.html.j2").render(**frame) + "\n"
 
 
@@ -256,7 +258,7 @@ def sitemap(base_url: str, pages: list[str], date: str) -> str:
 
 def search_page(edition: dict, chapters: list[dict], directory: str | Path = "templates") -> str:
     """The web edition's search page (Pagefind's interface over the index the build makes)."""
-    frame = site(edition, chapters, "search", "Search", default_description(edition))
+    frame = site(edition, chapters, "search", _words(edition)["search"], default_description(edition))
     return templates(directory, _words(edition)).get_template("search.html.j2").render(**frame) + "\n"
 
 
@@ -265,7 +267,7 @@ def data_page(edition: dict, datasets: list[dict], summary: dict, printed: dict 
     """The web edition's data dictionary: every dataset, its fields and rules, what the build validated,
     a link to its CSV, and (`printed`: dataset -> rows) values as the text prints them."""
     page = templates(directory, _words(edition)).get_template("data.html.j2").render(
-        **site(edition, chapters or [], "data", "The data",
+        **site(edition, chapters or [], "data", _words(edition)["the_data"],
                f"Every dataset behind {edition['title']} ({edition['date_display']}): its fields, rules and "
                "validation, and each as a CSV file."), datasets=datasets, summary=summary, printed=printed or {})
     return page + "\n"
