@@ -428,11 +428,11 @@ def test_the_readme_examples_draw(data):
 
 def test_every_declared_figure_draws_with_alt_text_and_its_data(cleaned):
     """Each figure of figures/*.py, drawn from the real data; photographs are slots, not drawn."""
-    from dpaper.figures import registry
-    from dpaper.figures.draw import drawing
     import yaml
 
     from dpaper.config import Edition
+    from dpaper.figures import registry
+    from dpaper.figures.draw import drawing
     ed = Edition(yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8")))
     roles = ed.roles({p.stem for p in (ROOT / "schemas/datasets").glob("*.yaml")})   # config roles: places
     specs = registry(ROOT / "figures", roles)
