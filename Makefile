@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: pdf test env system lint bench bench-tests clean check-data contact-sheet fuzz
+.PHONY: pdf test env system lint bench bench-tests clean check-data contact-sheet fuzz new-paper
 
 pdf: env
 	@bash tools/unlock-if-stale
@@ -51,6 +51,11 @@ system:
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# A new paper in a folder of its own, from the engine's minimal template (dpaper.new): make new-paper DIR=papers/x
+new-paper: env
+	@test -n "$(DIR)" || { echo "error: make new-paper: expected DIR=<the new paper's folder>, found none"; exit 2; }
+	$(VENV)/bin/python -m dpaper new "$(DIR)"
 
 # The environment is exactly uv.lock: same libraries on every machine, every year.
 $(VENV)/.synced: uv.lock pyproject.toml | $(TOOLS)/bin/uv

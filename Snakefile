@@ -7,17 +7,18 @@
 import os
 import sys
 
+os.environ.update(DPAPER_ENGINE=workflow.basedir)   # set, not read: the engine is this Snakefile's folder (dpaper.ENGINE)
 
-# The configuration is an editor's file, never code: its text is checked before Snakemake reads it
-# (dpaper.config.config_file_problems). Files given with --configfile are checked here too.
-from dpaper.config import config_file_problems
 
-if _problems := [p for f in ["config.yaml", *workflow.config_settings.configfiles]
-                 for p in config_file_problems(os.path.relpath(f))]:
+# The configuration is an editor's file, never code: read by dpaper's own loader only (dpaper.config.
+# load_config), never by Snakemake's, which runs YTE templates before any check. Another edition of a
+# paper: `--config edition_file=FILE`; another paper: `--directory papers/x` (its own config.yaml).
+# docs/decisions/paper-folder.md says why.
+from dpaper.config import load_config
+
+CONFIG_FILE, _problems = load_config(config, workflow.config_settings.configfiles)
+if _problems:
     sys.exit("\n".join(f"error: {line}" for line in _problems))
-
-
-configfile: "config.yaml"
 
 
 include: "rules/common.smk"     # the edition, its datasets and chapters, helpers

@@ -7,6 +7,7 @@
 from dpaper.webfonts import woff2_name
 
 CSS = ("fonts.css", "print.css")
+PAPER_CSS = "paper.css"   # the paper's own print stylesheet (config paths.stylesheet), copied beside them
 WEB_FILES = ("screen.css", "web.js", "theme.js", "favicon.svg")   # templates/ -> web/assets/ as they are
 PHOTOS = sorted({i for ch in ED.chapters for i in PLAN[ch].images})
 DRAWN = sorted({f for ch in ED.chapters for f in PLAN[ch].figures})   # the drawings the chapters place
@@ -21,21 +22,20 @@ rule book:
     input:
         parts=[str(ED.part(c)) for c in ED.chapters],
         labels=ED.labels,
-        publishers=ED.clean("publishers"),
-        publishers_schema=schema("publishers"),
-        cities=ED.clean("cities"),                   # names never hyphenated in print
-        cities_schema=schema("cities"),
-        countries=ED.clean("countries"),
-        countries_schema=schema("countries"),
-        abbreviations=ED.clean("abbreviations"),
-        abbreviations_schema=schema("abbreviations"),
+        publishers=role("publishers"),              # [clean CSV, schema] of the role's dataset (config roles), or []
+        places=role("places"),                      # names never hyphenated in print
+        countries=role("countries"),
+        abbreviations=role("abbreviations"),
         validation=ED.summary,                       # the build's facts, in the PDF's metadata
-        templates=["templates/book.html.j2"],
+        templates=[template("book.html.j2")],
+        words=WORD_FILES,
         code=code("render/*.py", "data/*.py"),
     output:
         book=ED.book,
     params:
         edition=config["edition"],
+        words=WORDS,
+        stylesheet=PAPER_CSS if ED.stylesheet else None,   # the paper's own print rules, after the engine's
         print_log=ED.print_log,   # the log of editorial decisions in the PDF, or only in the web edition
     log:
         ED.log("book"),
@@ -47,13 +47,15 @@ rule assets:
     message:
         "Copying the PDF's fonts and stylesheets"
     input:
-        css=[f"templates/{n}" for n in CSS],
+        css=[template(n) for n in CSS],
         fonts=[str(p) for p in face_paths().values()],
         licences=[str(p) for p in licence_paths().values()],
+        paper_css=[str(ED.stylesheet)] if ED.stylesheet else [],
         code=code("fonts.py"),
     output:
         [ED.asset(n) for n in CSS] + [ED.asset(f"fonts/{n}") for n in face_paths()]
-        + [ED.asset(f"fonts/{n}") for n in licence_paths()],
+        + [ED.asset(f"fonts/{n}") for n in licence_paths()]
+        + ([ED.asset(PAPER_CSS)] if ED.stylesheet else []),
     log:
         ED.log("assets"),
     script:
@@ -64,10 +66,10 @@ rule web_assets:
     message:
         "Making the web edition's WOFF2 font subsets; copying its stylesheet, script and icon"
     input:
-        fonts_css="templates/fonts.css",
+        fonts_css=template("fonts.css"),
         fonts=[str(p) for p in face_paths().values()],
         licences=[str(p) for p in licence_paths().values()],
-        files=[f"templates/{n}" for n in WEB_FILES],
+        files=[template(n) for n in WEB_FILES],
         code=code("fonts.py", "webfonts.py"),
     output:
         fonts_css=ED.web_file("assets/fonts.css"),
@@ -88,12 +90,14 @@ rule epub:
         labels=ED.labels,
         figures=sorted({str(ED.figure(f)) for ch in ED.chapters for f in PLAN[ch].figures}),
         images=PHOTOS,
-        publishers=ED.clean("publishers"),
-        publishers_schema=schema("publishers"),
-        css="templates/epub.css",
+        publishers=role("publishers"),
+        css=template("epub.css"),
+        words=WORD_FILES,
         code=code("epub.py", "render/*.py", "data/*.py"),
     output:
-        ensure(ED.epub, non_empty=True),   # written whole or not at all (dpaper.epub)
+        ensure(ED.epub, non_empty=True),
+    params:
+        words=WORDS,   # written whole or not at all (dpaper.epub)
     log:
         ED.log("epub"),
     script:
@@ -105,11 +109,11 @@ rule web_index:
         "Writing the web edition's front page (downloads with their sizes, the citation), 404 page and sitemap"
     input:
         labels=ED.labels,
-        publishers=ED.clean("publishers"),
-        publishers_schema=schema("publishers"),
+        publishers=role("publishers"),
         pdf=ED.pdf,
         epub=ED.epub,
-        templates=["templates/index.html.j2", "templates/404.html.j2", "templates/site.html.j2"],
+        templates=[template(n) for n in ("index.html.j2", "404.html.j2", "site.html.j2")],
+        words=WORD_FILES,
         code=code("render/*.py", "data/*.py"),
     output:
         index=ED.web("index"),
@@ -117,6 +121,7 @@ rule web_index:
         **({"sitemap": ED.web_file("sitemap.xml")} if BASE_URL else {}),   # a sitemap needs absolute URLs
     params:
         base_url=BASE_URL,
+        words=WORDS,
     log:
         ED.log("web_index"),
     script:
@@ -149,7 +154,8 @@ rule search:
     input:
         pages=WEB_PAGES,
         labels=ED.labels,
-        templates=["templates/search.html.j2", "templates/site.html.j2"],
+        templates=[template("search.html.j2"), template("site.html.j2")],
+        words=WORD_FILES,
         code=code("render/*.py"),
     output:
         page=ED.web("search"),
@@ -158,6 +164,7 @@ rule search:
                                                       "pagefind-entry.json")],
     params:
         edition=config["edition"],   # the page's frame and the index's language: a change reruns
+        words=WORDS,
         base_url=BASE_URL,   # the page's canonical and Open Graph URLs
     log:
         ED.log("search"),

@@ -7,15 +7,18 @@ rule labels:
         "Numbering chapters, sections, tables, figures and boxes"
     input:
         chapters=[str(ED.chapter_source(c)) for c in ED.chapters],
-        front_matter="schemas/front-matter.schema.yaml",
+        front_matter=engine("schemas/front-matter.schema.yaml"),
         declarations=DECLARATIONS,
         tables=TABLE_DECLARATIONS,
-        code=code("render/*.py", "figures/__init__.py", "figures/declare.py", "tables/__init__.py",
+        words=WORD_FILES,
+        code=code("render/*.py", "figures/__init__.py", "figures/declare.py", "figures/bind.py", "tables/__init__.py",
                   "tables/declare.py"),
     output:
         ED.labels,
     params:
         contents=config["contents"],   # the numbers follow the contents: a change renumbers
+        words=WORDS,                   # "Table 3.2.1", "Tableau 3.2.1": a change of language or words relabels
+        roles=ROLES,
     log:
         ED.log("labels"),
     script:
@@ -27,7 +30,7 @@ rule chapter:
         "Rendering chapter {wildcards.chapter}"
     input:
         source=lambda w: str(ED.chapter_source(w.chapter)),
-        front_matter="schemas/front-matter.schema.yaml",
+        front_matter=engine("schemas/front-matter.schema.yaml"),
         labels=ED.labels,
         data=lambda w: [str(ED.clean(d)) for d in PLAN[w.chapter].datasets],
         schemas=lambda w: [schema(d) for d in PLAN[w.chapter].datasets],
@@ -38,9 +41,11 @@ rule chapter:
         units=UNITS,
         bibliography=ED.bibliography,
         notes=ED.notes,
-        templates=["templates/part.html.j2", "templates/web.html.j2", "templates/site.html.j2",
-                   "templates/blocks.html.j2", "templates/table.html.j2"],
-        code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py", "tables/*.py"),
+        templates=[template(n) for n in ("part.html.j2", "web.html.j2", "site.html.j2", "blocks.html.j2",
+                                         "table.html.j2")],
+        words=WORD_FILES,
+        code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py", "figures/bind.py",
+                  "tables/*.py"),
     output:
         part=ED.part("{chapter}"),
         web=ED.web("{chapter}"),
@@ -49,6 +54,8 @@ rule chapter:
         draft=ED.draft,
         base_url=config.get("web", {}).get("base_url"),   # the pages' canonical and Open Graph URLs
         print_log=ED.print_log,   # a reference to the log of editorial decisions gives its page when printed
+        words=WORDS,              # the edition's words (language, paper, config): a change reruns
+        roles=ROLES,              # which datasets fact() and event() read
     log:
         ED.log("chapter/{chapter}"),
     script:

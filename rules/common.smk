@@ -18,6 +18,7 @@ from dpaper.figures import modules as figure_modules, registry as figure_registr
 from dpaper.fonts import face_paths, licence_paths
 from dpaper.lock import hold as hold_output_lock
 from dpaper.render.labels import chapter_anchor
+from dpaper.render.environment import template_file
 from dpaper.render.plan import missing_photographs, plan_chapter
 from dpaper.render.units import UNITS_FILE
 from dpaper.tables import registry as table_registry
@@ -29,43 +30,68 @@ def stop(problems):
         sys.exit("\n".join(f"error: {line}" for line in problems))
 
 
-_cli_configs = list(workflow.config_settings.configfiles)  # --configfile wins over config.yaml
-_config_file = os.path.relpath(_cli_configs[-1]) if _cli_configs else "config.yaml"
-stop(schema_problems(config, yamlfile.load("schemas/config.schema.yaml"), _config_file))
+from dpaper import ENGINE
+
+
+def engine(rel):
+    """A file of the engine (rules, scripts, templates, src), relative to the paper's folder being built."""
+    return os.path.relpath(ENGINE / rel)
+
+
+stop(schema_problems(config, yamlfile.load(ENGINE / "schemas/config.schema.yaml"), CONFIG_FILE))
 validate(config, "../schemas/config.schema.yaml")   # fills the defaults
 ED = Edition(config)
-stop(ED.problems(_config_file))
+stop(ED.problems(CONFIG_FILE))
 try:
     hold_output_lock(ED.out)   # one build per output folder at a time (dpaper.lock)
 except BuildError as _exc:
     stop(_exc.problems)
-DATASETS = sorted(p.stem for p in Path("schemas/datasets").glob("*.yaml"))
-# without this, the clean data the last build left would be published as if it were current
-stop([f"{raw}: expected the raw table of the dataset {d} (schemas/datasets/{d}.yaml), found none (deleted or renamed?)"
-      for d in DATASETS if not (raw := raw_table_paths(ED.raw, d)[0]).exists()])
-SAME_FACTS = "schemas/same-facts.yaml"   # facts two datasets hold: the build checks they agree
+DATASETS = sorted(p.stem for p in ED.schemas.glob("*.yaml"))
+stop(ED.role_problems(DATASETS, CONFIG_FILE))
+ROLES = ED.roles(DATASETS)   # which dataset plays each part the engine knows (config roles), or None
 try:
-    SAME_FACTS_DATASETS = [d for d in datasets_named(load_declarations(SAME_FACTS)) if d in DATASETS]
+    WORDS = ED.words   # the edition's words: a change reruns every job that prints them
 except BuildError as _exc:
     stop(_exc.problems)
-REFERENCES = {d: referenced_resources(f"schemas/datasets/{d}.yaml") for d in DATASETS}
-DECLARATIONS = sorted(str(p) for p in Path("figures").glob("*.py"))
+WORD_FILES = [str(p) if not p.is_absolute() else os.path.relpath(p) for p in ED.word_files()]
+# without this, the clean data the last build left would be published as if it were current
+stop([f"{raw}: expected the raw table of the dataset {d} ({ED.schema(d)}), found none (deleted or renamed?)"
+      for d in DATASETS if not (raw := raw_table_paths(ED.raw, d)[0]).exists()])
+SAME_FACTS = str(ED.same_facts)   # facts two datasets hold: the build checks they agree
 try:
-    FIGURES = figure_registry("figures")   # the declarations, figures/*.py
+    SAME_FACTS_DATASETS = ([d for d in datasets_named(load_declarations(SAME_FACTS)) if d in DATASETS]
+                           if ED.same_facts.is_file() else [])
+except BuildError as _exc:
+    stop(_exc.problems)
+REFERENCES = {d: referenced_resources(ED.schema(d)) for d in DATASETS}
+DECLARATIONS = sorted(str(p) for p in ED.declarations.glob("*.py"))
+try:
+    FIGURES = figure_registry(ED.declarations, ROLES)   # the declarations, figures/*.py
 except BuildError as _exc:
     stop(_exc.problems)
 UNITS = [str(p) for p in [UNITS_FILE] if p.is_file()]   # the paper's units (dpaper.render.units)
-TABLE_DECLARATIONS = sorted(str(p) for p in Path("tables").glob("*.py"))
+TABLE_DECLARATIONS = sorted(str(p) for p in ED.table_declarations.glob("*.py"))
 try:
-    TABLES = table_registry("tables")   # the declarations, tables/*.py
+    TABLES = table_registry(ED.table_declarations)   # the declarations, tables/*.py
 except BuildError as _exc:
     stop(_exc.problems)
 PLAN = {ch: plan_chapter(ED, ch, set(DATASETS), FIGURES, TABLES) for ch in ED.chapters}
 if not ED.draft:
     stop(missing_photographs(ED, PLAN, FIGURES, TABLES))
 
+
+def template(name):
+    """A template or stylesheet: the paper's own (paths.templates) or the engine's."""
+    return os.path.relpath(template_file(name, ED.templates))
+
+
+def role(name):
+    """The clean data and schema of the dataset playing `name` (config roles): [] if none does."""
+    return [str(ED.clean(ROLES[name])), str(ED.schema(ROLES[name]))] if ROLES[name] else []
+
+
 def schema(dataset):
-    return f"schemas/datasets/{dataset}.yaml"
+    return str(ED.schema(dataset))
 
 
 def raw_table(wildcards):
@@ -81,9 +107,10 @@ def referenced(wildcards):
 
 def code(*parts):
     """Our modules a job imports, plus the lock file that pins everything else."""
-    files = ["uv.lock", "src/dpaper/__init__.py", "src/dpaper/errors.py", "src/dpaper/config.py"]
+    files = [engine(f) for f in ("uv.lock", "src/dpaper/__init__.py", "src/dpaper/errors.py",
+                                 "src/dpaper/config.py", "src/dpaper/words.py")]
     for part in parts:
-        files += sorted(str(p) for p in Path("src/dpaper").glob(part))
+        files += sorted(os.path.relpath(p) for p in (ENGINE / "src/dpaper").glob(part))
     return files
 
 

@@ -26,7 +26,7 @@ rule same_facts:
     message:
         "Checking that the facts two datasets hold agree"
     input:
-        declarations=SAME_FACTS,
+        declarations=[SAME_FACTS] if ED.same_facts.is_file() else [],
         data=[str(ED.clean(d)) for d in SAME_FACTS_DATASETS],
         schemas=[schema(d) for d in SAME_FACTS_DATASETS],
         code=code("data/*.py"),
@@ -56,15 +56,18 @@ rule data_dictionary:
         units=UNITS,   # how each key figure prints
         reports=[ED.validation(d) for d in DATASETS],
         same_facts=rules.same_facts.output,   # the data page is not written while declared facts disagree
-        key_figures=[ED.clean("key_figures")] if "key_figures" in DATASETS else [],   # listed as they print
+        key_figures=role("key_figures")[:1],   # listed as they print
         labels=ED.labels,   # the book's contents, in the page's navigation
-        template=["templates/data.html.j2", "templates/site.html.j2"],
+        template=[template("data.html.j2"), template("site.html.j2")],
+        words=WORD_FILES,
         code=code("data/*.py", "render/*.py"),
     output:
         page=ED.web("data"),
         summary=ED.summary,
     params:
         edition=config["edition"],   # the page's frame and the key figures' language: a change reruns
+        words=WORDS,
+        key_figures=ROLES["key_figures"],
         base_url=config.get("web", {}).get("base_url"),
     log:
         ED.log("data_dictionary"),

@@ -10,9 +10,9 @@ for _module, _ids in figure_modules(FIGURES).items():
         name:
             f"figures_{_module.replace('-', '_')}"
         message:
-            f"Drawing the figures of figures/{_module}.py: {', '.join(_ids)}"
+            f"Drawing the figures of {ED.declarations / _module}.py: {', '.join(_ids)}"
         input:
-            declarations=f"figures/{_module}.py",
+            declarations=str(ED.declarations / f"{_module}.py"),
             units=UNITS,   # a label's key figure with its unit
             geodata=sorted(str(p) for p in Path("geodata").glob("*.geojson")),   # the maps' outlines
             data=sorted({str(ED.clean(d)) for i in _ids for d in FIGURES[i].datasets}),
@@ -24,6 +24,7 @@ for _module, _ids in figure_modules(FIGURES).items():
         params:
             module=_module,
             language=config["edition"]["language"],   # how its labels write numbers: a change redraws
+            roles=ROLES,   # which datasets timelines, maps and labels' placeholders read
         log:
             ED.log(f"figures/{_module}"),
         script:

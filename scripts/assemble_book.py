@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 from dpaper.config import Edition
-from dpaper.data.load import load, records
+from dpaper.data.load import ordered_publishers, role_rows
 from dpaper.errors import run
 from dpaper.render.pages import book_pages
 
@@ -14,16 +14,14 @@ def main():
     ed, inputs = Edition(sm.config), sm.input
     index = json.loads(Path(inputs.labels).read_text(encoding="utf-8"))
     parts = [Path(p).read_text(encoding="utf-8") for p in inputs.parts]
-    publishers = records(load("publishers", inputs.publishers, inputs.publishers_schema)
-                         .sort_values("order", kind="stable"))
+    publishers = ordered_publishers(inputs.publishers)
     validation = json.loads(Path(inputs.validation).read_text(encoding="utf-8"))
-    cities = records(load("cities", inputs.cities, inputs.cities_schema))
-    countries = records(load("countries", inputs.countries, inputs.countries_schema))
-    organisations = records(load("abbreviations", inputs.abbreviations, inputs.abbreviations_schema))
-    names = ([n for c in cities for n in [c["name"], *(c["aliases"] or [])]] + [c["name"] for c in countries]
-             + [o["expansion"] for o in organisations])
-    book = book_pages(ed.meta, index["chapters"], parts, publishers, validation, names=names,
-                      print_log=ed.print_log)
+    names = []   # never hyphenated in print: places (with their aliases), countries, expansions (config roles)
+    for role, columns in (("places", ("name", "aliases")), ("countries", ("name",)), ("abbreviations", ("expansion",))):
+        for row in role_rows(getattr(inputs, role, [])):
+            names += [n for c in columns if c in row for n in (row[c] if isinstance(row[c], list) else [row[c]]) if n]
+    book = book_pages(ed.print_meta, index["chapters"], parts, publishers, validation, ed.templates, names=names,
+                      print_log=ed.print_log, stylesheet=sm.params.stylesheet)
     Path(sm.output.book).write_text(book, encoding="utf-8")
 
 

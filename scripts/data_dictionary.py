@@ -18,12 +18,13 @@ def main():
     s = summary(datasets)
     Path(sm.output.summary).write_text(json.dumps(s, indent=1) + "\n", encoding="utf-8")
     printed = {}   # dataset -> its rows as the text prints them
-    if sm.input.key_figures:
-        schema = next(p for p in sm.input.schemas if Path(p).stem == "key_figures")
-        kf = load("key_figures", sm.input.key_figures[0], schema)
-        printed["key_figures"] = key_figures_as_printed(records(kf), edition.get("language"))
+    if name := sm.params.key_figures:   # the dataset playing key_figures (config roles), if any
+        schema = next(p for p in sm.input.schemas if Path(p).stem == name)
+        kf = load(name, sm.input.key_figures[0], schema)
+        printed[name] = key_figures_as_printed(records(kf), edition.get("language"))
     chapters = json.loads(Path(sm.input.labels).read_text(encoding="utf-8"))["chapters"]
-    Path(sm.output.page).write_text(data_page(edition, datasets, s, printed, chapters=chapters), encoding="utf-8")
+    page = data_page(edition, datasets, s, printed, Edition(sm.config).templates, chapters=chapters)
+    Path(sm.output.page).write_text(page, encoding="utf-8")
 
 
 run(main, sm.log[0], sm.input)

@@ -11,9 +11,9 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 def main():
     datasets = {Path(p).stem: load(Path(p).stem, p, s) for p, s in zip(sm.input.data, sm.input.schemas)}
-    specs = [s for s in registry(Path(sm.input.declarations).parent).values()
+    specs = [s for s in registry(Path(sm.input.declarations).parent, sm.params.roles).values()
              if s.module == sm.params.module and s.drawn]
-    drawn = draw_module(specs, datasets, Path(sm.output[0]).parent, sm.params.language)
+    drawn = draw_module(specs, datasets, Path(sm.output[0]).parent, sm.params.language, sm.params.roles)
     print(f"drew {', '.join(drawn)}")
 
 

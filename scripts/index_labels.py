@@ -12,10 +12,10 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 
 
 def main():
-    units = Edition(sm.config).units
-    figures = registry(Path(sm.input.declarations[0]).parent) if sm.input.declarations else {}
-    tables = table_registry(Path(sm.input.tables[0]).parent) if sm.input.tables else {}
-    index = labels.build(list(zip(units, map(Path, sm.input.chapters))), figures, tables)
+    ed = Edition(sm.config)
+    figures = registry(ed.declarations, sm.params.roles)
+    tables = table_registry(ed.table_declarations)
+    index = labels.build(list(zip(ed.units, map(Path, sm.input.chapters))), figures, tables, sm.params.words)
     Path(sm.output[0]).write_text(json.dumps(index, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -27,8 +27,9 @@ def main():
                   notes_file=Notes(inputs.notes),
                   root=Path("."), images=ed.images, out_dir=ed.out, figures_dir=ed.out / "figures",
                   draft=ed.draft, print_log=ed.print_log, language=ed.meta["language"],
-                  declared=registry(Path(inputs.declarations[0]).parent) if inputs.declarations else {},
-                  tables=table_registry(Path(inputs.tables[0]).parent) if inputs.tables else {})
+                  declared=registry(ed.declarations, sm.params.roles),
+                  tables=table_registry(ed.table_declarations),
+                  templates=ed.templates, words=sm.params.words, roles=sm.params.roles)
     part, page = chapter_pages(ctx, ed.web_meta, index["chapters"])
     Path(sm.output.part).write_text(part, encoding="utf-8")
     Path(sm.output.web).write_text(page, encoding="utf-8")

@@ -19,7 +19,7 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 def main():
     ed = Edition(sm.config)
     chapters = json.loads(Path(sm.input.labels).read_text(encoding="utf-8"))["chapters"]
-    Path(sm.output.page).write_text(search_page(ed.web_meta, chapters), encoding="utf-8")
+    Path(sm.output.page).write_text(search_page(ed.web_meta, chapters, ed.templates), encoding="utf-8")
     site, index = Path(sm.output.page).parent, Path(sm.output.index[0]).parent
     shutil.rmtree(index, ignore_errors=True)   # no fragment of an earlier index stays
     out = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", index.name,

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from dpaper.config import Edition
-from dpaper.data.load import load, records
+from dpaper.data.load import ordered_publishers
 from dpaper.errors import run
 from dpaper.render.pages import index_page, not_found_page, sitemap
 
@@ -15,11 +15,11 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 def main():
     ed, inputs = Edition(sm.config), sm.input
     chapters = json.loads(Path(inputs.labels).read_text(encoding="utf-8"))["chapters"]
-    publishers = records(load("publishers", inputs.publishers, inputs.publishers_schema)
-                         .sort_values("order", kind="stable"))
+    publishers = ordered_publishers(inputs.publishers)
     sizes = {Path(p).name: Path(p).stat().st_size for p in (inputs.pdf, inputs.epub)}
-    Path(sm.output.index).write_text(index_page(ed.web_meta, chapters, publishers, sizes), encoding="utf-8")
-    Path(sm.output.not_found).write_text(not_found_page(ed.web_meta, chapters), encoding="utf-8")
+    page = index_page(ed.web_meta, chapters, publishers, sizes, ed.templates)
+    Path(sm.output.index).write_text(page, encoding="utf-8")
+    Path(sm.output.not_found).write_text(not_found_page(ed.web_meta, chapters, ed.templates), encoding="utf-8")
     if sm.output.get("sitemap"):
         pages = ["index.html", *(f"{c['id']}.html" for c in chapters), "data.html"]
         Path(sm.output.sitemap).write_text(sitemap(ed.web_meta["base_url"], pages, str(ed.meta["date"])),

@@ -24,7 +24,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PDF_NAME = "actions-for-a-sustainable-society-2018.pdf"
-FIXTURE = ("--configfile", "tests/fixture/config.yaml")   # snakemake arguments of the fixture edition
+FIXTURE_CONFIG = "tests/fixture/config.yaml"
+FIXTURE = ("--config", f"edition_file={FIXTURE_CONFIG}")   # snakemake arguments of the fixture edition
 
 
 def project_files() -> list[str]:
@@ -74,7 +75,7 @@ class Build:
         import yaml
 
         from dpaper.config import Edition
-        config = "config.yaml" if self.out == "build/2018" else "tests/fixture/config.yaml"
+        config = "config.yaml" if self.out == "build/2018" else FIXTURE_CONFIG
         return Edition(yaml.safe_load((self.dir / config).read_text(encoding="utf-8")))
 
     def path(self, rel: str) -> Path:
@@ -83,7 +84,7 @@ class Build:
 
 def build_in(dest: Path, *args: str, out: str = "build/2018", pdf_name: str = PDF_NAME) -> Build:
     copy_project(dest)
-    result = snakemake(dest, *args)   # targets and options, --configfile last
+    result = snakemake(dest, *args)   # targets and options, --config last
     assert result.returncode == 0, result.stderr[-4000:]
     return Build(dest, result, out, pdf_name)
 
@@ -129,5 +130,12 @@ def fixture_copy(fixture, tmp_path) -> Build:
 
 
 def run_fixture(build: Build, *args: str) -> subprocess.CompletedProcess:
-    """Snakemake on a copy of the fixture edition (`--configfile` last: it takes every word after it)."""
-    return snakemake(build.dir, *args, *FIXTURE)
+    """Snakemake on a copy of the fixture edition (`--config` last: it takes every word after it, so other
+    --config values join it there)."""
+    args = list(args)
+    extra = []
+    if "--config" in args:
+        i = args.index("--config")
+        extra = [a for a in args[i + 1:] if "=" in a]
+        args = args[:i] + [a for a in args[i + 1:] if "=" not in a]
+    return snakemake(build.dir, *args, *FIXTURE, *extra)

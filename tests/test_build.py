@@ -15,7 +15,7 @@ import shutil
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURE, Build, build_fixture, run_fixture, snakemake
+from conftest import FIXTURE_CONFIG, Build, build_fixture, run_fixture, snakemake
 
 pytestmark = pytest.mark.e2e
 
@@ -195,7 +195,7 @@ def test_one_edited_value_reaches_table_figure_and_sentence(fixture_copy: Build)
 
 
 def test_moving_an_entry_of_the_contents_renumbers_everything(fixture_copy: Build):
-    cfg = fixture_copy.dir / FIXTURE[1]
+    cfg = fixture_copy.dir / FIXTURE_CONFIG
     moved = cfg.read_text().replace("    - opening\n", "")
     cfg.write_text(moved.replace("      case-studies: [water]\n", "      case-studies: [water]\n    - opening\n"))
     result = run_fixture(fixture_copy)
@@ -211,7 +211,7 @@ def test_another_edition_builds_into_its_own_path(fixture_copy: Build):
     shutil.copytree(d / "data/raw", d / "data/raw-next")
     raw = d / "data/raw-next/nrw_cambodia.csv"
     raw.write_text(raw.read_text().replace("Siem Reap,2015,8%", "Siem Reap,2015,5.9%"))
-    cfg = (d / FIXTURE[1]).read_text()
+    cfg = (d / FIXTURE_CONFIG).read_text()
     for old, new in (("id: fixture", 'id: "next"'), ('date: "2018-07-01"', 'date: "2019-07-01"'),
                      ("slug: fixture-edition", "slug: next-edition"),
                      ("raw: data/raw", "raw: data/raw-next"), ("output: build/fixture", "output: build/next")):
@@ -219,7 +219,7 @@ def test_another_edition_builds_into_its_own_path(fixture_copy: Build):
         cfg = cfg.replace(old, new)
     (d / "next.yaml").write_text(cfg)
     before = fixture_copy.pdf.read_bytes()
-    result = snakemake(d, "--configfile", "next.yaml")
+    result = snakemake(d, "--config", "edition_file=next.yaml")
     assert result.returncode == 0, result.stderr[-3000:]
     nxt = Build(d, result, out="build/next", pdf_name="next-edition.pdf")
     assert "Siem Reap reached 5.9% in 2015." in norm(nxt.text)

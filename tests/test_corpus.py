@@ -6,7 +6,9 @@ paths relative to the case) and one input, read as the build reads it:
 - a raw table named after its dataset (`.csv` or `.xlsx`), optionally with a
   `schema.yaml` (otherwise the shipped schema of that dataset): cleaned;
 - `config.yaml`: checked as the workflow checks a configuration before and
-  after Snakemake reads it (its text, then its schema);
+  after Snakemake reads it (its text, then its schema); `edition.yaml`: read as
+  `--config edition_file=edition.yaml` names it; `configfile.yaml`: as given with
+  `--configfile` (refused: Snakemake would read it first);
 - a chapter (`.md`): read and its Jinja parsed, as the DAG does;
 - `references.yaml` or `notes.yaml`: loaded as the bibliography or the notes;
 - a photograph (`.png`, `.jpg`): checked as a chapter placing it checks it;
@@ -20,6 +22,7 @@ No case may take more than `SECONDS` to refuse (a hostile input must not hang th
 from __future__ import annotations
 
 import json
+import os
 import struct
 import time
 import zlib
@@ -28,7 +31,7 @@ from pathlib import Path
 import pytest
 
 from dpaper import yamlfile
-from dpaper.config import config_file_problems, schema_problems
+from dpaper.config import EDITION_FILE, config_file_problems, load_config, schema_problems
 from dpaper.data.clean import clean
 from dpaper.data.schema import reference_values
 from dpaper.errors import BuildError
@@ -76,6 +79,10 @@ def make(recipe: Path, tmp_path: Path) -> Path:
 def problems_of(path: Path, case: Path, references: dict, tmp_path: Path) -> list[str]:
     """The build's lines about the input `path`, as the build reads it (see the module's list)."""
     try:
+        if path.name in ("edition.yaml", "configfile.yaml"):
+            rel = os.path.relpath(path)   # as typed on the command line, from the project
+            given = ({EDITION_FILE: rel}, []) if path.name == "edition.yaml" else ({}, [rel])
+            return load_config(*given)[1]
         if path.name == "config.yaml":
             return config_file_problems(path) or schema_problems(
                 yamlfile.load(path), yamlfile.load(ROOT / "schemas/config.schema.yaml"), str(path))
@@ -102,7 +109,8 @@ def run_case(case: Path, references: dict, tmp_path: Path) -> list[str]:
     start = time.perf_counter()
     lines = problems_of(path, case, references, tmp_path)
     assert time.perf_counter() - start < SECONDS, "a hostile input must be refused in a few seconds"
-    return [line.replace(f"{case}/", "").replace(f"{tmp_path}/", "") for line in lines]
+    return [line.replace(f"{case}/", "").replace(f"{tmp_path}/", "").replace(f"{case.relative_to(ROOT)}/", "")
+            for line in lines]
 
 
 def test_the_corpus_is_large_enough():

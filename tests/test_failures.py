@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURE, Build, run_fixture
+from conftest import FIXTURE, FIXTURE_CONFIG, Build, run_fixture, snakemake
 
 pytestmark = pytest.mark.e2e
 
@@ -112,33 +112,42 @@ def test_markup_that_jinja_writes_is_refused_at_the_gate_before_any_page_is_publ
 
 
 def test_bad_config_is_caught_when_the_workflow_loads(fixture_copy):
-    cfg = fixture_copy.dir / FIXTURE[1]
+    cfg = fixture_copy.dir / FIXTURE_CONFIG
     bad = cfg.read_text().replace('date: "2018-07-01"', 'date: "July 2018"').replace("language: en", "language: 5")
     cfg.write_text(bad.replace("  raw: data/raw", "  raw: data/raw\n  rawx: data/raw"))   # every problem, one line each
     fails_with(fixture_copy,
-               f"{FIXTURE[1]}: edition.date: expected text matching ^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$, "
+               f"{FIXTURE_CONFIG}: edition.date: expected text matching ^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$, "
                "found 'July 2018'",
-               f"{FIXTURE[1]}: edition.language: expected text, found 5",
-               f"{FIXTURE[1]}: paths.rawx: expected no such key (known: raw, manuscript, bibliography, notes, "
-               "images, output), found one")
+               f"{FIXTURE_CONFIG}: edition.language: expected text, found 5",
+               f"{FIXTURE_CONFIG}: paths.rawx: expected no such key (known: raw, manuscript, bibliography, notes, "
+               "images, output, schemas, same_facts, figures, templates, words, stylesheet), found one")
 
 
 def test_the_configuration_runs_no_code_and_names_a_key_given_twice(fixture_copy):
-    """YTE templating in config.yaml (read by `configfile:`) would run its values as Python: refused
-    before Snakemake reads the file, so the command never runs. A key given twice in a --configfile is
-    an error naming both lines (YAML would keep the last silently)."""
+    """YTE templating in the edition's file would run its values as Python: only dpaper's loader reads it
+    (config.yaml, or `--config edition_file=FILE`), which refuses it, so the command never runs; a
+    --configfile, which Snakemake itself reads (and templates) first, is refused outright. A key given twice
+    is an error naming both lines (YAML would keep the last silently)."""
     ran = fixture_copy.dir / "yte-ran"
+    yte = "__use_yte__: true\nx: ?__import__('pathlib').Path('yte-ran').touch()\n"
     root = fixture_copy.dir / "config.yaml"
-    root.write_text("__use_yte__: true\nx: ?__import__('pathlib').Path('yte-ran').touch()\n" + root.read_text())
-    cfg = fixture_copy.dir / FIXTURE[1]
+    root.write_text(yte + root.read_text())
+    result = snakemake(fixture_copy.dir)                      # config.yaml, read by dpaper alone
+    assert re.findall(r"^error: .*$", result.stderr, re.M) == [
+        "error: config.yaml:1: expected plain configuration, found __use_yte__ (YTE templates run the Python "
+        "their values hold: write each value out)"], result.stderr[-2000:]
+    cfg = fixture_copy.dir / FIXTURE_CONFIG
     cfg.write_text(cfg.read_text() + "draft: false\n")
     lines = cfg.read_text().count("\n")
     fails_with(fixture_copy,
-               "config.yaml:1: expected plain configuration, found __use_yte__ (YTE templates run the Python "
-               "their values hold: write each value out)",
-               f"{FIXTURE[1]}:{lines}: expected each key once, found 'draft' again (first at line "
+               f"{FIXTURE_CONFIG}:{lines}: expected each key once, found 'draft' again (first at line "
                f"{next(n for n, x in enumerate(cfg.read_text().splitlines(), 1) if x.startswith('draft:'))})")
     assert not ran.exists(), "nothing in config.yaml may run"
+    # Snakemake reads a --configfile (and runs its YTE) before the workflow: such a build is refused whole
+    result = snakemake(fixture_copy.dir, "--configfile", FIXTURE_CONFIG)
+    assert re.findall(r"^error: .*$", result.stderr, re.M) == [
+        f"error: --configfile {FIXTURE_CONFIG}: expected --config edition_file=FILE (a --configfile is read by "
+        "Snakemake, its YTE templates run, before the workflow can check it), found --configfile"]
 
 
 @pytest.mark.parametrize("key, value, why", [
@@ -146,12 +155,13 @@ def test_the_configuration_runs_no_code_and_names_a_key_given_twice(fixture_copy
     ("bibliography", "/etc/passwd", "an absolute path"),
     ("output", "/var/paper", "an absolute path")])
 def test_configured_paths_stay_inside_the_project(fixture_copy, key, value, why):
-    cfg = fixture_copy.dir / FIXTURE[1]
+    cfg = fixture_copy.dir / FIXTURE_CONFIG
     text = cfg.read_text()
     old = next(line for line in text.splitlines() if line.startswith(f"  {key}: "))
     cfg.write_text(text.replace(old, f"  {key}: {value}"))
     (fixture_copy.dir.parent / "outside").mkdir(exist_ok=True)
-    fails_with(fixture_copy, f"{FIXTURE[1]}: paths.{key}: expected a path inside the project, found {why}: {value!r}")
+    fails_with(fixture_copy,
+               f"{FIXTURE_CONFIG}: paths.{key}: expected a path inside the project, found {why}: {value!r}")
 
 
 def test_a_link_out_of_the_project_is_refused(fixture_copy):
@@ -191,9 +201,9 @@ def test_an_excel_table_replaces_its_csv(fixture_copy):
 
 
 def test_a_chapter_the_config_names_but_nobody_wrote(fixture_copy):
-    cfg = fixture_copy.dir / FIXTURE[1]
+    cfg = fixture_copy.dir / FIXTURE_CONFIG
     cfg.write_text(cfg.read_text().replace("  back: []", "  back: [epilogue]"))
-    fails_with(fixture_copy, f"{FIXTURE[1]}: contents: expected tests/fixture/content/epilogue.md, found none")
+    fails_with(fixture_copy, f"{FIXTURE_CONFIG}: contents: expected tests/fixture/content/epilogue.md, found none")
 
 
 def test_check_data_lists_the_problems_of_every_raw_table_at_once(fixture_copy):

@@ -41,7 +41,7 @@ def filled(name: str, data: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def data(cleaned):
-    return {"events": cleaned("events"), "cities": cleaned("cities"), "countries": cleaned("countries")}
+    return {"events": cleaned("events"), "places": cleaned("cities"), "countries": cleaned("countries")}
 
 
 def texts(svg: str) -> list[str]:
@@ -152,7 +152,7 @@ def test_earlier_events_are_listed_under_the_chart_not_drawn(data):
 
 # -- map -----------------------------------------------------------------------------------------------------
 def test_a_map_draws_exactly_the_rows_it_selects(data):
-    cities = data["cities"]
+    cities = data["places"]
     want = [n for n, role in zip(cities["name"], cities["role"])
             if (role == "cambodian-city" and n not in ("Kep", "Mondulkiri")) or n == "Phnom Penh"]
     assert len(want) == 9
@@ -176,10 +176,10 @@ def test_figure_2_1_has_kitakyushu_its_circle_and_the_cities_in_it(data):
 def test_a_map_follows_the_coordinates_of_the_data(data):
     decl = declaration("pp-cambodian-cities")
     before = mp.map_figure(data, decl)
-    cities = data["cities"].copy()
+    cities = data["places"].copy()
     row = cities.index[cities["name"] == "Kampot"][0]
     cities.loc[row, "latitude"] = type(cities.loc[row, "latitude"])("10.90")
-    after = mp.map_figure({**data, "cities": cities}, decl)
+    after = mp.map_figure({**data, "places": cities}, decl)
     assert after.svg != before.svg
     assert "Kampot, Cambodia (10.90° N, 104.18° E)" in after.alt
     assert next(r for r in after.table if r["place"] == "Kampot")["latitude"] == cities.loc[row, "latitude"]
@@ -205,7 +205,7 @@ def test_map_labels_never_overlap_each_other_or_the_marks(data, name):
 
 def test_a_map_refuses_a_selection_it_cannot_draw(data):
     decl = declaration("pp-cambodian-cities")
-    with pytest.raises(BuildError, match="no row of the cities dataset matches"):
+    with pytest.raises(BuildError, match="no row of the places dataset matches"):
         mp.map_figure(data, {**decl, "places": {"name": "Atlantis"}})
     with pytest.raises(BuildError, match=r"no country 'France' in the countries dataset \(it has Brunei, "):
         mp.map_figure(data, {**decl, "countries": ["France"]})
@@ -214,7 +214,7 @@ def test_a_map_refuses_a_selection_it_cannot_draw(data):
     with pytest.raises(BuildError, match="expected countries as a list of names of the countries dataset"):
         mp.map_figure(data, {**decl, "countries": {"Laos": "LAO PDR"}})
     with pytest.raises(BuildError, match="expected the countries dataset among the figure's datasets"):
-        mp.map_figure({"cities": data["cities"]}, decl)
+        mp.map_figure({"places": data["places"]}, decl)
 
 
 def test_every_map_names_a_country_as_the_countries_dataset_does(data):
@@ -340,7 +340,7 @@ def test_a_diagram_label_takes_its_numbers_and_dates_from_the_data():
                       {"id": "m", "label": "signed {date:a}"}]}
     drawing = dg.diagram({}, bind.fill(decl, {"key_figures": facts, "events": events}, "f"))
     assert "9,083 since 1997, in 2018" in drawing.alt and "signed May 2008" in drawing.alt
-    with pytest.raises(BuildError, match=r"a label names 'nobody': expected a key of data/raw/key_figures.csv"):
+    with pytest.raises(BuildError, match=r"a label names 'nobody': expected a key of the dataset key_figures"):
         bind.fill({"nodes": [{"id": "n", "label": "{fact:nobody}"}]}, {"key_figures": facts}, "f")
 
 
@@ -361,6 +361,7 @@ data = {}
 for n in ("events", "cities", "countries"):
     clean(root / f"data/raw/{n}.csv", root / f"schemas/datasets/{n}.yaml", out / f"{n}.csv", edition_year=2018)
     data[n] = load(n, out / f"{n}.csv", root / f"schemas/datasets/{n}.yaml")
+data["places"] = data["cities"]   # config roles: places
 from dpaper.figures import registry
 figures = registry(root / "figures")
 from dpaper.figures import bind
@@ -427,13 +428,18 @@ def test_the_documented_examples_draw(data):
 
 def test_every_declared_figure_draws_with_alt_text_and_its_data(cleaned):
     """Each figure of figures/*.py, drawn from the real data; photographs are slots, not drawn."""
+    import yaml
+
+    from dpaper.config import Edition
     from dpaper.figures import registry
     from dpaper.figures.draw import drawing
-    specs = registry(ROOT / "figures")
+    ed = Edition(yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8")))
+    roles = ed.roles({p.stem for p in (ROOT / "schemas/datasets").glob("*.yaml")})   # config roles: places
+    specs = registry(ROOT / "figures", roles)
     assert {s.kind for s in specs.values()} >= {"chart", "timeline", "map", "diagram", "photo"}
     for spec in specs.values():
         if spec.drawn:
-            d = drawing(spec, {name: cleaned(name) for name in spec.datasets})
+            d = drawing(spec, {name: cleaned(name) for name in spec.datasets}, roles)
             assert d.svg.startswith("<?xml") and d.alt.strip(), spec.id
             assert d.table or spec.kind == "diagram", spec.id
 
@@ -479,7 +485,7 @@ def test_a_changed_key_figure_changes_the_diagram_label(cleaned):
 def test_a_label_naming_an_unknown_value_stops_the_build(cleaned):
     from dpaper.figures import bind
     with pytest.raises(BuildError, match=r"figure 'f': a label names 'no-such-event': expected an id of "
-                                         r"data/raw/events.csv, found none"):
+                                         r"the dataset events, found none"):
         bind.fill({"nodes": [{"label": "{date:no-such-event}"}]}, {"events": cleaned("events")}, "f")
 
 

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from test_failures import published
 
-from conftest import BIN, FIXTURE, ROOT, Build, run_fixture
+from conftest import BIN, FIXTURE, FIXTURE_CONFIG, ROOT, Build, run_fixture
 from dpaper.config import SOURCE_FOLDERS, Edition
 from dpaper.errors import run
 
@@ -31,7 +31,7 @@ EXPECTED = "expected a folder inside build/ (apart from every source; `make clea
 
 
 def edition(output: str) -> Edition:
-    config = yaml.safe_load((ROOT / FIXTURE[1]).read_text(encoding="utf-8"))
+    config = yaml.safe_load((ROOT / FIXTURE_CONFIG).read_text(encoding="utf-8"))
     config["paths"]["output"] = output
     return Edition(config)
 
@@ -52,13 +52,13 @@ def test_an_output_folder_that_a_link_leads_into_the_sources_is_refused(tmp_path
 
 
 def test_the_build_refuses_such_a_folder_when_it_loads_and_writes_nothing(fixture_copy: Build):
-    cfg = fixture_copy.dir / FIXTURE[1]
+    cfg = fixture_copy.dir / FIXTURE_CONFIG
     cfg.write_text(cfg.read_text().replace("output: build/fixture", "output: data/raw"))
     before = sorted(p.name for p in (fixture_copy.dir / "data/raw").iterdir())
     result = run_fixture(fixture_copy)
     assert result.returncode != 0
     assert re.findall(r"^error: .*$", result.stdout + result.stderr, re.M) == [
-        f"error: {FIXTURE[1]}: paths.output: {EXPECTED}'data/raw'"]
+        f"error: {FIXTURE_CONFIG}: paths.output: {EXPECTED}'data/raw'"]
     assert sorted(p.name for p in (fixture_copy.dir / "data/raw").iterdir()) == before
 
 
@@ -81,7 +81,7 @@ def test_a_second_build_of_one_output_folder_is_refused_with_one_line(fixture_co
 
 
 def test_a_setting_reruns_the_jobs_that_read_it(fixture_copy: Build):
-    cfg = fixture_copy.dir / FIXTURE[1]
+    cfg = fixture_copy.dir / FIXTURE_CONFIG
     cfg.write_text(cfg.read_text().replace('copyright: "©2018 The test authors."', 'copyright: "©2019 Others."'))
     result = run_fixture(fixture_copy, "-n", "--quiet", "rules")
     rerun = set(re.findall(r"^(\w+)\s+\d+$", result.stdout, re.M))

@@ -190,7 +190,7 @@ def test_an_overlong_label_without_a_short_one_is_a_build_error(cleaned):
         tl.timeline({"events": events}, _declaration("hp-cooperation-areas"))
     assert str(err.value) == ("timeline hp-cooperation-areas: event hp-2014-sister-city: its label has 78 "
                               "characters, more than the 40 a timeline prints; give it a shorter label in the "
-                              "`short` column of data/raw/events.csv")
+                              "`short` column of the events dataset (config roles: events)")
     events.loc[row, "label"] = "Sister city agreement signed"          # a label that fits needs no short one
     table = tl.timeline({"events": events}, _declaration("hp-cooperation-areas")).table
     assert next(r["printed"] for r in table if r["event"] == "hp-2014-sister-city") == "Sister city agreement signed"
@@ -204,7 +204,7 @@ def test_a_label_with_no_room_beside_its_mark_is_a_build_error(cleaned):
     with pytest.raises(BuildError, match=r"^timeline hp-waterworks-cooperation: event hp-2013-distribution-network: "
                                          r"its label “W{40}” \(\d+ mm\) fits neither inside its bar nor beside it "
                                          r"\(at most \d+ mm free\); give it a shorter label in the `short` "
-                                         r"column of data/raw/events.csv$"):
+                                         r"column of the events dataset \(config roles: events\)$"):
         tl.timeline({"events": events}, _declaration("hp-waterworks-cooperation"))
     events.loc[row, ["date", "end", "end_year"]] = ["2012-07", None, None]
     with pytest.raises(BuildError, match=r"hp-2013-distribution-network: its label “W{40}” \(\d+ mm\) does not "

@@ -66,10 +66,13 @@ def main() -> None:
             results["figures"].append(timed([sys.executable, "-c",
                 "from pathlib import Path; from dpaper.figures import registry; "
                 "from dpaper.figures.draw import draw_module; from dpaper.data.load import load; "
-                "specs=[s for s in registry('figures').values() if s.drawn]; "
+                "import yaml; from dpaper.config import Edition; "
+                "ed=Edition(yaml.safe_load(open('config.yaml'))); "
+                "roles=ed.roles({p.stem for p in Path('schemas/datasets').glob('*.yaml')}); "
+                "specs=[s for s in registry('figures', roles).values() if s.drawn]; "
                 f"ds={{d: load(d, '{out}/data/'+d+'.csv', 'schemas/datasets/'+d+'.yaml') "
                 "for s in specs for d in s.datasets}; "
-                f"draw_module(specs, ds, Path('{tmp}/figs'))"], work))
+                f"draw_module(specs, ds, Path('{tmp}/figs'), roles)"], work))
         print(f"run {i + 1}/{runs}: " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in results.items()), flush=True)
     med = {k: statistics.median(v) for k, v in results.items()}
     floor = med["layout"] + med["figures"]

@@ -25,7 +25,13 @@ GENERATED = Path("build")      # every edition's output folder lies in it; `make
 SOURCE_FOLDERS = ("content", "data", "docs", "figures", "geodata", "profiles", "rules", "schemas", "scripts", "src",
                   "templates", "tests", "tools", ".git", ".snakemake")
 
-KIND_NAMES = {"chapter": "Chapter", "case-study": "Case Study", "front": None, "back": None}
+KIND_WORDS = {"chapter": "chapter", "case-study": "case_study"}   # numbered kinds: their word (dpaper.words)
+
+# The parts a dataset may play that the engine knows (config `roles`): key_figures feeds fact(), events
+# event() and timelines, places and countries the maps and the names never hyphenated in print, publishers
+# the imprint and citation, abbreviations the expansions never hyphenated. A role not configured is played
+# by the dataset of its own name if there is one; `null` says no dataset plays it.
+ROLES = ("key_figures", "events", "places", "countries", "publishers", "abbreviations")
 
 
 @dataclass(frozen=True)
@@ -35,11 +41,10 @@ class Unit:
     kind: str            # front | chapter | case-study | back
     number: str = ""     # "3" for Chapter 3, "3.2" for its Case Study 2, "" for front and back matter
 
-    @property
-    def label(self) -> str | None:
-        """'Chapter 3', 'Case Study 2', or None for unnumbered matter."""
-        name = KIND_NAMES[self.kind]
-        return f"{name} {self.number.split('.')[-1]}" if name else None
+    def label(self, words: dict) -> str | None:
+        """'Chapter 3', 'Case Study 2' (in `words`' language), or None for unnumbered matter."""
+        kind = KIND_WORDS.get(self.kind)
+        return f"{words[kind]} {self.number.split('.')[-1]}" if kind else None
 
 
 def config_file_problems(path: str | Path) -> list[str]:
@@ -61,6 +66,41 @@ def config_file_problems(path: str | Path) -> list[str]:
         return [f"{where(path, line)}: expected plain configuration, found __use_yte__ (YTE templates run "
                 "the Python their values hold: write each value out)"]
     return []
+
+
+EDITION_FILE = "edition_file"     # `snakemake --config edition_file=FILE`: the edition to build (config.yaml)
+
+
+def load_config(config: dict, configfiles=()) -> tuple[str, list[str]]:
+    """Fill Snakemake's `config` (holding the --config values) with the edition's configuration, read by
+    `dpaper.yamlfile` alone: config.yaml, or the file `--config edition_file=FILE` names, the other --config
+    values over it. A --configfile is refused: Snakemake reads it itself (running its YTE templates) before
+    any workflow code. Returns the file read and one line per problem."""
+    if configfiles:
+        return "", [f"--configfile {os.path.relpath(configfiles[0])}: expected --config {EDITION_FILE}=FILE "
+                    "(a --configfile is read by Snakemake, its YTE templates run, before the workflow can check "
+                    "it), found --configfile"]
+    overrides = {k: v for k, v in config.items() if k != EDITION_FILE}
+    path = str(config.get(EDITION_FILE, "config.yaml"))
+    if why := outside(path):
+        return path, [f"--config {EDITION_FILE}: expected a file inside the project, found {why}: {path!r}"]
+    if not Path(path).is_file():
+        return path, [f"{path}: expected the edition's configuration, found none"]
+    if problems := config_file_problems(path):
+        return path, problems
+    data = yamlfile.load(path)
+    if not isinstance(data, dict):
+        return path, [f"{path}: expected a mapping (edition, paths, contents ...), found {type(data).__name__}"]
+    config.clear()
+    config.update(_merged(data, overrides))
+    return path, []
+
+
+def _merged(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merged(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
 
 
 def schema_problems(config: dict, schema: dict, config_file: str = "config.yaml") -> list[str]:
@@ -117,7 +157,12 @@ class Edition:
     def web_meta(self) -> dict:
         """The metadata the web pages show: the edition's, and where the web edition is published
         (`base_url`, None if not configured)."""
-        return self.meta | {"base_url": self.config.get("web", {}).get("base_url")}
+        return self.print_meta | {"base_url": self.config.get("web", {}).get("base_url")}
+
+    @property
+    def print_meta(self) -> dict:
+        """The metadata the pages show, with the edition's words (dpaper.words) under `words`."""
+        return self.meta | {"words": self.words}
 
     @property
     def year(self) -> int:
@@ -132,6 +177,17 @@ class Edition:
     def print_log(self) -> bool:
         """Whether the PDF prints the full log of editorial decisions (it is always in the web edition)."""
         return bool(self.config.get("apparatus", {}).get("print_log"))
+
+    def roles(self, available) -> dict[str, str | None]:
+        """{role: the dataset that plays it, or None}, among the `available` datasets (see ROLES)."""
+        given = self.config.get("roles") or {}
+        return {r: given[r] if r in given else (r if r in available else None) for r in ROLES}
+
+    def role_problems(self, available, config_file: str = "config.yaml") -> list[str]:
+        """One line per role given a dataset the paper does not have."""
+        return [f"{config_file}: roles.{r}: expected a dataset of {self.schemas} ({', '.join(sorted(available))}) "
+                f"or null, found {d!r}"
+                for r, d in (self.config.get("roles") or {}).items() if d is not None and d not in available]
 
     # the table of contents
     @cached_property
@@ -164,6 +220,60 @@ class Edition:
     def notes(self) -> Path:
         return Path(self.config["paths"]["notes"])
 
+    def _path(self, key: str, default: str | None = None) -> Path | None:
+        value = self.config["paths"].get(key, default)
+        return Path(value) if value is not None else None
+
+    @property
+    def schemas(self) -> Path:
+        """The datasets' schemas, one per dataset."""
+        return self._path("schemas", "schemas/datasets")
+
+    def schema(self, dataset: str) -> Path:
+        return self.schemas / f"{dataset}.yaml"
+
+    @property
+    def same_facts(self) -> Path:
+        return self._path("same_facts", "schemas/same-facts.yaml")
+
+    @property
+    def declarations(self) -> Path:
+        """The figure declarations' folder (figures/)."""
+        return self._path("figures", "figures")
+
+    @property
+    def table_declarations(self) -> Path:
+        """The table declarations' folder (tables/)."""
+        return self._path("tables", "tables")
+
+    @property
+    def templates(self) -> Path:
+        """The paper's own templates; one it lacks is the engine's (dpaper.ENGINE / templates)."""
+        return self._path("templates", "templates")
+
+    @property
+    def words_file(self) -> Path | None:
+        return self._path("words")
+
+    @property
+    def stylesheet(self) -> Path | None:
+        return self._path("stylesheet")
+
+    @property
+    def language(self) -> str:
+        return self.meta["language"]
+
+    @cached_property
+    def words(self) -> dict[str, str]:
+        """The words the engine prints, in the edition's language, with the paper's own (dpaper.words)."""
+        from dpaper.words import words
+        return words(self.language, self.words_file, self.config.get("words"))
+
+    def word_files(self) -> list[Path]:
+        """The files the words come from: a change in one reruns what prints them."""
+        from dpaper.words import language_files
+        return language_files(self.language) + ([self.words_file] if self.words_file else [])
+
     def chapter_source(self, chapter: str) -> Path:
         return self.manuscript / f"{chapter}.md"
 
@@ -182,11 +292,13 @@ class Edition:
             seen.add(stem)
         out += [f"{config_file}: contents: expected {self.chapter_source(c)}, found none"
                 for c in dict.fromkeys(self.chapters) if not self.chapter_source(c).is_file()]
-        for key in ("raw", "manuscript", "images"):
-            path = Path(self.config["paths"][key])
+        for key in ("raw", "manuscript", "images", "schemas"):
+            path = Path(self.config["paths"].get(key, "schemas/datasets"))
             if not path.is_dir():
                 out.append(f"{config_file}: paths.{key}: expected the directory {path}, found none")
-        for key in ("bibliography", "notes"):
+        for key in ("bibliography", "notes", "words", "stylesheet"):
+            if key not in self.config["paths"]:
+                continue
             path = Path(self.config["paths"][key])
             if not path.is_file():
                 out.append(f"{config_file}: paths.{key}: expected the file {path}, found none")
@@ -203,7 +315,9 @@ class Edition:
         if not written.is_relative_to(GENERATED) or written == GENERATED:
             return expected
         out = (root / written).resolve()
-        for key in ("raw", "manuscript", "images", "bibliography", "notes"):
+        for key in self.config["paths"]:
+            if key == "output":
+                continue
             src = (root / self.config["paths"][key]).resolve()
             if out.is_relative_to(src) or src.is_relative_to(out):
                 return f"{expected}, which is paths.{key} ({self.config['paths'][key]}) or shares files with it"
@@ -217,7 +331,9 @@ class Edition:
 
     def inputs(self) -> list[Path]:
         """Every file and directory of the project this edition's build reads, but the code."""
-        return ([self.raw, self.images, self.bibliography, self.notes, Path("schemas"), Path("templates")]
+        optional = [p for p in (self.templates, self.declarations, self.table_declarations, self.same_facts, self.words_file, self.stylesheet)
+                    if p is not None and p.exists()]
+        return ([self.raw, self.images, self.bibliography, self.notes, self.schemas, *optional]
                 + [self.chapter_source(c) for c in self.chapters])
 
     # outputs: one self-contained tree per edition

@@ -275,7 +275,7 @@ def _latest(layout: Layout, tree: Tree, figure, page: int | None) -> int:
 
 
 def short_units(layout: Layout, tree: Tree) -> list:
-    """A chapter's text too short to stand on a page alone (Chapter 3's introduction, after its title page):
+    """A chapter's text too short to stand on a page alone (a chapter's opening words, after its title page):
     the case study after it starts on the same page, below it, instead of on a page of its own."""
     done = []
     for a, b in zip(layout.pages, layout.pages[1:]):

@@ -52,7 +52,7 @@ def _expected(rule: str, want, words: dict) -> str:
     if rule in words:
         return words[rule]
     if rule == "type":
-        return words.get(want, str(want))
+        return " or ".join(words.get(w, str(w)) for w in (want if isinstance(want, list) else [want]))
     return {"pattern": f"text matching {want}",
             "enum": "one of " + ", ".join(map(str, want)) if isinstance(want, list) else "",
             "const": f"{want!r}",

@@ -68,3 +68,18 @@ def records(df: pd.DataFrame) -> list[dict]:
     """The rows as dicts of plain values: int, bool, str, Decimal, list, or None where missing."""
     columns = {c: [plain(v) for v in df[c].tolist()] for c in df.columns}
     return [dict(zip(columns, values)) for values in zip(*columns.values())] if columns else [{} for _ in df.index]
+
+
+def role_rows(files) -> list[dict]:
+    """The rows of the dataset playing a role (config roles), from its job input `[clean CSV, schema]`;
+    [] when no dataset plays it."""
+    if not files:
+        return []
+    clean_csv, schema_path = files
+    return records(load(Path(clean_csv).stem, clean_csv, schema_path))
+
+
+def ordered_publishers(files) -> list[dict]:
+    """The publishers (config roles: publishers) in their `order`, as the imprint, cover and citation list them."""
+    rows = role_rows(files)
+    return sorted(rows, key=lambda r: r.get("order") or 0) if rows and "order" in rows[0] else rows

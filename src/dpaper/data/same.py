@@ -8,7 +8,7 @@ equal by coincidence (two different facts), so that `held_twice` can show
 every value the data hold twice and a test can fail on any not declared.
 
 A cell is written `dataset[key].field`: the key is the row's primary key,
-its values joined by ", " (`pp_water_indicators[non_revenue_water, Phnom Penh, 2008].value`).
+its values joined by ", " (`water[leakage, Porto, 2008].value`).
 A declared fact whose rows an edition's data do not have at all is skipped
 (the fact is not in that edition); one found in some of its places and not in
 the others is a problem, like an unknown dataset or field.
@@ -27,7 +27,7 @@ from dpaper.errors import BuildError, where
 
 CELL = re.compile(r"^(?P<dataset>[a-z_0-9]+)\[(?P<key>[^\]]+)\]\.(?P<field>[a-z_0-9]+)$")
 # Whole numbers below this are counts, ranks and durations too common to be the same fact by chance
-# (three years, two cities); they are not listed as held twice unless they are percentages.
+# (three years, two places); they are not listed as held twice unless they are percentages.
 SMALL = 100
 
 

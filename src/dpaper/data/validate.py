@@ -64,7 +64,7 @@ def schema_problems(raw, schema, descriptor, body, lines, already: list[Problem]
     table at the row limit with a whole column wrong is checked in a second.
 
     Keys are compared as `key_form` gives them: two that differ only by invisible characters or
-    Unicode normalisation (`Dal\u00adian`, `Dalian`) are the same key."""
+    Unicode normalisation (`Por\u00adto`, `Porto`) are the same key."""
     fields = {f["name"]: f for f in descriptor["fields"]}
     names, pk = list(fields), primary_key(descriptor)
     readers = {name: schema.get_field(name).create_cell_reader() for name in names}

@@ -22,8 +22,9 @@ import re
 from dpaper.errors import BuildError
 
 PLACEHOLDER = re.compile(r"\{(fact\.year|fact|number|date|year|period):([A-Za-z0-9_.\-]+)\}")
-DATASET = {"fact": "key_figures", "fact.year": "key_figures", "number": "key_figures",
-           "date": "events", "year": "events", "period": "events"}
+ROLE = {"fact": "key_figures", "fact.year": "key_figures", "number": "key_figures",
+        "date": "events", "year": "events", "period": "events"}      # the role whose dataset each reads
+DEFAULT_ROLES = {"key_figures": "key_figures", "events": "events"}
 
 
 def _each_string(value, fn):
@@ -37,15 +38,17 @@ def _each_string(value, fn):
     return value
 
 
-def needs(declaration: dict) -> tuple[str, ...]:
-    """The datasets the placeholders of `declaration` read, in a stable order."""
+def needs(declaration: dict, roles: dict | None = None) -> tuple[str, ...]:
+    """The datasets the placeholders of `declaration` read, in a stable order (`roles`: config roles)."""
+    roles = roles or DEFAULT_ROLES
     kinds: set[str] = set()
     _each_string(declaration, lambda text: kinds.update(m.group(1) for m in PLACEHOLDER.finditer(text)))
-    return tuple(sorted({DATASET[k] for k in kinds}))
+    return tuple(sorted({roles[ROLE[k]] for k in kinds if roles.get(ROLE[k])}))
 
 
-def fill(declaration: dict, data: dict, figure: str):
+def fill(declaration: dict, data: dict, figure: str, roles: dict | None = None):
     """`declaration` with every placeholder replaced by its value from `data` ({dataset: DataFrame})."""
+    roles = roles or DEFAULT_ROLES
     from dpaper.data.load import records
     from dpaper.figures.numbers import current
     from dpaper.render.values import Event, Fact, number_text, unit_of
@@ -53,18 +56,22 @@ def fill(declaration: dict, data: dict, figure: str):
 
     tables: dict[str, dict] = {}
 
-    def row(dataset: str, column: str, ident: str) -> dict:
+    def row(role: str, column: str, ident: str) -> dict:
+        dataset = roles.get(role)
+        if dataset is None:
+            raise BuildError(f"figure {figure!r}: a label names {ident!r}: expected a dataset playing the role "
+                             f"{role} (config roles), found none")
         if dataset not in tables:
             tables[dataset] = {r[column]: r for r in records(data[dataset])} if dataset in data else {}
         if ident not in tables[dataset]:
             raise BuildError(f"figure {figure!r}: a label names {ident!r}: expected "
-                             f"{'a key' if dataset == 'key_figures' else 'an id'} of data/raw/{dataset}.csv, "
+                             f"{'a key' if role == 'key_figures' else 'an id'} of the dataset {dataset}, "
                              f"found none")
         return tables[dataset][ident]
 
     def value(m: re.Match) -> str:
         kind, ident = m.groups()
-        if DATASET[kind] == "key_figures":
+        if ROLE[kind] == "key_figures":
             fact = Fact.from_row(row("key_figures", "key", ident), lang)
             if kind == "fact.year":
                 return str(fact.year or "")

@@ -2,13 +2,13 @@
 
     from dpaper.figures.declare import chart, photo, timeline
 
-    photo("pp-hun-sen-visit", caption="Prime Minister Hun Sen in Kitakyushu", ratio=3 / 2)
+    photo("mayor-visit", caption="The mayor's visit", ratio=3 / 2)
 
     timeline("pp-cooperation-timeline", caption="…", datasets=("events",),
              events="pp-cooperation-timeline", lanes="sector", span=(1993, 2018))
 
-    @chart("nrw-cambodia", datasets=("nrw_cambodia",), caption="…")
-    def nrw_cambodia(data):          # {dataset name: DataFrame} -> Drawing
+    @chart("water-loss", datasets=("water_loss",), caption="…")
+    def water_loss(data):            # {dataset name: DataFrame} -> Drawing
         ...
 
 Each call adds one declaration; `registry()` reads every file of the folder
@@ -16,14 +16,14 @@ and returns them by id. A figure is placed with `{{ figure("id") }}`; the
 caption, source and credit given here are its defaults, which the manuscript
 may override. A label of a timeline, map or diagram may name a key figure or
 an event's date instead of typing it (`{fact:key}`, `{date:id}`: see
-dpaper.figures.bind). `added=True` marks a figure the 2018 edition does not have: it
+dpaper.figures.bind). `added=True` marks a figure the edition's source does not have: it
 is printed without a number, so the edition's figure numbers stay its own.
 """
 from __future__ import annotations
 
 import runpy
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dpaper.errors import BuildError, where
@@ -43,7 +43,7 @@ class FigureSpec:
     datasets: tuple[str, ...] = ()
     alt: str = ""                          # photographs: what the picture shows (drawn figures make their own)
     ratio: float = 3 / 2                   # photographs: width / height, for the placeholder
-    added: bool = False                    # not in the 2018 edition: printed without a number
+    added: bool = False                    # not in the edition's source: printed without a number
     draw: Callable | None = None           # charts: {dataset: DataFrame} -> Drawing
     declaration: dict = field(default_factory=dict)   # timelines, maps, diagrams: their kind's declaration
 
@@ -86,7 +86,6 @@ def _kind(kind: str):
                 **declaration) -> FigureSpec:
         if kind == "timeline":
             declaration.setdefault("figure", ident)      # the events that list this figure's id
-        datasets = tuple(datasets) + tuple(d for d in bind.needs(declaration) if d not in datasets)
         return _add(FigureSpec(ident, kind, _module, caption, source, datasets, added=added,
                                declaration=declaration))
     declare.__name__ = kind
@@ -98,19 +97,20 @@ timeline, map, diagram = _kind("timeline"), _kind("map"), _kind("diagram")   # n
 
 
 def lost(ident: str, caption: str = "", source: str = "") -> FigureSpec:
-    """A figure of the 2018 edition whose content is lost: it keeps its number and place as a lacuna mark
+    """A figure of the edition's source whose content is lost: it keeps its number and place as a lacuna mark
     ("Figure 2.10 [not preserved]"), with its caption and source where those survive. Never drawn."""
     return _add(FigureSpec(ident, "lost", _module, caption, source))
 
 
 def table_figure(ident: str, table: str, caption: str = "", source: str = "", added: bool = False) -> FigureSpec:
-    """A table printed as a figure (the 2018 edition's Figure 3.5.2): numbered as a figure, drawn as the
+    """A table printed as a figure (a source's figure that is a table): numbered as a figure, drawn as the
     table `table` declared in the tables/ folder (dpaper.tables) from its dataset."""
     return _add(FigureSpec(ident, "table", _module, caption, source, added=added, declaration={"table": table}))
 
 
-def registry(directory: str | Path = "figures") -> dict[str, FigureSpec]:
-    """Every figure declared in `directory`/*.py, by id (files in name order, figures in file order)."""
+def registry(directory: str | Path = "figures", roles: dict | None = None) -> dict[str, FigureSpec]:
+    """Every figure declared in `directory`/*.py, by id (files in name order, figures in file order); a drawn
+    figure's datasets include those its labels' placeholders read (dpaper.figures.bind; `roles`: config roles)."""
     global _declared, _module
     out: dict[str, FigureSpec] = {}
     problems = []
@@ -119,6 +119,9 @@ def registry(directory: str | Path = "figures") -> dict[str, FigureSpec]:
         try:
             runpy.run_path(str(path), run_name=f"figures.{path.stem}")
             for spec in _declared:
+                if spec.declaration and spec.kind != "table":
+                    spec = replace(spec, datasets=spec.datasets + tuple(
+                        d for d in bind.needs(spec.declaration, roles) if d not in spec.datasets))
                 if spec.id in out:
                     problems.append(f"{where(path)}: expected each figure id once, found {spec.id!r} again "
                                     f"(first in figures/{out[spec.id].module}.py)")

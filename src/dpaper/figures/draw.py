@@ -28,26 +28,33 @@ class Drawing:
         return cls(svg=buf.getvalue())
 
 
-def drawing(spec, datasets: dict) -> Drawing:
-    """The figure `spec` declares, drawn from its datasets: a chart by its function, the other kinds by theirs."""
+ROLES = {"timeline": ("events",), "map": ("places", "countries")}   # the roles (config roles) a kind reads
+
+
+def drawing(spec, datasets: dict, roles: dict | None = None) -> Drawing:
+    """The figure `spec` declares, drawn from its datasets: a chart by its function, the other kinds by theirs,
+    which find the datasets they read under the names of their roles (`roles`: config roles)."""
     data = {k: datasets[k] for k in spec.datasets}
     if spec.kind == "chart":
         return spec.draw(data)
+    roles = roles or {}
     module, function = KINDS[spec.kind]
-    declaration = bind.fill(spec.declaration, data, spec.id)
+    declaration = bind.fill(spec.declaration, data, spec.id, roles or None)
+    data |= {r: data[roles.get(r, r)] for r in ROLES.get(spec.kind, ()) if roles.get(r, r) in data}
     return getattr(import_module(f"dpaper.figures.kinds.{module}"), function)(data, declaration)
 
 
-def draw_module(specs: list, datasets: dict, out_dir: Path, language: str | None = None) -> list[str]:
+def draw_module(specs: list, datasets: dict, out_dir: Path, language: str | None = None,
+                roles: dict | None = None) -> list[str]:
     """Draw each of `specs` (the drawn figures of one declaration file) into `out_dir`, its numbers written as
-    the edition `language` writes them; return their ids."""
+    the edition `language` writes them (`roles`: config roles); return their ids."""
     drawn = []
     out_dir.mkdir(parents=True, exist_ok=True)
     for spec in specs:
         with numbers.language(language):
-            d = drawing(spec, datasets)
+            d = drawing(spec, datasets, roles)
         if not d.alt.strip():
-            raise BuildError(f"figures/{spec.module}.py: figure {spec.id!r}: expected alt text, found none")
+            raise BuildError(f"{spec.module}.py: figure {spec.id!r}: expected alt text, found none")
         (out_dir / f"{spec.id}.svg").write_text(d.svg, encoding="utf-8")
         with open(out_dir / f"{spec.id}.csv", "w", encoding="utf-8", newline="") as fh:
             if d.table:

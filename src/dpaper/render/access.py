@@ -5,7 +5,7 @@ with plain values: str, int, bool, Decimal, list, or None where missing.
 
 | in the manuscript | gives |
 |---|---|
-| `data.x.one(city="Siem Reap", year=2015)` | the one row that matches (None matches a missing value) |
+| `data.x.one(city="Porto", year=2015)` | the one row that matches (None matches a missing value) |
 | `data.x.where(year=2015)` | the list of rows that match |
 | `data.x.column("city")` | the column's values, in row order |
 | `data.x.rows`, `for r in data.x`, `data.x \\| length` | every row, in the dataset's order |

@@ -53,6 +53,9 @@ class Context:
     declared: dict = field(default_factory=dict)   # figure id -> its declaration (dpaper.figures.FigureSpec)
     tables: dict = field(default_factory=dict)     # table id -> its declaration (dpaper.tables.TableSpec)
     print_log: bool = False            # the PDF prints the log of editorial decisions (config apparatus.print_log)
+    words: dict | None = None          # the edition's words (dpaper.words; English if None)
+    roles: dict = field(default_factory=lambda: {"key_figures": "key_figures", "events": "events"})
+    # which dataset fact() and event() read (config roles; None: the paper has none)
 
 
 PLACEHOLDER_HEIGHT_MM = 38       # a draft's photograph placeholder: this high at most, in the slot's proportions
@@ -76,7 +79,7 @@ class Renderer:
         self.lead = ""                                   # the first paragraph's text (the web page's summary)
         self.nonce = secrets.token_hex(16)
         self.datum_word = re.compile(f"DPAPERDATUM{self.nonce}N([0-9]+)E")
-        self.blocks = blocks(ctx.templates)
+        self.blocks = blocks(ctx.templates, ctx.words)
         self.env = manuscript(FunctionLoader(self._load), ctx.language)
         self.env.globals.update(data=DataNamespace(ctx.datasets, ctx.src), fact=self.fact, event=self.event,
                                 table=self.table, figure=self.figure, box=self.box, ref=self.ref,
@@ -90,19 +93,22 @@ class Renderer:
         return self.ctx.src.body, str(self.ctx.src.path), lambda: True
 
     # -- manuscript functions -------------------------------------------------
-    def event(self, ident: str) -> Event:
-        data = self.env.globals["data"]
-        rows = data["events"].where(id=ident) if "events" in data else []
+    def _role_rows(self, role: str, column: str, ident: str, what: str) -> list:
+        data, dataset = self.env.globals["data"], self.ctx.roles.get(role)
+        if dataset is None:
+            raise BuildError(f"{what} {ident!r}: expected a dataset playing the role {role} (config roles), "
+                             "found none")
+        rows = data[dataset].where(**{column: ident}) if dataset in data else []
         if not rows:
-            raise BuildError(f"unknown event {ident!r}: expected an id of data/raw/events.csv")
-        return Event(ident, rows[0], self.ctx.language, self._trace)
+            raise BuildError(f"unknown {what} {ident!r}: expected a {column} of the dataset {dataset}")
+        return rows
+
+    def event(self, ident: str) -> Event:
+        return Event(ident, self._role_rows("events", "id", ident, "event")[0], self.ctx.language, self._trace)
 
     def fact(self, key: str) -> Fact:
-        data = self.env.globals["data"]
-        rows = data["key_figures"].where(key=key) if "key_figures" in data else []
-        if not rows:
-            raise BuildError(f"unknown key figure {key!r}: expected a key of data/raw/key_figures.csv")
-        return Fact.from_row(rows[0], self.ctx.language, self._trace)
+        return Fact.from_row(self._role_rows("key_figures", "key", key, "key figure")[0], self.ctx.language,
+                             self._trace)
 
     def _trace(self, text: str, source: str) -> Markup:
         """A value from the data with where it comes from: in print a span that carries it (values.traced); on
@@ -176,7 +182,7 @@ class Renderer:
                 raise BuildError(f"unknown note {text!r}: expected an id in {where_notes}")
             item = notes.items[text]
             if item.get("lost"):
-                raise BuildError(f"note {text!r} is lost in the 2018 edition: leave it out, or say so in words")
+                raise BuildError(f"note {text!r} is marked lost in {notes.path}: leave it out, or say so in words")
             html = self._inline(" ".join(item["text"].split()))
             bib = self.ctx.bibliography
             missing = [k for k in item.get("refs", []) if k not in bib]
@@ -255,7 +261,7 @@ class Renderer:
         if self.mode == "print":
             table = for_print(table, entry["text"])
         return _block(self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                        "", tables.markup(table, self.ctx.templates, self.mode == "web"),
+                                        "", tables.markup(table, self.ctx.templates, self.mode == "web", self.ctx.words),
                                         [(note_mark(i), n) for i, n in enumerate(notes)],
                                         self._inline(note, "note"), self._source(source, cite)))
 
@@ -322,7 +328,7 @@ class Renderer:
         declared = self.ctx.tables[name]
         table, notes = build(declared, self.ctx.datasets[declared.dataset], self.ctx.language)
         return _block(self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                               "", tables.markup(table, self.ctx.templates, self.mode == "web"),
+                                               "", tables.markup(table, self.ctx.templates, self.mode == "web", self.ctx.words),
                                                [(note_mark(i), n) for i, n in enumerate(notes)],
                                                self._inline(note, "note"), self._source(source, cite)))
 

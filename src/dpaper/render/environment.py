@@ -20,11 +20,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from dpaper import limits
+from dpaper import ENGINE, limits
 from dpaper.errors import BuildError
 from dpaper.render.manuscript import environment as syntax
 from dpaper.render.sandbox import describe
 from dpaper.render.values import digits, percent, say_date, spell
+from dpaper.words import words as language_words
 
 # HTML's and Markdown's special characters as character references, in one pass:
 # inert in Markdown paragraphs and in raw HTML blocks alike.
@@ -77,12 +78,27 @@ def manuscript(loader, language: str | None = None) -> Environment:
     return env
 
 
-def templates(directory: str | Path = "templates") -> Environment:
-    """The page templates and block macros (strict, autoescaped)."""
-    return Environment(loader=FileSystemLoader(str(directory)), undefined=StrictUndefined, autoescape=True,
-                       trim_blocks=False)
+def template_dirs(directory: str | Path = "templates") -> list[str]:
+    """Where a template is looked for: the paper's folder `directory` first, then the engine's templates/."""
+    engine = ENGINE / "templates"
+    return [str(directory)] + ([str(engine)] if Path(directory).resolve() != engine else [])
 
 
-def blocks(directory: str | Path = "templates"):
+def template_file(name: str, directory: str | Path = "templates") -> Path:
+    """The file a template or stylesheet `name` is read from: the paper's own, or the engine's."""
+    return next((Path(d) / name for d in template_dirs(directory) if (Path(d) / name).is_file()),
+                ENGINE / "templates" / name)
+
+
+def templates(directory: str | Path = "templates", words: dict | None = None) -> Environment:
+    """The page templates and block macros (strict, autoescaped), the paper's before the engine's; `words`
+    (the edition's, dpaper.words) is every template's `words`."""
+    env = Environment(loader=FileSystemLoader(template_dirs(directory)), undefined=StrictUndefined,
+                      autoescape=True, trim_blocks=False)
+    env.globals["words"] = words or language_words()
+    return env
+
+
+def blocks(directory: str | Path = "templates", words: dict | None = None):
     """The macros of `blocks.html.j2`, callable from Python; each returns safe markup."""
-    return templates(directory).get_template("blocks.html.j2").module
+    return templates(directory, words).get_template("blocks.html.j2").module

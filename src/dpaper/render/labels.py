@@ -13,9 +13,9 @@ from pathlib import Path
 from dpaper.config import Unit
 from dpaper.errors import BuildError, where
 from dpaper.render.manuscript import PLACERS, environment, read, scan, sections
+from dpaper.words import words as language_words
 
-NAMES = {"tab": "Table", "fig": "Figure", "box": "Box"}
-ADDED = "{} added in this edition"     # the label of a figure the 2018 edition does not have
+NAMES = {"tab": "table", "fig": "figure", "box": "box"}    # each kind's word (dpaper.words)
 
 
 def chapter_anchor(stem: str) -> str:
@@ -23,19 +23,21 @@ def chapter_anchor(stem: str) -> str:
     return f"ch-{stem}"
 
 
-def running_head(unit: Unit, front: dict) -> str:
-    """The running head: the short title, after its number for a case study ("Case Study 2 · Phnom Penh")."""
+def running_head(unit: Unit, front: dict, words: dict) -> str:
+    """The running head: the short title, after its number for a case study ("Case Study 2 · Porto")."""
     short = front.get("short", front["title"])
-    return f"{unit.label} · {short}" if unit.kind == "case-study" else short
+    return f"{unit.label(words)} · {short}" if unit.kind == "case-study" else short
 
 
-def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
+def build(units: list[tuple[Unit, Path]], figure_ids, table_ids, words: dict | None = None) -> dict:
     """The label index of the book: `units` are the contents in order, each with its manuscript file.
 
     `figure_ids`: the declared figures (a set of ids, or the declarations by id: a figure declared
-    `added`, one the 2018 edition lacks, takes no number, so the edition's numbers stay its own).
+    `added`, one the edition's source lacks, takes no number, so the edition's numbers stay its own).
     `table_ids`: the declared tables (ids, or the declarations by id: a `lost` table, like a figure declared
-    `lost`, is marked lost in the index, for the lists of figures and tables)."""
+    `lost`, is marked lost in the index, for the lists of figures and tables).
+    `words`: the edition's (dpaper.words; English by default) name the kinds: "Table 3.2.1", "Tableau 3.2.1"."""
+    words = words or language_words()
     env = environment()
     chapters, labels, problems = [], {}, []
     boxes = 0
@@ -49,9 +51,9 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
     for unit, path in units:
         src = read(path)
         front, stem = src.front, unit.stem
-        label, number = unit.label, unit.number
+        label, number = unit.label(words), unit.number
         chapter = {"id": stem, "kind": unit.kind, "number": number, "label": label,
-                   "title": front["title"], "short": running_head(unit, front),
+                   "title": front["title"], "short": running_head(unit, front, words),
                    "authors": front.get("authors", []), "anchor": chapter_anchor(stem),
                    "before_contents": front.get("before_contents", False), "log": front.get("log", False)}
         chapters.append(chapter)
@@ -63,7 +65,7 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
             kind = PLACERS[name]
             if kind == "box":
                 boxes += 1
-                text = f"Box {boxes}"
+                text = f"{words['box']} {boxes}"
             else:
                 if not label:
                     problems.append(f"{where(path)}: expected tables and figures only in numbered chapters")
@@ -76,10 +78,10 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
                                     f"{', '.join(sorted(table_ids))}")
                 spec = figure_ids.get(ident) if isinstance(figure_ids, dict) else None
                 if kind == "fig" and spec is not None and spec.added:
-                    text = ADDED.format("Chart" if spec.kind == "chart" else "Figure")
+                    text = words["added"].format(kind=words["chart" if spec.kind == "chart" else "figure"])
                 else:
                     counts[kind] += 1
-                    text = f"{NAMES[kind]} {number}.{counts[kind]}"
+                    text = f"{words[NAMES[kind]]} {number}.{counts[kind]}"
             spec = figure_ids.get(ident) if kind == "fig" and isinstance(figure_ids, dict) else None
             table = table_ids.get(ident) if kind == "tab" and isinstance(table_ids, dict) else None
             # a caption the manuscript computes is not known here: the declaration's stands in the lists
@@ -100,7 +102,7 @@ def build(units: list[tuple[Unit, Path]], figure_ids, table_ids) -> dict:
             anchor = sec or f"{stem}-s{'-'.join(str(n) for n in stack)}"
             chapter["sections"].append({"level": level, "number": num, "anchor": anchor, "title": title})
             if sec:
-                where_text = f"Section {num}" if num else title
+                where_text = f"{words['section']} {num}" if num else title
                 add(f"sec:{sec[4:]}", {"kind": "sec", "text": where_text, "chapter": stem,
                                       "anchor": anchor, "title": title}, path, line)
     if problems:

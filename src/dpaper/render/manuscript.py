@@ -16,14 +16,15 @@ import yaml
 from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 
-from dpaper import limits, schema_words, yamlfile
+from dpaper import ENGINE, limits, schema_words, yamlfile
 from dpaper.errors import BuildError, read_text, where
 from dpaper.render import rawhtml
 from dpaper.render.sandbox import ManuscriptSandbox
 
 FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
-FRONT_SCHEMA = Path("schemas/front-matter.schema.yaml")   # relative to the project, like every input
+FRONT_SCHEMA = ENGINE / "schemas/front-matter.schema.yaml"   # the engine's: what every paper's front matter holds
 PLACERS = {"table": "tab", "figure": "fig", "box": "box"}
+ROLE_CALLS = {"fact": "key_figures", "event": "events"}    # a call -> the role whose dataset it reads
 TOO_DEEP = "expected expressions nested a few levels deep, found them nested too deeply to read"
 SECTION_LABEL = re.compile(r"^\{#(sec-[A-Za-z0-9_-]+)\}\s*$")
 
@@ -39,7 +40,8 @@ class Source:
 @dataclass
 class Scan:
     placed: list[tuple[str, str, dict]] = field(default_factory=list)  # (kind, id, constant kwargs)
-    datasets: set[str] = field(default_factory=set)
+    datasets: set[str] = field(default_factory=set)   # read as data.<name>
+    roles: set[str] = field(default_factory=set)      # read through fact() or event(): config roles
 
 
 def environment(**options) -> Environment:
@@ -130,10 +132,8 @@ def scan(src: Source, env: Environment) -> Scan:
             out.datasets.add(node.attr)
         elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
             name = node.node.name
-            if name == "fact":
-                out.datasets.add("key_figures")
-            if name == "event":
-                out.datasets.add("events")
+            if name in ROLE_CALLS:
+                out.roles.add(ROLE_CALLS[name])
             if name in PLACERS:
                 if not node.args or not isinstance(node.args[0], nodes.Const):
                     raise BuildError(f"{where(src.path, node.lineno)}: expected {name}() to start with a "

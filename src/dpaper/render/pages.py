@@ -13,20 +13,21 @@ from markupsafe import Markup, escape
 from dpaper.render.chapter import Context, Renderer, render
 from dpaper.render.environment import templates
 from dpaper.render.markdown import plain
+from dpaper.words import words as language_words
 
-INDEX = {"id": "index", "label": None, "name": "Contents"}
+INDEX = {"id": "index", "label": None, "name": "Contents"}   # its name: the edition's word (site())
 DATA = {"id": "data", "label": None, "name": "The data behind this edition"}
 
 
 def site(edition: dict, chapters: list[dict], current: str, title: str | None = None,
          description: str | None = None) -> dict:
     """What the frame of every web page (site.html.j2) shows: the book's contents (each chapter with its
-    `name` in the contents and pager: "Dalian" of "Case Study 1 · Dalian"), the PDF and the EPUB, this page
+    `name` in the contents and pager: "Porto" of "Case Study 1 · Porto"), the PDF and the EPUB, this page
     (its `title` before the edition's, its `description` for search engines and link previews), and the
     pages before and after it in reading order: the contents, the chapters, the data."""
     slug = edition.get("slug")
     book = [c | {"name": short_name(c)} for c in chapters]
-    order = [INDEX, *book, DATA]
+    order = [INDEX | {"name": _words(edition)["contents"]}, *book, DATA | {"name": _words(edition)["data_behind"]}]
     pos = next((i for i, c in enumerate(order) if c["id"] == current), None)
     return {"edition": edition, "chapters": book, "current": current,
             "pdf": f"{slug}.pdf" if slug else None, "epub": f"{slug}.epub" if slug else None,
@@ -34,6 +35,11 @@ def site(edition: dict, chapters: list[dict], current: str, title: str | None = 
             "base_url": edition.get("base_url"), "og_type": "website",
             "prev": order[pos - 1] if pos else None,
             "next": order[pos + 1] if pos is not None and pos + 1 < len(order) else None}
+
+
+def _words(edition: dict) -> dict:
+    """The edition's words (dpaper.words), which the scripts pass in the edition's metadata."""
+    return edition.get("words") or language_words()
 
 
 def default_description(edition: dict) -> str:
@@ -59,7 +65,7 @@ def short_name(chapter: dict) -> str:
 def chapter_pages(ctx: Context, edition: dict, chapters: list[dict]) -> tuple[str, str]:
     """The chapter's part of the book (print) and its web page, between its neighbours in `chapters`."""
     chapter = ctx.chapter
-    env = templates(ctx.templates)
+    env = templates(ctx.templates, ctx.words)
     part = env.get_template("part.html.j2")
     body, _ = render(ctx, "print")
     print_part = part.render(chapter=chapter, body=body, notes=[]) + "\n"
@@ -152,14 +158,22 @@ def _surname_first(name: str) -> str:
     return f"{family}, {' '.join(g[0] + '.' for g in given)}" if given else family
 
 
+EMPTY_PART = re.compile(r"(?<=\.)(\s*[.:,])+")
+
+
 def suggested_citation(edition: dict, authors: list[str], publishers: list[dict]) -> str:
-    """The imprint's suggested citation, from the edition's metadata and the authors and publishers data."""
+    """The imprint's suggested citation, from the edition's metadata and the authors and publishers data, in
+    the form of the edition's words (`citation`, `and`)."""
+    words = _words(edition)
     names = [_surname_first(a) for a in authors]
-    who = ", ".join(names[:-1]) + (", and " if len(names) > 2 else " and ") + names[-1] if len(names) > 1 \
+    joint = f" {words['and']} "
+    who = ", ".join(names[:-1]) + (f",{joint}" if len(names) > 2 else joint) + names[-1] if len(names) > 1 \
         else "".join(names)
     year = str(edition["date"])[:4]
-    by = " and ".join(p["name"] for p in publishers)
-    return f"{who} {year}. {edition['title']}: {edition['subtitle']}. {edition['series']}. {by}."
+    by = joint.join(p["name"] for p in publishers)
+    text = words["citation"].format(authors=who, year=year, title=edition["title"], subtitle=edition["subtitle"],
+                                    series=edition["series"], publishers=by)
+    return EMPTY_PART.sub("", " ".join(text.split()))    # a part the edition lacks leaves no ". ."
 
 
 def book_authors(chapters: list[dict]) -> list[str]:
@@ -168,13 +182,14 @@ def book_authors(chapters: list[dict]) -> list[str]:
 
 
 def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers: list[dict], validation: dict,
-               directory: str | Path = "templates", names: list[str] = (), print_log: bool = False) -> str:
+               directory: str | Path = "templates", names: list[str] = (), print_log: bool = False,
+               stylesheet: str | None = None) -> str:
     """The book HTML WeasyPrint lays out (parts and publishers in order); `names` are never hyphenated in
     print. The log of editorial decisions (the unit whose front matter says `log: true`) is printed only
     with `print_log` (config apparatus.print_log); the web always has it. The build's facts (`validation`:
     datasets, rows, checks) go into the PDF's metadata, not on a page."""
     authors = book_authors(chapters)
-    env = templates(directory)
+    env = templates(directory, _words(edition))
     printed = [(c, p) for c, p in zip(chapters, parts) if print_log or not c.get("log")]
     first = [bool(c.get("before_contents")) for c, _ in printed]        # pages set before the contents
     book = env.get_template("book.html.j2").render(edition=edition,
@@ -182,7 +197,8 @@ def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers
                                                    before=[Markup(p) for (_, p), f in zip(printed, first) if f],
                                                    parts=[Markup(p) for (_, p), f in zip(printed, first) if not f],
                                                    authors=authors, publishers=publishers, validation=validation,
-                                                   citation=suggested_citation(edition, authors, publishers))
+                                                   citation=suggested_citation(edition, authors, publishers),
+                                                   stylesheet=stylesheet)
     return print_text(book, [*names, *authors, *(p["name"] for p in publishers)])
 
 
@@ -197,15 +213,15 @@ def index_page(edition: dict, chapters: list[dict], publishers: list[dict], size
     (`sizes`: file name -> bytes) and the suggested citation (the imprint's)."""
     citation = suggested_citation(edition, book_authors(chapters), publishers)
     frame = site(edition, chapters, "index", None, default_description(edition))
-    return templates(directory).get_template("index.html.j2").render(
+    return templates(directory, _words(edition)).get_template("index.html.j2").render(
         **frame, publishers=publishers, citation=citation,
         sizes={name: file_size(n) for name, n in sizes.items()}) + "\n"
 
 
 def not_found_page(edition: dict, chapters: list[dict], directory: str | Path = "templates") -> str:
     """The page a static host serves for a missing address (404.html): where to go from there."""
-    frame = site(edition, chapters, "404", "Page not found", default_description(edition))
-    return templates(directory).get_template("404.html.j2").render(**frame) + "\n"
+    frame = site(edition, chapters, "404", _words(edition)["page_not_found"], default_description(edition))
+    return templates(directory, _words(edition)).get_template("404.html.j2").render(**frame) + "\n"
 
 
 def sitemap(base_url: str, pages: list[str], date: str) -> str:
@@ -218,16 +234,16 @@ def sitemap(base_url: str, pages: list[str], date: str) -> str:
 
 def search_page(edition: dict, chapters: list[dict], directory: str | Path = "templates") -> str:
     """The web edition's search page (Pagefind's interface over the index the build makes)."""
-    frame = site(edition, chapters, "search", "Search", default_description(edition))
-    return templates(directory).get_template("search.html.j2").render(**frame) + "\n"
+    frame = site(edition, chapters, "search", _words(edition)["search"], default_description(edition))
+    return templates(directory, _words(edition)).get_template("search.html.j2").render(**frame) + "\n"
 
 
 def data_page(edition: dict, datasets: list[dict], summary: dict, printed: dict | None = None,
               directory: str | Path = "templates", chapters: list[dict] | None = None) -> str:
     """The web edition's data dictionary: every dataset, its fields and rules, what the build validated,
     a link to its CSV, and (`printed`: dataset -> rows) values as the text prints them."""
-    page = templates(directory).get_template("data.html.j2").render(
-        **site(edition, chapters or [], "data", "The data",
+    page = templates(directory, _words(edition)).get_template("data.html.j2").render(
+        **site(edition, chapters or [], "data", _words(edition)["the_data"],
                f"Every dataset behind {edition['title']} ({edition['date_display']}): its fields, rules and "
                "validation, and each as a CSV file."), datasets=datasets, summary=summary, printed=printed or {})
     return page + "\n"

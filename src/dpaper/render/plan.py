@@ -30,7 +30,8 @@ def plan_chapter(ed: Edition, chapter: str, known_datasets: set[str], figures_de
         s = scan(read(ed.chapter_source(chapter)), environment())
     except BuildError:
         return Plan()
-    datasets = set(s.datasets)
+    roles = ed.roles(known_datasets)
+    datasets = set(s.datasets) | {roles[r] for r in s.roles if roles[r]}
     figures, images, photos = [], [], []
     for kind, ident, kwargs in s.placed:
         if kind == "table" and ident in tables_declared:
@@ -62,7 +63,8 @@ def missing_photographs(ed: Edition, plans: dict[str, Plan], figures_declared: d
         return []
     from dpaper.render import labels
     try:
-        index = labels.build([(u, ed.chapter_source(u.stem)) for u in ed.units], figures_declared, tables_declared)
+        index = labels.build([(u, ed.chapter_source(u.stem)) for u in ed.units], figures_declared, tables_declared,
+                             ed.words)
         number = {i: index["labels"][f"fig:{i}"]["text"] for i in missing}
     except BuildError:
         number = {}        # the labels job will say what is wrong with the manuscript

@@ -24,13 +24,13 @@ def render(spec: TableSpec, df, lang: str | None = None, templates_dir="template
     return (markup(table, templates_dir) if table else Markup("")), notes
 
 
-def markup(table, templates_dir="templates", scroll: bool = False):
+def markup(table, templates_dir="templates", scroll: bool = False, words: dict | None = None):
     """The <table> element of a built table (dpaper.tables.model.Table), from templates/table.html.j2; with
-    `scroll` (the web), in a wrapper that scrolls sideways on a narrow screen."""
-    return _macros(str(templates_dir)).table(table, scroll)
+    `scroll` (the web), in a wrapper that scrolls sideways on a narrow screen; `words`: the edition's."""
+    return _macros(str(templates_dir), tuple(sorted((words or {}).items()))).table(table, scroll)
 
 
 @lru_cache(maxsize=4)
-def _macros(templates_dir: str):
+def _macros(templates_dir: str, words: tuple):
     from dpaper.render.environment import templates
-    return templates(templates_dir).get_template("table.html.j2").module
+    return templates(templates_dir, dict(words) or None).get_template("table.html.j2").module

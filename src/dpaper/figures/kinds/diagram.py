@@ -5,10 +5,10 @@ Declaration (plain data, e.g. from YAML):
     title: technical cooperation in sewerage under the JICA Partnership Program   # required: for the alt text
     direction: LR                      # optional: TB (top to bottom, default) or LR (left to right)
     groups:                            # optional: boxes drawn round nodes, with a title
-      - {id: kitakyushu, label: Kitakyushu, align: right}   # align: where the title sits, left (default),
+      - {id: city, label: The city, align: right}   # align: where the title sits, left (default),
                                        #   centre or right: where no link enters the box
     nodes:                             # required: every box of the diagram
-      - {id: bureau, label: Water and Sewer Bureau, group: kitakyushu}   # group optional; wrap: characters
+      - {id: bureau, label: Water and Sewer Bureau, group: city}   # group optional; wrap: characters
                                        #   a line for this label (a list of names, one a line)
     links:                             # optional: lines between nodes
       - {from: bureau, to: dpwt, label: MoU, direction: both}   # label optional; direction forward

@@ -1,18 +1,18 @@
-"""Map: places of the cities dataset on Natural Earth's country outlines, with an optional distance circle.
+"""Map: places of the places dataset on Natural Earth's country outlines, with an optional distance circle.
 
 Declaration (plain data, e.g. from YAML):
 
-    title: Kitakyushu and the cities within 1,000 km of it   # required: what the alt text calls it
+    title: Porto and the cities within 1,000 km of it   # required: what the alt text calls it
     extent: [119, 143, 24, 43]         # required: longitude min, max, latitude min, max (degrees)
-    places: {name: [Kitakyushu, Seoul]}   # required: a filter on the cities dataset, column: value(s);
+    places: {name: [Porto, Lyon]}   # required: a filter on the places dataset, column: value(s);
                                        #   or a list of filters (a row matching any one is drawn)
-    except: {name: [Kep]}              # optional: a filter of rows to leave out
-    highlight: [Kitakyushu]            # optional: places drawn larger and labelled in bold
-    circle: {centre: Kitakyushu, radius_km: 1000}   # optional: a geodesic circle around a city
+    except: {name: [Nice]}              # optional: a filter of rows to leave out
+    highlight: [Porto]            # optional: places drawn larger and labelled in bold
+    circle: {centre: Porto, radius_km: 1000}   # optional: a geodesic circle around a city
     countries: [Japan, South Korea]    # optional: countries to name, in capitals, as the countries dataset names them
     shade: [Japan]                     # optional: countries (of the countries dataset) filled a shade darker
 
-Data: `{"cities": DataFrame, "countries": DataFrame}`: the cities' `latitude` and
+Data: `{"places": DataFrame, "countries": DataFrame}`: the places' `latitude` and
 `longitude`; the countries dataset is the one place a country's name is set
 (`name`, printed in capitals on every map) and tied to its outline in the
 geodata (`natural_earth`), so that no two maps name a country differently. The outlines
@@ -62,17 +62,17 @@ def _matches(row: dict, flt: dict) -> bool:
     return all(row.get(col) in (want if isinstance(want, list) else [want]) for col, want in flt.items())
 
 
-def select(cities: pd.DataFrame, decl: dict) -> list[dict]:
-    """The rows of the cities dataset the declaration's `places` and `except` select, in the dataset's order."""
+def select(places: pd.DataFrame, decl: dict) -> list[dict]:
+    """The rows of the places dataset the declaration's `places` and `except` select, in the dataset's order."""
     filters = need(decl, "places", "map")
     filters = filters if isinstance(filters, list) else [filters]
-    rows = [r for r in records(cities) if any(_matches(r, f) for f in filters)
+    rows = [r for r in records(places) if any(_matches(r, f) for f in filters)
             and not (decl.get("except") and _matches(r, decl["except"]))]
     if not rows:
-        raise BuildError(f"map {decl.get('title')!r}: no row of the cities dataset matches {filters}")
+        raise BuildError(f"map {decl.get('title')!r}: no row of the places dataset matches {filters}")
     missing = [r["name"] for r in rows if r["latitude"] is None or r["longitude"] is None]
     if missing:
-        raise BuildError(f"map {decl.get('title')!r}: no coordinates in the cities dataset for {', '.join(missing)}")
+        raise BuildError(f"map {decl.get('title')!r}: no coordinates in the places dataset for {', '.join(missing)}")
     return rows
 
 
@@ -81,7 +81,7 @@ def country_names(data: dict[str, pd.DataFrame], decl: dict) -> dict[str, str]:
     from the countries dataset (a name it lacks stops the build, naming the map and the names it has)."""
     if "countries" not in data:
         raise BuildError(f"map {decl.get('title')!r}: expected the countries dataset among the figure's datasets "
-                         "(datasets=(\"cities\", \"countries\"))")
+                         "(config roles: places, countries)")
     known = {r["name"]: r["natural_earth"] for r in records(data["countries"])}
     wanted = list(dict.fromkeys([*decl.get("countries", []), *decl.get("shade", [])]))
     unknown = [n for n in wanted if n not in known]
@@ -92,7 +92,7 @@ def country_names(data: dict[str, pd.DataFrame], decl: dict) -> dict[str, str]:
 
 
 def map_figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA) -> Drawing:
-    """The map `decl` declares, its places from the cities dataset in `data` (see the module's docstring)."""
+    """The map `decl` declares, its places from the places dataset in `data` (see the module's docstring)."""
     with figure(data, decl, geodata) as (fig, rows, dist):
         drawing = Drawing.from_figure(fig)
     drawing.alt, drawing.table = _alt(decl, rows, dist), _table(rows, dist)
@@ -108,17 +108,17 @@ def figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA):
 
     check_keys(decl, KEYS, "map")
     lon0, lon1, lat0, lat1 = need(decl, "extent", "map")
-    rows = select(data["cities"], decl)
+    rows = select(data["places"], decl)
     if isinstance(decl.get("countries", []), dict):
         raise BuildError(f"map {decl.get('title')!r}: expected countries as a list of names of the countries "
                          "dataset (their printed form is set there), found a mapping")
     outline = country_names(data, decl)                       # geodata name -> the paper's name
     named = {outline_name for outline_name, n in outline.items() if n in decl.get("countries", [])}
     shaded = {outline_name for outline_name, n in outline.items() if n in decl.get("shade", [])}
-    by_name = {r["name"]: r for r in records(data["cities"])}
+    by_name = {r["name"]: r for r in records(data["places"])}
     circle = decl.get("circle")
     if circle and circle["centre"] not in by_name:
-        raise BuildError(f"map {decl.get('title')!r}: circle centre {circle['centre']!r} is not in the cities dataset")
+        raise BuildError(f"map {decl.get('title')!r}: circle centre {circle['centre']!r} is not in the places dataset")
     centre = ((float(by_name[circle["centre"]]["longitude"]), float(by_name[circle["centre"]]["latitude"]))
               if circle else ((lon0 + lon1) / 2, (lat0 + lat1) / 2))
     crs = CRS.from_proj4(f"+proj=aeqd +lon_0={centre[0]} +lat_0={centre[1]} +datum=WGS84 +units=m")
@@ -176,7 +176,7 @@ def figure(data: dict[str, pd.DataFrame], decl: dict, geodata: Path = GEODATA):
             if name not in shapes:
                 raise BuildError(f"map {decl.get('title')!r}: no country {outline[name]!r} in the map's extent")
             w, h = text_size(label, COUNTRY_PT)
-            spot = _best(_inside(shapes[name], w, h), frame, taken, gap=3.0)   # clear of the cities' labels
+            spot = _best(_inside(shapes[name], w, h), frame, taken, gap=3.0)   # clear of the places' labels
             taken.append(spot)
             ax.text(spot.x0, (spot.y0 + spot.y1) / 2, label, fontsize=COUNTRY_PT, color=style.MUTED,
                     va="center", ha="left", zorder=3)

@@ -3,7 +3,7 @@
 Declaration (plain data, e.g. from YAML):
 
     figure: pp-cooperation-timeline    # required: the events whose `figures` list this figure id
-    title: cooperation between Kitakyushu and Phnom Penh   # required: what the alt text calls it
+    title: cooperation between two cities   # required: what the alt text calls it
     lane_column: sector                # required: the events' column that puts an event on a lane
     lanes:                             # required, top to bottom; every event must fall on one
       - {label: Water supply, values: [water]}
@@ -56,7 +56,7 @@ BAR_H, DOT_R, DIAMOND_R, POINT, PAD = 3.1, 0.75, 1.15, 1.1, 0.8    # POINT: the 
 MAX_CHARS = 40                 # the longest label a timeline prints (the `short` column's limit)
 LANE_FILL = "#f2f5f7"          # every other lane
 BAR_FILL = "#d3e6ec"           # a period's bar (its outline, PRIMARY, keeps it 3:1 on the lanes)
-SHORT = "give it a shorter label in the `short` column of data/raw/events.csv"
+SHORT = "give it a shorter label in the `short` column of the events dataset (config roles: events)"
 
 
 @dataclass(frozen=True)
