@@ -331,7 +331,8 @@ class Edition:
 
     def inputs(self) -> list[Path]:
         """Every file and directory of the project this edition's build reads, but the code."""
-        optional = [p for p in (self.templates, self.declarations, self.table_declarations, self.same_facts, self.words_file, self.stylesheet)
+        optional = [p for p in (self.templates, self.declarations, self.table_declarations, self.same_facts,
+                                self.words_file, self.stylesheet)
                     if p is not None and p.exists()]
         return ([self.raw, self.images, self.bibliography, self.notes, self.schemas, *optional]
                 + [self.chapter_source(c) for c in self.chapters])

@@ -92,6 +92,10 @@ class Renderer:
             return None
         return self.ctx.src.body, str(self.ctx.src.path), lambda: True
 
+    def _table_markup(self, table) -> Markup:
+        """A built table's <table>, in the web in its sideways scroller."""
+        return tables.markup(table, self.ctx.templates, self.mode == "web", self.ctx.words)
+
     # -- manuscript functions -------------------------------------------------
     def _role_rows(self, role: str, column: str, ident: str, what: str) -> list:
         data, dataset = self.env.globals["data"], self.ctx.roles.get(role)
@@ -261,7 +265,7 @@ class Renderer:
         if self.mode == "print":
             table = for_print(table, entry["text"])
         return _block(self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                        "", tables.markup(table, self.ctx.templates, self.mode == "web", self.ctx.words),
+                                        "", self._table_markup(table),
                                         [(note_mark(i), n) for i, n in enumerate(notes)],
                                         self._inline(note, "note"), self._source(source, cite)))
 
@@ -328,7 +332,7 @@ class Renderer:
         declared = self.ctx.tables[name]
         table, notes = build(declared, self.ctx.datasets[declared.dataset], self.ctx.language)
         return _block(self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
-                                               "", tables.markup(table, self.ctx.templates, self.mode == "web", self.ctx.words),
+                                               "", self._table_markup(table),
                                                [(note_mark(i), n) for i, n in enumerate(notes)],
                                                self._inline(note, "note"), self._source(source, cite)))
 
