@@ -2,8 +2,8 @@
 
     from dpaper.tables.declare import Column, table
 
-    table("nrw-asean", "nrw_asean", caption="Non-revenue water in ASEAN cities",
-          columns=(Column("city", "City"), Column("nrw_percent", "Non-revenue water", "percent", "right")))
+    table("rainfall", "rainfall", caption="Rainfall by station",
+          columns=(Column("station", "Station"), Column("mm", "Rainfall (mm)", "number", "right")))
 
 Each call adds one declaration; `registry()` reads every file of the folder and returns them by id. A table
 is placed with `{{ table("id", caption=…) }}`; the manuscript's caption, note and source are its words, and
