@@ -148,6 +148,9 @@ def test_labels_index_of_the_shipped_manuscript():
     assert texts["fig:pp-young-trainees"] == "Figure 3.2.7"
     assert texts["fig:nrw-cambodia"] == "Chart added in this edition"   # no number: the edition's stay its own
     assert texts["box:intercity"] == "Box 1"
+    # every table in the list of tables has a title: Table 3.4.1's caption is computed, its declaration's stands
+    assert all(e["title"] for e in index["labels"].values() if e["kind"] == "tab" and not e["lost"])
+    assert index["labels"]["tab:hp-pilot-projects"]["title"].startswith("Pilot projects of the")
     json.dumps(index)  # serialisable as labels.json
 
 

@@ -291,8 +291,8 @@ def short_units(layout: Layout, tree: Tree) -> list:
 
 
 def table_breaks(layout: Layout, tree: Tree, changed: set[int] = frozenset()) -> list[str]:
-    """At least MIN_ROWS rows of a table either side of each page break (tables.with_kept_rows sees to it
-    but for a long group of a merged cell); a first cell spanning a break repeats its label on the next page.
+    """At least MIN_ROWS rows of a table either side of each page break (dpaper.tables.model.for_print sees to
+    it but for a long group of a merged cell); a first cell spanning a break repeats its label on the next page.
     Only tables of units this pass changed nothing in (`changed`: their ids), since a break is pinned where
     it was measured and a unit's pages move only with what is in it."""
     done = []
