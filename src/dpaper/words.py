@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dpaper import yamlfile
+from dpaper import ENGINE, yamlfile
 from dpaper.errors import BuildError, where
 
-LANGUAGES = Path(__file__).parent / "language"
+LANGUAGES = ENGINE / "src/dpaper/language"   # the engine's, as the job inputs name them (dpaper.ENGINE)
 
 
 def language_files(language: str) -> list[Path]:
