@@ -56,6 +56,7 @@ rule data_dictionary:
         reports=[ED.validation(d) for d in DATASETS],
         same_facts=rules.same_facts.output,   # the data page is not written while declared facts disagree
         key_figures=[ED.clean("key_figures")] if "key_figures" in DATASETS else [],   # listed as they print
+        events=[ED.clean("events")] if "events" in DATASETS else [],   # the text's values link to their rows
         labels=ED.labels,   # the book's contents, in the page's navigation
         template=["templates/data.html.j2", "templates/site.html.j2"],
         code=code("data/*.py", "render/*.py"),

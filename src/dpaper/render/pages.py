@@ -32,9 +32,26 @@ def site(edition: dict, chapters: list[dict], current: str, title: str | None = 
     return {"edition": edition, "chapters": book, "current": current,
             "pdf": f"{slug}.pdf" if slug else None, "epub": f"{slug}.epub" if slug else None,
             "page_title": title, "description": description or default_description(edition),
-            "base_url": edition.get("base_url"), "og_type": "website",
+            "base_url": edition.get("base_url"), "og_type": "website", "crumbs": trail(book, current, title),
             "prev": order[pos - 1] if pos else None,
             "next": order[pos + 1] if pos is not None and pos + 1 < len(order) else None}
+
+
+def trail(book: list[dict], current: str, title: str | None) -> list[dict]:
+    """The breadcrumbs above a page: the contents, the chapter a case study belongs to, then the page itself
+    (`here`); none on the contents page."""
+    if current == "index":
+        return []
+    crumbs = [{"href": "index.html", "name": INDEX["name"]}]
+    at = next((i for i, c in enumerate(book) if c["id"] == current), None)
+    if at is not None and book[at].get("kind") == "case-study":
+        parent = next((c for c in reversed(book[:at]) if c.get("kind") == "chapter"), None)
+        if parent:
+            crumbs.append({"href": f"{parent['id']}.html", "name": " · ".join(filter(None, (parent.get("label"),
+                                                                                     parent["name"])))})
+    name = " · ".join(filter(None, (book[at].get("label"), book[at]["name"]))) if at is not None \
+        else (DATA["name"] if current == "data" else title or current)
+    return [*crumbs, {"href": None, "name": name}]
 
 
 def default_description(edition: dict) -> str:
@@ -61,21 +78,38 @@ def short_name(chapter: dict) -> str:
     return name.removeprefix(f"{label} · ") if label else name
 
 
-DATUM = re.compile(r'<span class="datum" title="([^"]*)">([^<]*)</span>')
+DATUM = re.compile(r'<span class="datum" title="([^"]*)"(?: data-row="([^"#]*)#([^"]*)")?>([^<]*)</span>')
 TABLE = re.compile(r"(<table\b.*?</table>)", re.S)
 
 
-def web_markup(html: str) -> str:
+def datum_source(title: str, dataset: str | None, key: str | None, titles: dict[str, str]) -> str:
+    """A value's source as its popover says it: what the value is, where the 2018 edition stated it, and
+    the row of the data that holds it (its entry on the data page, and the dataset's CSV file)."""
+    what, _, where = unescape(title).rpartition(". Source: ")
+    lines = [f'<span class="datum-what">{escape(what or where)}</span>']
+    if what and where:
+        lines.append(f'<span class="datum-line"><span class="datum-k">Stated in:</span> {escape(where)}</span>')
+    if dataset:
+        name = titles.get(dataset) or dataset.replace("_", " ").capitalize()
+        lines.append(f'<span class="datum-line"><span class="datum-k">In the data:</span> '
+                     f'<a href="data.html#{escape(dataset)}-{escape(key)}">{escape(name)}</a> · '
+                     f'<a class="datum-csv" href="data/{escape(dataset)}.csv" download>CSV</a></span>')
+    return "".join(lines)
+
+
+def web_markup(html: str, titles: dict[str, str] | None = None) -> str:
     """The web page's forms of what the print part marks up for paper: each value's source (a tooltip
-    there, `title=`) a button that shows it in a popover, for touch and keyboard as for a mouse; each
-    table in a wrapper that scrolls sideways on a narrow screen, not the page."""
+    there, `title=`) a button that shows it in a popover beside it (web.js places it), for touch and
+    keyboard as for a mouse, naming its dataset by its title in `titles`; each table in a wrapper that
+    scrolls sideways on a narrow screen, not the page."""
     count = iter(range(1, 1_000_000))
 
     def datum(m: re.Match) -> str:
         n = next(count)
         return (f'<button type="button" class="datum" popovertarget="src-{n}" aria-describedby="src-{n}">'
-                f'{m[2]}</button><span class="datum-source" id="src-{n}" popover role="note" '
-                f'data-pagefind-ignore><span class="datum-head">Where this comes from</span> {m[1]}</span>')
+                f'{m[4]}</button><span class="datum-source" id="src-{n}" popover role="note" '
+                f'data-pagefind-ignore><span class="datum-head">Where this comes from</span>'
+                f'{datum_source(m[1], m[2], m[3], titles or {})}</span>')
     html = DATUM.sub(datum, html)
     return TABLE.sub(r'<div class="table-scroll" tabindex="0" role="region" aria-label="Table">\1</div>', html)
 
@@ -88,7 +122,8 @@ def chapter_pages(ctx: Context, edition: dict, chapters: list[dict]) -> tuple[st
     body, _ = render(ctx, "print")
     print_part = part.render(chapter=chapter, body=body, notes=[]) + "\n"
     web_body, notes = render(ctx, "web")
-    web_part = web_markup(part.render(chapter=chapter, body=web_body, notes=notes))
+    titles = {name: df.attrs.get("title", name) for name, df in ctx.datasets.items()}
+    web_part = web_markup(part.render(chapter=chapter, body=web_body, notes=notes), titles)
     name = plain(chapter["title"])
     title = f"{chapter['label']}: {name}" if chapter.get("label") else name
     lead = summary(str(web_body))     # values are still spans here, their sources in attributes

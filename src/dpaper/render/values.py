@@ -33,9 +33,12 @@ def readers_place(provenance: str) -> str:
     return SOURCE_LINES.sub("", provenance)
 
 
-def traced(text: str, source: str) -> Markup:
-    """A value as HTML that says where it comes from (a tooltip in the web edition), in readers' terms."""
-    return Markup('<span class="datum" title="{}">{}</span>').format(readers_place(source), text)
+def traced(text: str, source: str, row: str = "") -> Markup:
+    """A value as HTML that says where it comes from (a tooltip in the web edition), in readers' terms, and
+    (`row`: "dataset#key") the row of the data that holds it, which the web edition links to."""
+    if not row:
+        return Markup('<span class="datum" title="{}">{}</span>').format(readers_place(source), text)
+    return Markup('<span class="datum" title="{}" data-row="{}">{}</span>').format(readers_place(source), row, text)
 
 
 @lru_cache(maxsize=None)
@@ -186,10 +189,11 @@ class Fact:
     def number(self) -> Markup:
         """The number alone, for a sentence that words the unit and any qualifier itself:
         'has about {{ fact("pp_population").number }} inhabitants'."""
-        return traced(number_text(self.value, unit_of(self.unit, self.language), self.language), self.source)
+        return traced(number_text(self.value, unit_of(self.unit, self.language), self.language), self.source,
+                      f"key_figures#{self.key}")
 
     def __html__(self) -> str:
-        return traced(self.text, self.source)
+        return traced(self.text, self.source, f"key_figures#{self.key}")
 
     def __str__(self) -> str:
         return self.text
@@ -242,13 +246,22 @@ class Event:
         return self.row["label"]
 
     def __html__(self) -> str:
-        return traced(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}")
+        return traced(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}", f"events#{self.id}")
 
     def __str__(self) -> str:
         return self.date
 
 
 def key_figures_as_printed(rows, lang: str | None = None) -> list[dict]:
-    """Every key figure as `{{ fact(key) }}` prints it, for editors to review in one place (the data dictionary)."""
+    """Every key figure as `{{ fact(key) }}` prints it, for editors to review in one place (the data dictionary),
+    with the place where the 2018 edition stated it in readers' terms."""
     return [{"key": r["key"], "text": Fact.from_row(r, lang).text, "scope": r["scope"], "year": r["year"],
-             "provenance": r.get("provenance") or "", "note": r.get("editor_note") or ""} for r in rows]
+             "provenance": readers_place(r.get("provenance") or ""), "note": r.get("editor_note") or ""}
+            for r in rows]
+
+
+def events_as_printed(rows, lang: str | None = None) -> list[dict]:
+    """Every dated event as `{{ event(id) }}` prints its date, for the data dictionary beside the key figures."""
+    return [{"key": r["id"], "text": say_date(r["date"], lang or DEFAULT_LANGUAGE), "scope": r["label"],
+             "year": r["date_year"], "provenance": readers_place(r.get("provenance") or ""),
+             "note": r.get("editor_note") or ""} for r in rows]
