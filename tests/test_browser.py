@@ -444,7 +444,7 @@ def test_a_cross_reference_previews_its_figure_or_table_on_hover_and_on_tap(brow
         link = page.locator(selector).first
         link.scroll_into_view_if_needed()
         link.hover()
-        preview.wait_for(timeout=5_000)
+        preview.wait_for(timeout=15_000)
         label = link.inner_text().strip()
         assert label in preview.locator("figcaption, .label").first.inner_text(), selector
         assert beside(preview.bounding_box(), link.bounding_box(), 8), selector
@@ -453,12 +453,12 @@ def test_a_cross_reference_previews_its_figure_or_table_on_hover_and_on_tap(brow
         else:
             assert preview.locator("table").count() == 1
         page.mouse.move(1, 1)
-        preview.wait_for(state="detached", timeout=5_000)
+        preview.wait_for(state="detached", timeout=15_000)
     page.goto(base + "about-this-edition.html", wait_until="load")
     link = page.locator("main a.xref[href*='.html#fig-'], main a.xref[href*='.html#tab-']").first
     link.scroll_into_view_if_needed()
     link.hover()
-    preview.wait_for(timeout=5_000)                                  # fetched from the other page
+    preview.wait_for(timeout=15_000)                                  # fetched from the other page
     assert link.inner_text().strip() in preview.inner_text()
     page.close()
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
@@ -468,7 +468,7 @@ def test_a_cross_reference_previews_its_figure_or_table_on_hover_and_on_tap(brow
     link.scroll_into_view_if_needed()
     y = phone.evaluate("window.scrollY")
     link.tap()
-    phone.locator(".fn-preview").wait_for(timeout=5_000)
+    phone.locator(".fn-preview").wait_for(timeout=15_000)
     box = phone.locator(".fn-preview").bounding_box()
     assert phone.evaluate("location.hash") == "" and abs(phone.evaluate("window.scrollY") - y) < 5
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
