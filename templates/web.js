@@ -94,10 +94,14 @@
     preview.addEventListener("mouseenter", function () { clearTimeout(leaving); });
     preview.addEventListener("mouseleave", hideSoon);
     document.body.appendChild(preview);
-    place(preview, link);
     var box = preview;
-    box.querySelectorAll("img").forEach(function (img) {   // placed again once a drawing has its size
-      img.addEventListener("load", function () { if (preview === box) place(box, link); });
+    function fit() {   // placed (again, once a drawing has its size); faded at the foot if cut there
+      box.classList.toggle("clipped", box.scrollHeight > box.clientHeight + 1);
+      place(box, link);
+    }
+    fit();
+    box.querySelectorAll("img").forEach(function (img) {
+      img.addEventListener("load", function () { if (preview === box) fit(); });
     });
   }
   // what a cross-reference names, made fit for a preview: a drawing as its full-size file (the page's
