@@ -247,6 +247,7 @@
   }
 
   var form = document.querySelector("header.site form.search"), field = form && form.querySelector("input");
+  if (field && ui) field.value = remembered();   // the search page: its query in the bar's box as well
   if (form && field && !ui) {
     var dialog = null, overlay = null, loading = null;
     if (remembered()) field.value = remembered();
