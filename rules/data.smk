@@ -57,6 +57,7 @@ rule data_dictionary:
         reports=[ED.validation(d) for d in DATASETS],
         same_facts=rules.same_facts.output,   # the data page is not written while declared facts disagree
         key_figures=role("key_figures")[:1],   # listed as they print
+        events=role("events")[:1],   # the text's values link to their rows
         labels=ED.labels,   # the book's contents, in the page's navigation
         template=[template("data.html.j2"), template("site.html.j2")],
         words=WORD_FILES,
@@ -68,6 +69,7 @@ rule data_dictionary:
         edition=config["edition"],   # the page's frame and the key figures' language: a change reruns
         words=WORDS,
         key_figures=ROLES["key_figures"],
+        events=ROLES["events"],
         base_url=config.get("web", {}).get("base_url"),
     log:
         ED.log("data_dictionary"),

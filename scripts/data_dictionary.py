@@ -7,7 +7,7 @@ from dpaper.data.dictionary import dictionary, summary
 from dpaper.data.load import load, records
 from dpaper.errors import run
 from dpaper.render.pages import data_page
-from dpaper.render.values import key_figures_as_printed
+from dpaper.render.values import events_as_printed, key_figures_as_printed
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 
@@ -17,11 +17,12 @@ def main():
     datasets = dictionary(list(sm.input.schemas), list(sm.input.reports))
     s = summary(datasets)
     Path(sm.output.summary).write_text(json.dumps(s, indent=1) + "\n", encoding="utf-8")
-    printed = {}   # dataset -> its rows as the text prints them
-    if name := sm.params.key_figures:   # the dataset playing key_figures (config roles), if any
-        schema = next(p for p in sm.input.schemas if Path(p).stem == name)
-        kf = load(name, sm.input.key_figures[0], schema)
-        printed[name] = key_figures_as_printed(records(kf), edition.get("language"))
+    printed = {}   # dataset -> its rows as the text prints them (each value of the text links to its row)
+    for role, as_printed in (("key_figures", key_figures_as_printed), ("events", events_as_printed)):
+        if name := sm.params[role]:   # the dataset playing the role (config roles), if any
+            schema = next(p for p in sm.input.schemas if Path(p).stem == name)
+            rows = records(load(name, sm.input[role][0], schema))
+            printed[name] = as_printed(rows, edition.get("language"))
     chapters = json.loads(Path(sm.input.labels).read_text(encoding="utf-8"))["chapters"]
     page = data_page(edition, datasets, s, printed, Edition(sm.config).templates, chapters=chapters)
     Path(sm.output.page).write_text(page, encoding="utf-8")

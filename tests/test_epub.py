@@ -74,6 +74,7 @@ def test_notes_figures_alt_text_and_values_come_across(book):
     assert not water.xpath("//x:button|//*[@popover]|//x:script", namespaces=NS)
     values = water.xpath("//x:span[@class='datum']", namespaces=NS)
     assert values and all(v.get("title") and "Where this comes from" not in v.get("title") for v in values)
+    assert all(". Stated in: " in v.get("title") and "In the data" not in v.get("title") for v in values)
     links = [h for doc in book.namelist() if doc.endswith(".xhtml")
              for h in xml(book, doc).xpath("//x:a/@href", namespaces=NS)]
     assert not [h for h in links if re.search(r"\.html\b|\.csv\b|\.pdf\b", h) and not h.startswith("http")]

@@ -190,3 +190,47 @@ def test_chart_marks_reach_3_to_1_and_chart_text_4_5_to_1():
     css = (ROOT / "templates/screen.css").read_text(encoding="utf-8")
     assert re.search(r"figure \.svg \{[^}]*background: var\(--drawing\)", css)
     assert schemes()["light"]["drawing"] == "#ffffff" and 0.5 < luminance(schemes()["dark"]["drawing"]) <= 0.8
+
+
+# Template syntax and the data's internal names, as they would show if the manuscript's or a template's
+# markup reached a reader: `fact("key")`, `.number`, `{{ … }}`, `{% … %}`, `data.<dataset>`
+TEMPLATE_SYNTAX = re.compile(r"\b(?:fact|event|table|figure|ref)\(|\.number\b|\{\{|\}\}|\{%|%\}|\bdata\.[a-z_]+\b")
+READER_ATTRIBUTES = ("title", "aria-label", "alt", "content", "placeholder")
+
+
+def reader_text(path: Path) -> str:
+    """What a reader sees of a page: its text (no script or style) and the attributes a browser shows."""
+    from lxml import html as lhtml
+    root = lhtml.fromstring(path.read_text(encoding="utf-8"))
+    for el in root.xpath("//script|//style"):
+        el.drop_tree()
+    shown = [a for attr in READER_ATTRIBUTES for a in root.xpath(f"//*[not(self::svg)]/@{attr}")]
+    return " ".join([root.text_content(), *shown])
+
+
+def test_no_template_syntax_reaches_any_reader_page(site: Path):
+    """Every built page, the data page included: no manuscript or template syntax in what a reader sees."""
+    found = {p.name: TEMPLATE_SYNTAX.findall(reader_text(p)) for p in sorted(site.glob("*.html"))}
+    assert len(found) > 20 and {k: v for k, v in found.items() if v} == {}
+
+
+def test_a_values_source_says_what_it_is_where_the_2018_edition_stated_it_and_links_its_row(site: Path):
+    """Each value's popover: what the value is, where the 2018 edition stated it (a chapter or section, never
+    a line of a file), and a link to its own row on the data page, which is there; no internal name."""
+    from lxml import html as lhtml
+    data_ids = parse(site / "data.html").ids
+    seen, problems = 0, []
+    for page in sorted(site.glob("*.html")):
+        root = lhtml.fromstring(page.read_text(encoding="utf-8"))
+        for pop in root.xpath('//*[contains(concat(" ", @class, " "), " datum-source ")]'):
+            seen += 1
+            text = " ".join(pop.text_content().split())
+            rows = [a.get("href") for a in pop.xpath(".//a") if a.get("href", "").startswith("data.html#")]
+            where = f"{page.name} {pop.get('id')}: {text}"
+            if not pop.xpath('.//*[@class="datum-what"]') or "Stated in:" not in text:
+                problems.append(f"{where}: no 'what' or 'Stated in'")
+            if len(rows) != 1 or rows[0].split("#")[1] not in data_ids:
+                problems.append(f"{where}: its row {rows} is not on the data page")
+            if re.search(r"\blines? \d|\b[a-z]+_[a-z_]+\b|Source:", text):
+                problems.append(f"{where}: a line number or an internal name")
+    assert seen > 100 and problems == []

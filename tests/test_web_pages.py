@@ -113,3 +113,24 @@ def test_the_chosen_dark_scheme_is_the_systems_dark_scheme():
     system = re.search(r'prefers-color-scheme: dark\) \{\s*:root:not\(\[data-theme="light"\]\) \{([^}]*)\}', css)[1]
     chosen = re.search(r':root\[data-theme="dark"\] \{([^}]*)\}', css)[1]
     assert system.split() == chosen.split() and "--bg" in chosen
+
+
+def crumbs(path: Path) -> list[str]:
+    from lxml import html as lhtml
+    nav = lhtml.fromstring(path.read_text(encoding="utf-8")).xpath('//nav[@class="crumbs"]')
+    return [" ".join(li.text_content().split()) for li in nav[0].xpath(".//li")] if nav else []
+
+
+def test_breadcrumbs_lead_from_the_contents_through_a_case_studys_chapter_to_the_page(fixture: Build):
+    """Every page but the contents says where it is: Contents › (a case study's chapter ›) the page, itself
+    not a link; the 404 and search pages too."""
+    assert crumbs(fixture.path("web/index.html")) == []
+    for c in chapters(fixture):
+        trail = crumbs(fixture.path(f"web/{c['id']}.html"))
+        assert trail[0] == "Contents" and trail[-1].endswith(c["short"].split(" · ")[-1]), (c["id"], trail)
+    water = crumbs(fixture.path("web/water.html"))
+    assert len(water) == 3 and water[1].startswith("Chapter") and water[2].startswith("Case Study 1")
+    assert crumbs(fixture.path("web/data.html")) == ["Contents", "The data behind this edition"]
+    assert crumbs(fixture.path("web/search.html")) == ["Contents", "Search"]
+    page = fixture.path("web/water.html").read_text(encoding="utf-8")
+    assert re.search(r'<li><span aria-current="page">Case Study 1 · [^<]+</span></li>\s*</ol></nav>', page)

@@ -47,9 +47,13 @@ def chapter_body(page: str, chapter: dict, chapters: set[str], figures: dict[str
     for el in part.xpath('.//*[contains(concat(" ", @class, " "), " datum-source ")]'):
         for head in el.xpath('.//*[@class="datum-head"]'):
             head.drop_tree()                   # "Where this comes from": the title says it by being one
+        # what the value is and where the 2018 edition stated it; not its row on the web's data page
+        lines = [" ".join(x.text_content().split()) for x in el.xpath('./*[@class="datum-what" or @class="datum-line"]')
+                 if not x.xpath(".//a")]
         button = part.xpath(f'.//button[@popovertarget="{el.get("id")}"]')
         if button:
-            span = lhtml.Element("span", {"class": "datum", "title": el.text_content().strip()})
+            title = ". ".join(lines) or " ".join(el.text_content().split())
+            span = lhtml.Element("span", {"class": "datum", "title": title})
             span.text, span.tail = button[0].text_content(), button[0].tail
             button[0].getparent().replace(button[0], span)
         el.drop_tree()

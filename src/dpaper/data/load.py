@@ -9,7 +9,7 @@
 | `string` and anything else | pandas `string` |
 
 Missing values are `pd.NA` in every column. `df.attrs` holds the dataset's
-`name` and its clean `fields` (schema fields plus derived ones).
+`name`, `title` and its clean `fields` (schema fields plus derived ones).
 `records(df)` gives the rows as plain Python dicts (None where missing), as
 templates and tables print them.
 """
@@ -49,11 +49,12 @@ def _value(field: dict, text: str):
 
 def load(name: str, clean_csv: str | Path, schema_path: str | Path) -> pd.DataFrame:
     """The clean dataset `name`, typed by its schema (see the module's table)."""
-    fields = clean_fields(load_schema(schema_path))
+    schema = load_schema(schema_path)
+    fields = clean_fields(schema)
     text = pd.read_csv(clean_csv, dtype=str, keep_default_na=False, encoding="utf-8")
     df = pd.DataFrame({f["name"]: pd.Series([_value(f, v) for v in text[f["name"]]], dtype=_dtype(f))
                        for f in fields})
-    df.attrs.update(name=name, fields=fields)
+    df.attrs.update(name=name, title=schema.get("title") or name, fields=fields)
     return df
 
 

@@ -108,26 +108,34 @@ class Renderer:
         return rows
 
     def event(self, ident: str) -> Event:
-        return Event(ident, self._role_rows("events", "id", ident, "event")[0], self.ctx.language, self._trace)
+        row = self._role_rows("events", "id", ident, "event")[0]
+        return Event(ident, row, self.ctx.language, self._trace, f"{self.ctx.roles['events']}#{ident}")
 
     def fact(self, key: str) -> Fact:
         return Fact.from_row(self._role_rows("key_figures", "key", key, "key figure")[0], self.ctx.language,
-                             self._trace)
+                             self._trace, self.ctx.roles["key_figures"])
 
-    def _trace(self, text: str, source: str) -> Markup:
-        """A value from the data with where it comes from: in print a span that carries it (values.traced); on
-        the web a word in its place until the chapter has passed the gate, then a button that shows it in a
-        popover (blocks.datum; `_datums`), for touch and keyboard as for a mouse."""
+    def _trace(self, text: str, source: str, ref: str = "") -> Markup:
+        """A value from the data with where it comes from (`ref`: "dataset#key", the row that holds it): in print
+        a span that carries it (values.traced); on the web a word in its place until the chapter has passed the
+        gate, then a button that shows it in a popover (blocks.datum; `_datums`), for touch and keyboard."""
         if self.mode == "print":
-            return traced(text, source)
-        self.datums.append((text, readers_place(source)))
+            return traced(text, source, ref)
+        self.datums.append((text, readers_place(source), ref))
         return Markup(f"DPAPERDATUM{self.nonce}N{len(self.datums) - 1}E")
 
     def _datums(self, html: str, count) -> str:
         """`html` with each value's word replaced by its button and popover, numbered through the page."""
         if not self.datums:
             return html
-        return self.datum_word.sub(lambda m: str(self.blocks.datum(next(count), *self.datums[int(m[1])])), html)
+
+        def button(m: re.Match) -> str:
+            text, source, ref = self.datums[int(m[1])]
+            what, _, where = source.rpartition(". Source: ")
+            dataset, _, key = ref.partition("#")
+            title = self.ctx.datasets[dataset].attrs.get("title", dataset) if dataset in self.ctx.datasets else ""
+            return str(self.blocks.datum(next(count), text, what, where, dataset, key, title or dataset))
+        return self.datum_word.sub(button, html)
 
     def _label(self, label: str) -> dict:
         if label not in self.ctx.labels:

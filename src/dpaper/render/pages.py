@@ -32,7 +32,7 @@ def site(edition: dict, chapters: list[dict], current: str, title: str | None = 
     return {"edition": edition, "chapters": book, "current": current,
             "pdf": f"{slug}.pdf" if slug else None, "epub": f"{slug}.epub" if slug else None,
             "page_title": title, "description": description or default_description(edition),
-            "base_url": edition.get("base_url"), "og_type": "website",
+            "base_url": edition.get("base_url"), "og_type": "website", "crumbs": trail(book, current, title, _words(edition)),
             "prev": order[pos - 1] if pos else None,
             "next": order[pos + 1] if pos is not None and pos + 1 < len(order) else None}
 
@@ -40,6 +40,24 @@ def site(edition: dict, chapters: list[dict], current: str, title: str | None = 
 def _words(edition: dict) -> dict:
     """The edition's words (dpaper.words), which the scripts pass in the edition's metadata."""
     return edition.get("words") or language_words()
+
+
+def trail(book: list[dict], current: str, title: str | None, words: dict | None = None) -> list[dict]:
+    """The breadcrumbs above a page: the contents, the chapter a case study belongs to, then the page itself
+    (`here`); none on the contents page."""
+    if current == "index":
+        return []
+    words = words or language_words()
+    crumbs = [{"href": "index.html", "name": words["contents"]}]
+    at = next((i for i, c in enumerate(book) if c["id"] == current), None)
+    if at is not None and book[at].get("kind") == "case-study":
+        parent = next((c for c in reversed(book[:at]) if c.get("kind") == "chapter"), None)
+        if parent:
+            crumbs.append({"href": f"{parent['id']}.html", "name": " · ".join(filter(None, (parent.get("label"),
+                                                                                     parent["name"])))})
+    name = " · ".join(filter(None, (book[at].get("label"), book[at]["name"]))) if at is not None \
+        else (words["data_behind"] if current == "data" else title or current)
+    return [*crumbs, {"href": None, "name": name}]
 
 
 def default_description(edition: dict) -> str:

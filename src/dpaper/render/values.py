@@ -34,9 +34,12 @@ def readers_place(provenance: str) -> str:
     return SOURCE_LINES.sub("", provenance)
 
 
-def traced(text: str, source: str) -> Markup:
-    """A value as HTML that says where it comes from (a tooltip in the web edition), in readers' terms."""
-    return Markup('<span class="datum" title="{}">{}</span>').format(readers_place(source), text)
+def traced(text: str, source: str, row: str = "") -> Markup:
+    """A value as HTML that says where it comes from (a tooltip in the web edition), in readers' terms, and
+    (`row`: "dataset#key") the row of the data that holds it, which the web edition links to."""
+    if not row:
+        return Markup('<span class="datum" title="{}">{}</span>').format(readers_place(source), text)
+    return Markup('<span class="datum" title="{}" data-row="{}">{}</span>').format(readers_place(source), row, text)
 
 
 @lru_cache(maxsize=None)
@@ -192,13 +195,16 @@ class Fact:
     provenance: str = ""
     qualifier: str = ""          # how the text qualifies the number: "" (exact), "about", "more than" …
     language: str = DEFAULT_LANGUAGE
-    trace: Callable[[str, str], Markup] = field(default=traced, repr=False)   # (text, source) -> its markup
+    trace: Callable[[str, str, str], Markup] = field(default=traced, repr=False)   # (text, source, ref) -> markup
+    ref: str = ""                # "dataset#key": the row that holds it (the web links to it; the changes report)
 
     @classmethod
-    def from_row(cls, row: dict, lang: str | None = None, trace: Callable[[str, str], Markup] = traced) -> Fact:
-        """A row of the key_figures dataset, in the edition's language (None: the default)."""
+    def from_row(cls, row: dict, lang: str | None = None, trace: Callable[[str, str, str], Markup] = traced,
+                 dataset: str = "") -> Fact:
+        """A row of the dataset playing key_figures (`dataset`), in the edition's language (None: the default)."""
         return cls(row["key"], row["value"], row["unit"], row["year"], row["scope"], row.get("provenance") or "",
-                   row.get("qualifier") or "", lang or DEFAULT_LANGUAGE, trace)
+                   row.get("qualifier") or "", lang or DEFAULT_LANGUAGE, trace,
+                   f"{dataset}#{row['key']}" if dataset else "")
 
     @property
     def source(self) -> str:
@@ -214,10 +220,11 @@ class Fact:
     def number(self) -> Markup:
         """The number alone, for a sentence that words the unit and any qualifier itself:
         'has about {{ fact("pp_population").number }} inhabitants'."""
-        return self.trace(number_text(self.value, unit_of(self.unit, self.language), self.language), self.source)
+        return self.trace(number_text(self.value, unit_of(self.unit, self.language), self.language), self.source,
+                          self.ref)
 
     def __html__(self) -> str:
-        return self.trace(self.text, self.source)
+        return self.trace(self.text, self.source, self.ref)
 
     def __str__(self) -> str:
         return self.text
@@ -246,7 +253,8 @@ class Event:
     id: str
     row: dict
     language: str | None = DEFAULT_LANGUAGE
-    trace: Callable[[str, str], Markup] = field(default=traced, repr=False)   # (text, source) -> its markup
+    trace: Callable[[str, str, str], Markup] = field(default=traced, repr=False)   # (text, source, ref) -> markup
+    ref: str = ""                # "dataset#id": the row that holds it
 
     @property
     def date(self) -> str:
@@ -271,13 +279,22 @@ class Event:
         return self.row["label"]
 
     def __html__(self) -> str:
-        return self.trace(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}")
+        return self.trace(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}", self.ref)
 
     def __str__(self) -> str:
         return self.date
 
 
 def key_figures_as_printed(rows, lang: str | None = None) -> list[dict]:
-    """Every key figure as `{{ fact(key) }}` prints it, for editors to review in one place (the data dictionary)."""
+    """Every key figure as `{{ fact(key) }}` prints it, for editors to review in one place (the data dictionary),
+    with the place where the 2018 edition stated it in readers' terms."""
     return [{"key": r["key"], "text": Fact.from_row(r, lang).text, "scope": r["scope"], "year": r["year"],
-             "provenance": r.get("provenance") or "", "note": r.get("editor_note") or ""} for r in rows]
+             "provenance": readers_place(r.get("provenance") or ""), "note": r.get("editor_note") or ""}
+            for r in rows]
+
+
+def events_as_printed(rows, lang: str | None = None) -> list[dict]:
+    """Every dated event as `{{ event(id) }}` prints its date, for the data dictionary beside the key figures."""
+    return [{"key": r["id"], "text": say_date(r["date"], lang or DEFAULT_LANGUAGE), "scope": r["label"],
+             "year": r["date_year"], "provenance": readers_place(r.get("provenance") or ""),
+             "note": r.get("editor_note") or ""} for r in rows]
