@@ -32,7 +32,8 @@ def site(edition: dict, chapters: list[dict], current: str, title: str | None = 
     return {"edition": edition, "chapters": book, "current": current,
             "pdf": f"{slug}.pdf" if slug else None, "epub": f"{slug}.epub" if slug else None,
             "page_title": title, "description": description or default_description(edition),
-            "base_url": edition.get("base_url"), "og_type": "website", "crumbs": trail(book, current, title, _words(edition)),
+            "base_url": edition.get("base_url"), "og_type": "website",
+            "crumbs": trail(book, current, title, _words(edition)),
             "prev": order[pos - 1] if pos else None,
             "next": order[pos + 1] if pos is not None and pos + 1 < len(order) else None}
 
