@@ -120,7 +120,7 @@ def test_bad_config_is_caught_when_the_workflow_loads(fixture_copy):
                "found 'July 2018'",
                f"{FIXTURE_CONFIG}: edition.language: expected text, found 5",
                f"{FIXTURE_CONFIG}: paths.rawx: expected no such key (known: raw, manuscript, bibliography, notes, "
-               "images, output, schemas, same_facts, figures, templates, words, stylesheet), found one")
+               "images, output, schemas, same_facts, figures, tables, templates, words, stylesheet), found one")
 
 
 def test_the_configuration_runs_no_code_and_names_a_key_given_twice(fixture_copy):
