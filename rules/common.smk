@@ -20,6 +20,16 @@ from dpaper.lock import hold as hold_output_lock
 from dpaper.render.plan import missing_photographs, plan_chapter
 
 
+# Snakemake compares each job's params with its last run's, and imports pandas to do so whenever pandas is
+# installed (a third of a no-op run's time); no param of ours is a pandas object, and for anything else its
+# plain serialiser is the one it uses anyway: the same records, without the import
+# (docs/decisions/startup-without-pandas.md).
+from snakemake.persistence import Persistence as _Persistence
+
+if hasattr(_Persistence, "_serialize_param_builtin"):
+    _Persistence._serialize_param = property(lambda self: self._serialize_param_builtin)
+
+
 def stop(problems):
     """Refuse to load the workflow: one `error:` line per problem, nothing run, nothing written."""
     if problems:
