@@ -24,10 +24,11 @@ from dpaper.render.plan import missing_photographs, plan_chapter
 # installed (a third of a no-op run's time); no param of ours is a pandas object, and for anything else its
 # plain serialiser is the one it uses anyway: the same records, without the import
 # (docs/decisions/startup-without-pandas.md).
-from snakemake.persistence import Persistence as _Persistence
+import snakemake.persistence as _persistence
 
-if hasattr(_Persistence, "_serialize_param_builtin"):
-    _Persistence._serialize_param = property(lambda self: self._serialize_param_builtin)
+_base = getattr(_persistence, "PersistenceBase", None)
+if hasattr(_base, "_serialize_param_builtin") and hasattr(_base, "_serialize_param"):
+    _base._serialize_param = property(lambda self: self._serialize_param_builtin)
 
 
 def stop(problems):

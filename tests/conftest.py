@@ -156,21 +156,30 @@ _started: dict[str, Background] = {}
 RANK = {"fixture": 1, "fixture_elsewhere": 1, "built": 2}   # module order: no build, fixture, whole paper
 
 
+def _module(item) -> str:
+    return item.nodeid.split("::")[0]
+
+
+@pytest.hookimpl(trylast=True)          # after -k and -m have deselected
 def pytest_collection_modifyitems(session, config, items):
-    """Start the builds the collected tests use, and run the tests that need none (or a quicker one) first.
-    A module's tests stay together (its module-scoped fixtures are set up once)."""
-    if config.option.collectonly:
-        return
+    """Run the tests that need no build (or a quicker one) first; a module's tests stay together (its
+    module-scoped fixtures are set up once)."""
     rank: dict[str, int] = {}
     for item in items:
         used = set(getattr(item, "fixturenames", ())) & set(BUILDS)
-        key = item.nodeid.split("::")[0]
-        rank[key] = max([rank.get(key, 0), *(RANK[n] for n in used)])
-        for name in used - set(_started):
+        rank[_module(item)] = max([rank.get(_module(item), 0), *(RANK[n] for n in used)])
+    items.sort(key=lambda item: rank[_module(item)])
+
+
+def pytest_collection_finish(session):
+    """Start the builds the selected tests use, each in a process of its own."""
+    if session.config.option.collectonly:
+        return
+    for item in session.items:
+        for name in sorted(set(getattr(item, "fixturenames", ())) & set(BUILDS) - set(_started)):
             folder, args, out, pdf_name = BUILDS[name]
-            _started[name] = Background(config._tmp_path_factory.getbasetemp() / "builds" / folder, args,
-                                        out, pdf_name)
-    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])
+            _started[name] = Background(session.config._tmp_path_factory.getbasetemp() / "builds" / folder,
+                                        args, out, pdf_name)
 
 
 def pytest_sessionfinish(session):
