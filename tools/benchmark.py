@@ -86,7 +86,7 @@ write_pdf("OUT/book.html", "PDF", families=FAMILIES, say=print)
 
 # N trivial `script:` jobs: (wall with N) - (wall with none), over N, is what one job costs Snakemake
 PER_JOB = """
-N = int(config["n"])
+N = int(config["jobs"])
 rule all:
     input: [f"out/{i}.txt" for i in range(N)]
 rule one:
@@ -124,8 +124,8 @@ def per_job(tmp: Path, n: int = 6) -> float:
     (work / "Snakefile").write_text(PER_JOB)
     (work / "job.py").write_text("open(snakemake.output[0], 'w').write('x')\n")
     snake = [str(BIN / "snakemake"), "-c1", "--quiet"]
-    none = measured([*snake, "--config", "n=0"], work)["wall"]
-    some = measured([*snake, "--config", f"n={n}"], work)["wall"]
+    none = measured([*snake, "--config", "jobs=0"], work)["wall"]
+    some = measured([*snake, "--config", f"jobs={n}"], work)["wall"]
     return (some - none) / n
 
 
@@ -140,6 +140,11 @@ def main() -> None:
              "start-up")
     results: dict[str, list[dict]] = {k: [] for k in steps}
     per_job_s, peak = [], []
+
+    def note(step: str, m: dict) -> dict:
+        results[step].append(m)
+        print(f"  {step}: {m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU, {m['rss_mb']:.0f} MB", flush=True)
+        return m
     for i in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp) / "paper"
@@ -147,22 +152,22 @@ def main() -> None:
                 (work / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(ROOT / rel, work / rel)
             cold = measured(snake, work)
-            results["cold"].append(cold)
+            note("cold", cold)
             peak.append(cold["rss_mb"])
-            results["no-op"].append(measured(snake, work))
-            results["start-up"].append(measured([str(BIN / "snakemake"), "-n", "--quiet", "all"], work))
+            note("no-op", measured(snake, work))
+            note("start-up", measured([str(BIN / "snakemake"), "-n", "--quiet", "all"], work))
             raw = work / RAW
             raw.write_text(raw.read_text().replace("Siem Reap,2015,8%", f"Siem Reap,2015,{7 + i / 10}%"))
-            results["table edit"].append(measured(snake, work))
+            note("table edit", measured(snake, work))
             edit_sentence(work / CHAPTER, i)
-            results["text edit"].append(measured(snake, work))
+            note("text edit", measured(snake, work))
             book = f"{OUT}/book.html"
-            results["layout"].append(measured([*py, LAYOUT, book, f"{tmp}/floor.pdf", "layout"], work))
-            results["layout+write"].append(measured([*py, LAYOUT, book, f"{tmp}/floor.pdf", "write"], work))
-            results["figures"].append(measured([*py, FIGURES.replace("OUT", OUT).replace("FIGS", f"{tmp}/figs")],
+            note("layout", measured([*py, LAYOUT, book, f"{tmp}/floor.pdf", "layout"], work))
+            note("layout+write", measured([*py, LAYOUT, book, f"{tmp}/floor.pdf", "write"], work))
+            note("figures", measured([*py, FIGURES.replace("OUT", OUT).replace("FIGS", f"{tmp}/figs")],
                                                work))
             step = PDF_STEP.replace("OUT", OUT).replace("PDF", f"{tmp}/step.pdf")
-            results["pdf step"].append(measured([*py, step], work))
+            note("pdf step", measured([*py, step], work))
             if args.profile and i == 0:
                 subprocess.run([*py, f"import cProfile; cProfile.run({step!r}, {str(Path(args.profile).resolve())!r})"],
                                cwd=work, check=True, capture_output=True)
