@@ -24,6 +24,17 @@ from dpaper.render.units import UNITS_FILE
 from dpaper.tables import registry as table_registry
 
 
+# Snakemake compares each job's params with its last run's, and imports pandas to do so whenever pandas is
+# installed (a third of a no-op run's time); no param of ours is a pandas object, and for anything else its
+# plain serialiser is the one it uses anyway: the same records, without the import
+# (docs/decisions/startup-without-pandas.md).
+import snakemake.persistence as _persistence
+
+_base = getattr(_persistence, "PersistenceBase", None)
+if hasattr(_base, "_serialize_param_builtin") and hasattr(_base, "_serialize_param"):
+    _base._serialize_param = property(lambda self: self._serialize_param_builtin)
+
+
 def stop(problems):
     """Refuse to load the workflow: one `error:` line per problem, nothing run, nothing written."""
     if problems:

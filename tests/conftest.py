@@ -1,5 +1,11 @@
 """Shared fixtures: real Snakemake builds in temporary directories.
 
+The builds the collected tests need start in the background as soon as the
+tests are collected, and the tests are ordered by module: first those that
+need no build, then those on the fixture edition, then those on the whole
+paper; so the builds run while the tests that need none do (the machine has
+two cores; WeasyPrint uses one).
+
 Two builds per test session, each shared:
 - `built`: the whole paper, built once; the tests that read the paper (its
   tables, sentences, footnotes, contents, metadata, web pages) only read it.
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -82,15 +89,20 @@ class Build:
         return self.dir / self.out / rel
 
 
-def build_in(dest: Path, *args: str, out: str = "build/2018", pdf_name: str = PDF_NAME) -> Build:
-    copy_project(dest)
-    result = snakemake(dest, *args)   # targets and options, --config last
-    assert result.returncode == 0, result.stderr[-4000:]
-    return Build(dest, result, out, pdf_name)
+_PARSED: dict = {}
 
 
-def build_fixture(dest: Path) -> Build:
-    return build_in(dest, *FIXTURE, out="build/fixture", pdf_name="fixture-edition.pdf")
+def plumbed(pdf: Path):
+    """The PDF opened with pdfplumber once per session and file version: every test that reads its characters
+    and rules shares one parse (pdfplumber keeps each page's objects once read); `with plumbed(pdf) as doc:`."""
+    import contextlib
+
+    import pdfplumber
+    stat = Path(pdf).stat()
+    key = (str(pdf), stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        _PARSED[key] = pdfplumber.open(pdf)
+    return contextlib.nullcontext(_PARSED[key])
 
 
 @pytest.fixture(scope="session")
@@ -109,16 +121,96 @@ def cleaned(tmp_path_factory):
     return get
 
 
+class Background:
+    """A build started at collection, in a process of its own; `build()` waits for it."""
+
+    def __init__(self, dest: Path, args: tuple[str, ...], out: str, pdf_name: str):
+        self.dest, self.args, self.out, self.pdf_name = dest, args, out, pdf_name
+        copy_project(dest)
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+        self.log = dest.parent / f"{dest.name}.log"
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen([str(BIN / "snakemake"), "-c2", *args], cwd=dest, env=env,
+                                         stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+
+    def build(self) -> Build:
+        code = self.proc.wait(timeout=900)
+        result = subprocess.CompletedProcess(self.proc.args, code, "", self.log.read_text())
+        assert code == 0, result.stderr[-4000:]
+        return Build(self.dest, result, self.out, self.pdf_name)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+
+# name -> (folder, snakemake arguments, output folder, PDF); the fixtures of the same names wait for them
+BUILDS = {
+    "built": ("a/paper", (), "build/2018", PDF_NAME),
+    "fixture": ("f/fixture", FIXTURE, "build/fixture", "fixture-edition.pdf"),
+    # the fixture edition again, in a path with spaces (tests/test_build.py: identical bytes)
+    "fixture_elsewhere": ("b/some where/else", FIXTURE, "build/fixture", "fixture-edition.pdf"),
+}
+_started: dict[str, Background] = {}
+RANK = {"fixture": 1, "fixture_elsewhere": 1, "built": 2}   # module order: no build, fixture, whole paper
+
+
+def _module(item) -> str:
+    return item.nodeid.split("::")[0]
+
+
+@pytest.hookimpl(trylast=True)          # after -k and -m have deselected
+def pytest_collection_modifyitems(session, config, items):
+    """Run the tests that need no build (or a quicker one) first; a module's tests stay together (its
+    module-scoped fixtures are set up once)."""
+    rank: dict[str, int] = {}
+    for item in items:
+        used = set(getattr(item, "fixturenames", ())) & set(BUILDS)
+        rank[_module(item)] = max([rank.get(_module(item), 0), *(RANK[n] for n in used)])
+    items.sort(key=lambda item: rank[_module(item)])
+
+
+def pytest_collection_finish(session):
+    """Start the builds the selected tests use, each in a process of its own."""
+    if session.config.option.collectonly:
+        return
+    for item in session.items:
+        for name in sorted(set(getattr(item, "fixturenames", ())) & set(BUILDS) - set(_started)):
+            folder, args, out, pdf_name = BUILDS[name]
+            _started[name] = Background(session.config._tmp_path_factory.getbasetemp() / "builds" / folder,
+                                        args, out, pdf_name)
+
+
+def pytest_sessionfinish(session):
+    for background in _started.values():
+        background.stop()
+
+
+def _wait(name: str, tmp_path_factory) -> Build:
+    if name not in _started:       # not seen at collection (a test asked for it another way)
+        folder, args, out, pdf_name = BUILDS[name]
+        _started[name] = Background(tmp_path_factory.getbasetemp() / "builds" / folder, args, out, pdf_name)
+    return _started[name].build()
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Build:
     """The whole paper, built once per test session."""
-    return build_in(tmp_path_factory.mktemp("a") / "paper")
+    return _wait("built", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def fixture(tmp_path_factory) -> Build:
     """The fixture edition, built once per test session."""
-    return build_fixture(tmp_path_factory.mktemp("f") / "fixture")
+    return _wait("fixture", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def fixture_elsewhere(tmp_path_factory) -> Build:
+    """The fixture edition built again in another folder, whose path has spaces."""
+    return _wait("fixture_elsewhere", tmp_path_factory)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, Build
+from conftest import ROOT, Build, plumbed
 
 MAX_INTERVENTIONS = 8          # editors' notes in the running text, in the whole book (the standard: "about eight")
 MAX_ABOUT_PAGES = 2
@@ -214,9 +214,8 @@ MARGIN_SHIFT = (48 - 30) * 72 / 25.4    # print.css: a verso's text block sits 1
 def right_edges(built: Build, pages) -> list[float]:
     """The right edge of every page number set at a line's end on these pages (folios aside), as on a recto
     (physical pages 1, 3 … are rectos: the cover is page 1)."""
-    import pdfplumber
     edges = []
-    with pdfplumber.open(built.pdf) as pdf:
+    with plumbed(built.pdf) as pdf:
         for n in pages:
             page = pdf.pages[n]
             words = page.extract_words()
@@ -240,9 +239,8 @@ def test_contents_and_lists_set_their_page_numbers_flush_at_the_same_right_edge(
 
 def test_no_list_entry_wraps_its_label_into_the_title(built: Build):
     """An added chart's label ("Chart added in this edition") is one line of its own, never broken."""
-    import pdfplumber
     pages = outline_pages(built)
-    with pdfplumber.open(built.pdf) as pdf:
+    with plumbed(built.pdf) as pdf:
         for n in [*pages["Figures"], *pages["Tables"]]:
             lines = pdf.pages[n].extract_text().split("\n")
             for i, line in enumerate(lines):

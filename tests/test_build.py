@@ -15,7 +15,7 @@ import shutil
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURE_CONFIG, Build, build_fixture, run_fixture, snakemake
+from conftest import FIXTURE_CONFIG, Build, run_fixture, snakemake
 
 pytestmark = pytest.mark.e2e
 
@@ -156,9 +156,9 @@ def test_lint_reports_only_the_environment_suggestion(fixture: Build):
     assert set(lints) == {"Specify a conda environment or container for each rule."}
 
 
-def test_two_builds_in_different_directories_give_identical_bytes(fixture: Build, tmp_path_factory):
+def test_two_builds_in_different_directories_give_identical_bytes(fixture: Build, fixture_elsewhere: Build):
     """...and a project whose path has spaces builds as well as any."""
-    other = build_fixture(tmp_path_factory.mktemp("b") / "some where" / "else")
+    other = fixture_elsewhere
     assert other.pdf.read_bytes() == fixture.pdf.read_bytes()
     for rel in ("figures/nrw-cambodia.svg", "book.html", "web/water.html", "data/nrw_cambodia.csv"):
         assert other.path(rel).read_bytes() == fixture.path(rel).read_bytes(), rel

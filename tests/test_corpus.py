@@ -106,9 +106,9 @@ def problems_of(path: Path, case: Path, references: dict, tmp_path: Path) -> lis
 def run_case(case: Path, references: dict, tmp_path: Path) -> list[str]:
     given = next(p for p in sorted(case.iterdir()) if p.name not in ("expected.txt", "schema.yaml"))
     path = make(given, tmp_path) if given.name == "input.json" else given
-    start = time.perf_counter()
+    start = time.process_time()     # this process's own work: the suite runs builds beside it
     lines = problems_of(path, case, references, tmp_path)
-    assert time.perf_counter() - start < SECONDS, "a hostile input must be refused in a few seconds"
+    assert time.process_time() - start < SECONDS, "a hostile input must be refused in a few seconds"
     return [line.replace(f"{case}/", "").replace(f"{tmp_path}/", "").replace(f"{case.relative_to(ROOT)}/", "")
             for line in lines]
 

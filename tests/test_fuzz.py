@@ -230,12 +230,12 @@ def test_a_generated_chapter_is_rendered_or_refused_with_one_line_a_problem(tmp_
 def test_pathological_markdown_is_handled_in_seconds(tmp_path, body):
     """Markdown that is slow for naive parsers, under the chapter limit: rendered or refused, quickly."""
     import time
-    start = time.perf_counter()
+    start = time.process_time()     # this process's own work: the suite runs builds beside it
     try:
         render_one(tmp_path, body, NRW)
     except BuildError as exc:
         one_line_errors(exc, "ch.md")
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
 
 
 # -- the configuration -----------------------------------------------------------------------

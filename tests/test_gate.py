@@ -33,10 +33,10 @@ def test_each_route_to_markup_ends_at_the_gate(case, tmp_path):
         if f.name not in ("ch.md", "expected.txt"):
             shutil.copyfile(f, tmp_path / "img" / f.name)
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
-    started = time.perf_counter()
+    started = time.process_time()   # this process's own work: the suite runs builds beside it
     assert problems(tmp_path, body, "print") == expected
     assert problems(tmp_path, body, "web") == expected
-    assert time.perf_counter() - started < 5, "a hostile input is refused in well under a few seconds"
+    assert time.process_time() - started < 5, "a hostile input is refused in well under a few seconds"
 
 
 def test_comments_are_editors_notes_and_never_published(tmp_path):

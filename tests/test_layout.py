@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_print import CALL_PT, MM, TEXT_LEFT, _flat, digit_runs, footnote_pages
 
-from conftest import Build
+from conftest import Build, plumbed
 
 pytestmark = pytest.mark.e2e
 
@@ -33,13 +33,12 @@ def book(path: Path):
 def pdf_pages(pdf: Path) -> list[dict]:
     """Per page: its running head (text above the text block), the foot of what is set in the text block
     above the notes, the top of the notes, and the captions it prints ("Figure 3.1.3", top)."""
-    import pdfplumber
     notes = {}
     for page, _, top, _, _ in [r for r in digit_runs(pdf) if r[1] == 7.5 and any(abs(r[3] - x) < 0.5
                                                                                  for x in TEXT_LEFT)]:
         notes[page] = min(top, notes.get(page, top))
     out = []
-    with pdfplumber.open(pdf) as doc:
+    with plumbed(pdf) as doc:
         for number, page in enumerate(doc.pages, 1):
             limit = notes.get(number, TEXT_FOOT) - 3 * MM
             chars = [c for c in page.chars if TEXT_TOP - 2 < c["top"] < limit]
@@ -134,9 +133,8 @@ BRAND, RULE = (0.0, 0.403922, 0.498039), (0.788235, 0.823529, 0.85098)   # print
 def table_rows(pdf: Path) -> list[tuple[int, int]]:
     """(page, rows) for each part of a table a page prints: the rules under its rows (print.css: a rule
     under each body row) counted below its header's rule (the brand colour, repeated on every page)."""
-    import pdfplumber
     out = []
-    with pdfplumber.open(pdf) as doc:
+    with plumbed(pdf) as doc:
         for number, page in enumerate(doc.pages, 1):
             segments = [(round(r["top"], 1), round(r["x0"], 1), tuple(round(v, 3) for v in r["stroking_color"]))
                         for r in page.lines + page.rects
@@ -279,9 +277,8 @@ def test_no_footnote_call_starts_a_line(built: Build):
 
 def test_no_hard_line_break_inside_a_sentence(built: Build):
     """A line of running text of one or two words that does not end its paragraph ("nomy," on p. 53)."""
-    import pdfplumber
     stubs = []
-    with pdfplumber.open(built.pdf) as doc:
+    with plumbed(built.pdf) as doc:
         for number, page in enumerate(doc.pages, 1):
             lines: dict[float, list] = {}
             for c in sorted(page.chars, key=lambda c: c["top"]):

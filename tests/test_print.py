@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Build
+from conftest import Build, plumbed
 
 pytestmark = pytest.mark.e2e
 
@@ -23,10 +23,8 @@ TEXT_LEFT = (30 * MM, 48 * MM)         # print.css @page: the text block's left 
 @cache
 def digit_runs(pdf: Path) -> list[tuple[int, float, float, float, str]]:
     """(page, size, top, x0, digits) for each run of Semibold digits of the PDF, in reading order."""
-    import pdfplumber
-
     runs = []
-    with pdfplumber.open(pdf) as doc:
+    with plumbed(pdf) as doc:
         for number, page in enumerate(doc.pages, 1):
             run: list[dict] = []
 
@@ -165,9 +163,8 @@ def test_the_third_hyphenated_word_is_kept_whole_in_its_paragraph_only():
 @cache
 def body_lines(pdf: Path) -> list[int]:
     """Characters per line of the body text (Source Serif at 10.5 pt), lines of at least 40 characters."""
-    import pdfplumber
     lengths = []
-    with pdfplumber.open(pdf) as doc:
+    with plumbed(pdf) as doc:
         for page in doc.pages:
             lines: dict[int, int] = {}
             for c in page.chars:
@@ -300,14 +297,13 @@ def test_tags_hold_footnotes_as_notes_and_running_heads_as_artifacts(built: Buil
 
 
 def test_footnote_numbers_hang_left_of_their_text(built: Build):
-    import pdfplumber
     hang = 5 * MM                                      # print.css: .footnote margin-left / text-indent
     runs = [r for r in digit_runs(built.pdf) if r[1] == MARKER_PT and any(abs(r[3] - x) < 0.5 for x in TEXT_LEFT)]
     by_page: dict[int, list[float]] = {}
     for page, _, top, _, _ in runs:
         by_page.setdefault(page, []).append(top)
     wrong, lines_seen = [], 0
-    with pdfplumber.open(built.pdf) as doc:
+    with plumbed(built.pdf) as doc:
         for number, tops in by_page.items():
             page = doc.pages[number - 1]
             left = min(TEXT_LEFT, key=lambda x: abs(x - min(r[3] for r in runs if r[0] == number)))

@@ -21,7 +21,6 @@ from pathlib import Path
 
 import yaml
 
-from dpaper.data.load import records
 from dpaper.data.schema import clean_fields, load_schema, primary_key
 from dpaper.errors import BuildError, where
 
@@ -62,6 +61,7 @@ class Cells:
     """The rows of clean datasets by primary key: `cells[address]` -> (found, value)."""
 
     def __init__(self, frames: dict, schemas: dict):
+        from dpaper.data.load import records  # pandas: not at workflow load, which needs only the declarations
         self.rows, self.fields, self.keys = {}, {}, {}
         for name, df in frames.items():
             descriptor = schemas[name]
@@ -122,6 +122,7 @@ def held_twice(frames: dict, schemas: dict) -> dict[tuple[str, Decimal], list[st
     their own (a `value` column with a `unit` column: key figures, indicators); the cells of
     one table column are that table's data, not a fact held twice. Small whole numbers
     other than percentages are left out (see SMALL)."""
+    from dpaper.data.load import records
     groups: dict[tuple[str, Decimal], dict[tuple, str]] = {}
     for name, df in frames.items():
         descriptor = schemas[name]

@@ -51,7 +51,10 @@ def environment(**options) -> Environment:
     return ManuscriptSandbox(comment_start_string="{##", comment_end_string="##}", **options)
 
 
-def read(path: str | Path) -> Source:
+def read(path: str | Path, check: bool = True) -> Source:
+    """The manuscript file at `path`, its front matter and body checked (one line per problem); with
+    `check=False` only split (the workflow's plan at load, which needs what the body places and nothing
+    more: the `labels` job reads it checked and reports any problem)."""
     path = Path(path)
     if path.is_file() and (size := path.stat().st_size) > limits.CHAPTER_BYTES:   # not even read
         raise BuildError(f"{where(path)}: expected a manuscript file of at most {limits.CHAPTER_BYTES:,} bytes, "
@@ -68,9 +71,11 @@ def read(path: str | Path) -> Source:
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         raise BuildError(f"{where(path, line)}: expected valid YAML front matter ({yamlfile.problem(exc)})") from None
-    problems = front_matter_problems(front, path, m.group(1))
     text = text.replace("\r\n", "\n")
     body = "\n" * m.group(0).count("\n") + text[m.end():]
+    if not check:
+        return Source(path, path.stem, front if isinstance(front, dict) else {}, body)
+    problems = front_matter_problems(front, path, m.group(1))
     problems += [f"{where(path, line)}: {problem}"
                  for line, problem in sorted(limits.body_problems(body) + limits.nesting_problems(body)
                                              + rawhtml.problems(body))]
