@@ -99,7 +99,8 @@ def test_facts_format_with_their_unit(tmp_path):
                        "year": pd.array([2013], dtype="Int64"), "scope": ["s"]})
     html, _ = render_one(tmp_path, 'Rate {{ fact("x") }} in {{ fact("x").year }}.\n', {"key_figures": kf})
     assert "Rate 9.82% in 2013." in re.sub(r"<[^>]+>", "", html)
-    assert '<span class="datum" title="s. Source: ">9.82%</span>' in html   # traceable
+    # traceable: its source for readers, its row for the changes report
+    assert '<span class="datum" title="s. Source: " data-datum="key_figures:x">9.82%</span>' in html
     with pytest.raises(BuildError, match="unknown key figure 'y'"):
         render_one(tmp_path, '{{ fact("y") }}\n', {"key_figures": kf})
 
@@ -142,7 +143,7 @@ def test_events_give_dates_as_prose(tmp_path):
     html, _ = render_one(tmp_path, 'Founded in {{ event("pp-ppwsa") }}; phase 1 ran {{ event("pp-phase").period }}.\n',
                          {"events": ev})
     assert "Founded in July 1997; phase 1 ran 2003–2006." in re.sub(r"<[^>]+>", "", html)
-    assert 'title="PPWSA founded. Source: ">July 1997</span>' in html
+    assert 'title="PPWSA founded. Source: " data-datum="events:pp-ppwsa">July 1997</span>' in html
     with pytest.raises(BuildError, match="unknown event 'pp-nope'"):
         render_one(tmp_path, '{{ event("pp-nope") }}\n', {"events": ev})
 

@@ -89,14 +89,16 @@ class Renderer:
         rows = data["events"].where(id=ident) if "events" in data else []
         if not rows:
             raise BuildError(f"unknown event {ident!r}: expected an id of data/raw/events.csv")
-        return Event(ident, rows[0], self.ctx.language)
+        return Event(ident, rows[0], self.ctx.language, ref=f"{data['events'].name}:{ident}")
 
     def fact(self, key: str) -> Fact:
         data = self.env.globals["data"]
         rows = data["key_figures"].where(key=key) if "key_figures" in data else []
         if not rows:
             raise BuildError(f"unknown key figure {key!r}: expected a key of data/raw/key_figures.csv")
-        return Fact.from_row(rows[0], self.ctx.language)
+        fact = Fact.from_row(rows[0], self.ctx.language)
+        fact.ref = f"{data['key_figures'].name}:{key}"   # marked where it prints (dpaper.changes)
+        return fact
 
     def _label(self, label: str) -> dict:
         if label not in self.ctx.labels:

@@ -33,7 +33,7 @@ TAGS = rawhtml.TAGS | {"aside", "figure", "figcaption", "table", "thead", "tbody
 COMMON = {"class", "id", "lang", "title", "role", "aria-label"}
 ATTRIBUTES = {"*": COMMON, "a": {"href"}, "img": {"src", "alt"}, "th": {"scope", "colspan", "rowspan"},
               "td": {"colspan", "rowspan"}, "div": {"style", "tabindex"}, "ol": {"start"},
-              "span": {"data-kind"}}
+              "span": {"data-kind", "data-datum"}}
 STYLES = {"padding-top", "width",   # a photograph's placeholder keeps the photograph's proportions
           "--legible-phone", "--legible-wide"}   # a drawing's legible widths on the web (blocks.figure)
 REPLACED = "\ufffd"            # what a reference to NUL (`&#0;`) or to no character becomes

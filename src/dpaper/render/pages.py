@@ -61,7 +61,7 @@ def short_name(chapter: dict) -> str:
     return name.removeprefix(f"{label} · ") if label else name
 
 
-DATUM = re.compile(r'<span class="datum" title="([^"]*)">([^<]*)</span>')
+DATUM = re.compile(r'<span class="datum" title="([^"]*)"( data-datum="[^"]*")?>([^<]*)</span>')
 TABLE = re.compile(r"(<table\b.*?</table>)", re.S)
 
 
@@ -73,8 +73,8 @@ def web_markup(html: str) -> str:
 
     def datum(m: re.Match) -> str:
         n = next(count)
-        return (f'<button type="button" class="datum" popovertarget="src-{n}" aria-describedby="src-{n}">'
-                f'{m[2]}</button><span class="datum-source" id="src-{n}" popover role="note" '
+        return (f'<button type="button" class="datum" popovertarget="src-{n}" aria-describedby="src-{n}"'
+                f'{m[2] or ""}>{m[3]}</button><span class="datum-source" id="src-{n}" popover role="note" '
                 f'data-pagefind-ignore><span class="datum-head">Where this comes from</span> {m[1]}</span>')
     html = DATUM.sub(datum, html)
     return TABLE.sub(r'<div class="table-scroll" tabindex="0" role="region" aria-label="Table">\1</div>', html)

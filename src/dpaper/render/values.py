@@ -33,8 +33,13 @@ def readers_place(provenance: str) -> str:
     return SOURCE_LINES.sub("", provenance)
 
 
-def traced(text: str, source: str) -> Markup:
-    """A value as HTML that says where it comes from (a tooltip in the web edition), in readers' terms."""
+def traced(text: str, source: str, ref: str = "") -> Markup:
+    """A value as HTML that says where it comes from (a tooltip in the web edition), in readers' terms.
+    `ref` ("<dataset>:<key>") names the row it prints, for the changes report (dpaper.changes) to find
+    every place a changed value prints; readers never see it."""
+    if ref:
+        return Markup('<span class="datum" title="{}" data-datum="{}">{}</span>').format(
+            readers_place(source), ref, text)
     return Markup('<span class="datum" title="{}">{}</span>').format(readers_place(source), text)
 
 
@@ -165,6 +170,7 @@ class Fact:
     provenance: str = ""
     qualifier: str = ""          # how the text qualifies the number: "" (exact), "about", "more than" …
     language: str = DEFAULT_LANGUAGE
+    ref: str = ""                # "<dataset>:<key>": the row, marked where it prints (traced)
 
     @classmethod
     def from_row(cls, row: dict, lang: str | None = None) -> Fact:
@@ -186,10 +192,11 @@ class Fact:
     def number(self) -> Markup:
         """The number alone, for a sentence that words the unit and any qualifier itself:
         'has about {{ fact("pp_population").number }} inhabitants'."""
-        return traced(number_text(self.value, unit_of(self.unit, self.language), self.language), self.source)
+        return traced(number_text(self.value, unit_of(self.unit, self.language), self.language), self.source,
+                      self.ref)
 
     def __html__(self) -> str:
-        return traced(self.text, self.source)
+        return traced(self.text, self.source, self.ref)
 
     def __str__(self) -> str:
         return self.text
@@ -218,6 +225,7 @@ class Event:
     id: str
     row: dict
     language: str | None = DEFAULT_LANGUAGE
+    ref: str = ""                # "<dataset>:<id>": the row, marked where it prints (traced)
 
     @property
     def date(self) -> str:
@@ -242,7 +250,7 @@ class Event:
         return self.row["label"]
 
     def __html__(self) -> str:
-        return traced(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}")
+        return traced(self.date, f"{self.label}. Source: {self.row.get('provenance', '')}", self.ref)
 
     def __str__(self) -> str:
         return self.date
