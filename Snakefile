@@ -25,6 +25,7 @@ include: "rules/data.smk"       # raw tables -> clean datasets, data dictionary,
 include: "rules/figures.smk"    # clean datasets -> the figures of each chapter
 include: "rules/chapters.smk"   # contents + manuscript -> labels, chapter parts and web pages
 include: "rules/book.smk"       # parts -> book HTML and web index; assets; the PDF
+include: "rules/changes.smk"    # two built editions -> what changed (config changes.since)
 
 
 rule all:

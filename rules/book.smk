@@ -12,7 +12,8 @@ PHOTOS = sorted({i for ch in ED.chapters for i in PLAN[ch].images})
 DRAWN = sorted({f for ch in ED.chapters for f in PLAN[ch].figures})   # the drawings the chapters place
 ARCHIVE = config.get("pdf", {}).get("archive", False)    # PDF/A-3 with the data attached (config pdf)
 BASE_URL = config.get("web", {}).get("base_url")   # where the web edition is published (config web), if known
-WEB_PAGES = [str(ED.web(c)) for c in ED.chapters] + [str(ED.web("index")), str(ED.web("data"))]
+WEB_PAGES = ([str(ED.web(c)) for c in ED.chapters] + [str(ED.web("index")), str(ED.web("data"))]
+             + ([str(ED.web("changes"))] if CHANGES else []))   # the changes report (rules/changes.smk)
 
 
 rule book:
@@ -30,6 +31,7 @@ rule book:
         abbreviations=ED.clean("abbreviations"),
         abbreviations_schema=schema("abbreviations"),
         validation=ED.summary,                       # the build's facts, in the PDF's metadata
+        changes=[CHANGES_PART] if CHANGES and CHANGES["print"] else [],   # the changes report as an appendix
         templates=["templates/book.html.j2"],
         code=code("render/*.py", "data/*.py"),
     output:

@@ -36,6 +36,10 @@ try:
     hold_output_lock(ED.out)   # one build per output folder at a time (dpaper.lock)
 except BuildError as _exc:
     stop(_exc.problems)
+CHANGES = ED.changes   # the previous edition the changes report compares with (config changes), or None
+stop([p] if (p := ED.changes_problem(_config_file)) else [])
+CHANGES_REPORT = ED.out / "changes" / "changes.json"
+CHANGES_PART = ED.out / "changes" / "part.html"   # the report as an appendix of the book (changes.print)
 DATASETS = sorted(p.stem for p in Path("schemas/datasets").glob("*.yaml"))
 # without this, the clean data the last build left would be published as if it were current
 stop([f"{raw}: expected the raw table of the dataset {d} (schemas/datasets/{d}.yaml), found none (deleted or renamed?)"

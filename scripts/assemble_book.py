@@ -22,8 +22,9 @@ def main():
     organisations = records(load("abbreviations", inputs.abbreviations, inputs.abbreviations_schema))
     names = ([n for c in cities for n in [c["name"], *(c["aliases"] or [])]] + [c["name"] for c in countries]
              + [o["expansion"] for o in organisations])
+    appendix = Path(inputs.changes[0]).read_text(encoding="utf-8") if inputs.changes else ""
     book = book_pages(ed.meta, index["chapters"], parts, publishers, validation, names=names,
-                      print_log=ed.print_log)
+                      print_log=ed.print_log, appendix=appendix)
     Path(sm.output.book).write_text(book, encoding="utf-8")
 
 

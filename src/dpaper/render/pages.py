@@ -190,11 +190,13 @@ def book_authors(chapters: list[dict]) -> list[str]:
 
 
 def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers: list[dict], validation: dict,
-               directory: str | Path = "templates", names: list[str] = (), print_log: bool = False) -> str:
+               directory: str | Path = "templates", names: list[str] = (), print_log: bool = False,
+               appendix: str = "") -> str:
     """The book HTML WeasyPrint lays out (parts and publishers in order); `names` are never hyphenated in
     print. The log of editorial decisions (the unit whose front matter says `log: true`) is printed only
     with `print_log` (config apparatus.print_log); the web always has it. The build's facts (`validation`:
-    datasets, rows, checks) go into the PDF's metadata, not on a page."""
+    datasets, rows, checks) go into the PDF's metadata, not on a page. `appendix` (the changes report's
+    part, config changes.print) goes after the last part."""
     authors = book_authors(chapters)
     env = templates(directory)
     printed = [(c, p) for c, p in zip(chapters, parts) if print_log or not c.get("log")]
@@ -202,7 +204,8 @@ def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers
     book = env.get_template("book.html.j2").render(edition=edition,
                                                    chapters=[c for (c, _), f in zip(printed, first) if not f],
                                                    before=[Markup(p) for (_, p), f in zip(printed, first) if f],
-                                                   parts=[Markup(p) for (_, p), f in zip(printed, first) if not f],
+                                                   parts=[Markup(p) for (_, p), f in zip(printed, first) if not f]
+                                                   + ([Markup(appendix)] if appendix else []),
                                                    authors=authors, publishers=publishers, validation=validation,
                                                    citation=suggested_citation(edition, authors, publishers))
     return print_text(book, [*names, *authors, *(p["name"] for p in publishers)])
@@ -253,3 +256,22 @@ def data_page(edition: dict, datasets: list[dict], summary: dict, printed: dict 
                f"Every dataset behind {edition['title']} ({edition['date_display']}): its fields, rules and "
                "validation, and each as a CSV file."), datasets=datasets, summary=summary, printed=printed or {})
     return page + "\n"
+
+
+def changes_page(edition: dict, report: dict, since: str, drawings: dict | None = None,
+                 directory: str | Path = "templates", chapters: list[dict] | None = None) -> str:
+    """The web edition's changes page: what changed from the `since` edition (dpaper.changes), the old and
+    new drawing of each figure side by side (`drawings`: figure id -> (old SVG, new SVG), inline)."""
+    title = f"Changes from the {since} edition"
+    frame = site(edition, chapters or [], "changes", title,
+                 f"What changed in {edition['title']} ({edition['date_display']}) from the {since} edition: "
+                 "its data, the values the text prints, the tables, the figures and the text.")
+    page = templates(directory).get_template("changes.html.j2").render(
+        **frame, r=report, since=since, drawings={k: tuple(map(Markup, v)) for k, v in (drawings or {}).items()})
+    return page + "\n"
+
+
+def changes_part(report: dict, since: str, directory: str | Path = "templates") -> str:
+    """The changes report as an appendix of the book (config changes.print): the page's body, no drawings."""
+    return templates(directory).get_template("changes-part.html.j2").render(r=report, since=since,
+                                                                             drawings={}) + "\n"
