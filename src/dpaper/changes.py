@@ -84,11 +84,13 @@ def read_csv(path: Path) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline=""))]
 
 
-def primary_key(schema: Path | None) -> list[str]:
-    if schema is None or not schema.is_file():
-        return []
-    key = (yamlfile.load(schema) or {}).get("primaryKey") or []
-    return [key] if isinstance(key, str) else list(key)
+def described(schema: Path) -> dict:
+    """What a dataset's Table Schema says that the report uses: its primary key, its title and its
+    fields' titles (readers' words; a field without one is named by its name)."""
+    s = (yamlfile.load(schema) or {}) if schema.is_file() else {}
+    key = s.get("primaryKey") or []
+    return {"key": [key] if isinstance(key, str) else list(key), "title": s.get("title") or schema.stem,
+            "fields": {f["name"]: f.get("title") or f["name"].replace("_", " ") for f in s.get("fields") or []}}
 
 
 # -- tables of data: daff aligns the rows ----------------------------------------
@@ -142,7 +144,7 @@ class Block:
     section: str
     text: str = ""
     masked: str = ""
-    data: list = field(default_factory=list)     # (ref, printed text, where it starts in `text`)
+    data: list = field(default_factory=list)     # (ref, printed text, where it starts in `text`, what it is)
 
     def sentence(self, start: int) -> str:
         bounds = [0, *(m.end() for m in SENTENCE_END.finditer(self.text)), len(self.text)]
@@ -183,11 +185,11 @@ def _skipped(el) -> bool:
             or "secnum-link" in c or el.get("aria-hidden") == "true")
 
 
-def _cell_text(el) -> str:
+def _cell_text(el, keep_head: bool = True) -> str:
     parts = []
 
     def walk(e):
-        if _skipped(e):
+        if (_skipped(e) and e is not el) or (not keep_head and "datum-head" in _classes(e)):
             return
         parts.append(e.text or "")
         for child in e:
@@ -200,6 +202,9 @@ def _cell_text(el) -> str:
 def read_page(path: Path) -> Page:
     root = parse(path.read_text(encoding="utf-8"))
     main = next((e for e in root.iter(f"{NS}main")), root)
+    # what each value is, as its popover tells readers: "Phnom Penh, area of the capital. Source: …"
+    about = {e.get("id"): _cell_text(e, keep_head=False) for e in root.iter(f"{NS}span")
+             if "datum-source" in _classes(e)}
     blocks: list[Block] = []
     tables: dict[str, list[list[str]]] = {}
     state = {"section": "", "title": ""}
@@ -219,7 +224,8 @@ def read_page(path: Path) -> Page:
                 at = len("".join(text))
                 text.append(printed)
                 masked.append(f"⟨{ref or printed}⟩")
-                b.data.append((ref, printed, at))
+                what = about.get(e.get("popovertarget"), "").split(". Source:")[0]
+                b.data.append((ref, printed, at, what))
                 return
             if _skipped(e) or _tag(e) in SKIP:
                 return
@@ -231,7 +237,7 @@ def read_page(path: Path) -> Page:
         raw = "".join(text)
         b.text = " ".join(raw.split())
         b.masked = " ".join("".join(masked).split())
-        b.data = [(r, p, _collapsed_len(raw[:s])) for r, p, s in b.data]   # offsets in the collapsed text
+        b.data = [(r, p, _collapsed_len(raw[:s]), w) for r, p, s, w in b.data]   # offsets in the collapsed text
         return b
 
     def visit(el):
@@ -301,11 +307,11 @@ def _places(pages: dict[str, Page], units: dict) -> dict[str, dict[str, list[dic
     out: dict[str, dict[str, list[dict]]] = {}
     for unit, page in pages.items():
         for b in page.blocks:
-            for ref, printed, start in b.data:
+            for ref, printed, start, what in b.data:
                 if ref:
                     out.setdefault(ref, {}).setdefault(unit, []).append(
                         {"section": b.section if b.section != page.title else "", "sentence": b.sentence(start),
-                         "printed": printed})
+                         "printed": printed, "what": what})
     return out
 
 
@@ -334,9 +340,11 @@ def _value_entries(datasets: list[dict], old_places, new_places, units_old, unit
                                    "old_printed": was and was["printed"], "new_printed": now and now["printed"]})
             same = (status == "changed" and bool(places)
                     and all(p["old_printed"] == p["new_printed"] for p in places))
-            out.append({"dataset": d["name"], "key": ident, "status": status, "cells": cells,
+            what = next((p["what"] for u in (after, before) for ps in u.values() for p in ps if p["what"]), "")
+            out.append({"dataset": d["name"], "key": ident, "status": status,
+                        "cells": [c | {"title": d["fields"].get(c["field"], c["field"])} for c in cells],
                         "prints_the_same": same, "places": places,
-                        "scope": (row or old_row).get("scope") or (row or old_row).get("label") or ""})
+                        "what": what or f"{d['title']}: {ident}"})
     return out
 
 
@@ -388,14 +396,15 @@ def compare(old: Snapshot, new: Snapshot, schemas: Path, config: dict | None = N
     data_old, data_new = old.datasets(), new.datasets()
     datasets = []
     for name in sorted(set(data_old) | set(data_new)):
+        about = described(schemas / f"{name}.yaml")
+        head = {"name": name, "title": about["title"], "fields": about["fields"]}
         if name not in data_old or name not in data_new:
-            datasets.append({"name": name, "status": "added" if name in data_new else "removed", "key": [],
-                             "added": [], "removed": [], "changed": [], "columns_added": [],
-                             "columns_removed": []})
+            datasets.append(head | {"status": "added" if name in data_new else "removed", "key": [], "added": [],
+                                    "removed": [], "changed": [], "columns_added": [], "columns_removed": []})
             continue
-        t = table_changes(read_csv(data_old[name]), read_csv(data_new[name]), primary_key(schemas / f"{name}.yaml"))
+        t = table_changes(read_csv(data_old[name]), read_csv(data_new[name]), about["key"])
         if has_changes(t):
-            datasets.append({"name": name, "status": "changed"} | t)
+            datasets.append(head | {"status": "changed"} | t)
 
     pages_old, pages_new = _pages(old, units_old), _pages(new, units_new)
     values = _value_entries(datasets, _places(pages_old, units_old), _places(pages_new, units_new),

@@ -1,0 +1,166 @@
+"""The changes report (rule `changes`, dpaper.changes): what changed from a previous edition.
+
+The fixture edition is built once per session (`fixture`); a copy of its folder is kept as the previous
+edition, the tables and the text are edited as an analyst and an editor would, and the rule runs on what
+changed: the report must name each change and no other. The same on the paper (`built`) with a synthetic
+updated edition. Both rebuild only what the edits touch.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import Build, run_fixture, snakemake
+from dpaper.changes import redline, table_changes
+from dpaper.config import Edition
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{path}: {old!r} not found"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def since(build: Build, config: str, name: str) -> Path:
+    """Keep the built edition as the previous one (`build/<name>`) and point `config`'s changes at it."""
+    prev = build.dir / "build" / name
+    shutil.copytree(build.dir / build.out, prev, symlinks=True)
+    conf = yaml.safe_load((build.dir / config).read_text(encoding="utf-8"))
+    conf["changes"] = {"since": f"build/{name}", "print": True}
+    (build.dir / config).write_text(yaml.safe_dump(conf, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return prev
+
+
+def report(build: Build) -> dict:
+    return json.loads(build.path("changes/changes.json").read_text(encoding="utf-8"))
+
+
+def named(r: dict) -> set[tuple]:
+    """Every change the report names, as (what, which)."""
+    out = {("dataset", d["name"], c) for d in r["datasets"] for c in
+           [*(tuple(sorted(x["key"].items())) + tuple(i["field"] for i in x["cells"]) for x in d["changed"]),
+            *(("added",) + tuple(a[k] for k in d["key"]) for a in d["added"]),
+            *(("removed",) + tuple(a[k] for k in d["key"]) for a in d["removed"])]}
+    out |= {("value", v["dataset"], v["key"], v["status"], v["prints_the_same"]) for v in r["values"]}
+    out |= {("cell", t["label"], c["row"], c["column"], c["old"], c["new"]) for t in r["tables"] for c in t["cells"]}
+    out |= {("figure", f["id"]) for f in r["figures"]}
+    out |= {("text", u["unit"], len(u["paragraphs"])) for u in r["text"]}
+    return out
+
+
+# -- the parts ---------------------------------------------------------------------
+
+def test_rows_are_aligned_by_key_and_compared_cell_by_cell():
+    old = [["key", "value"], ["a", "1"], ["b", "2"], ["c", "3"]]
+    new = [["key", "value"], ["a", "1"], ["d", "4"], ["b", "2.5"]]
+    t = table_changes(old, new, ["key"])
+    assert [r["key"] for r in t["added"]] == ["d"] and [r["key"] for r in t["removed"]] == ["c"]
+    assert [(c["key"], c["cells"]) for c in t["changed"]] == [({"key": "b"}, [{"field": "value", "old": "2",
+                                                                                "new": "2.5"}])]
+    assert not any(table_changes(old, old, ["key"])[k] for k in ("added", "removed", "changed"))
+
+
+def test_a_redline_marks_words():
+    assert redline("The city covers 678 km².", "The city spans 678 km².") == [
+        ["=", "The city "], ["-", "covers"], ["+", "spans"], ["=", " 678 km²."]]
+
+
+def test_the_previous_edition_is_named_by_its_folder_or_its_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    base = {"paths": {"output": "build/2025"}, "edition": {"id": "2025"}}
+    assert Edition(base).changes is None
+    assert Edition(base | {"changes": {"since": "build/2018"}}).changes["name"] == "2018"
+    Path("config-2018.yaml").write_text("edition: {id: '2018'}\npaths: {output: build/first}\n", encoding="utf-8")
+    ch = Edition(base | {"changes": {"since": "config-2018.yaml"}}).changes
+    assert (ch["folder"], ch["name"]) == (Path("build/first"), "2018")
+    assert Edition(base | {"changes": {"since": "config-2018.yaml"}}).changes_problem() == (
+        "config.yaml: changes.since: expected a built edition in build/first (labels.json, data/, web/), "
+        "found none: build the previous edition first")
+    assert "inside the project" in Edition(base | {"changes": {"since": "/elsewhere"}}).changes_problem()
+
+
+# -- the fixture: two editions -------------------------------------------------------
+
+def test_the_fixture_report_names_each_change_and_no_other(fixture_copy):
+    b = fixture_copy
+    since(b, "tests/fixture/config.yaml", "fixture-before")
+    targets = ("build/fixture/changes/changes.json", "build/fixture/book.html")
+    result = run_fixture(b, *targets)
+    assert result.returncode == 0, result.stderr[-3000:]
+    same = report(b)
+    assert not same["changed"] and not named(same)
+    page = b.path("web-next/changes.html").read_text(encoding="utf-8")
+    assert "Changes from the fixture-before edition" in page and "No changes" in page
+
+    raw, text = b.dir / "data/raw", b.dir / "tests/fixture/content"
+    edit(raw / "key_figures.csv", "pp_area,678.46,", "pp_area,680.5,")
+    edit(raw / "cities.csv", ",678.46,", ",680.5,")                       # the same fact, kept the same
+    edit(raw / "nrw_cambodia.csv", "Siem Reap,2015,8%", "Siem Reap,2015,7.5%")
+    edit(raw / "events.csv", '"Case study 2 §2.1, line 657;', '"Case study 2 §2, line 657;')   # prints the same
+    awards = (raw / "awards.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (raw / "awards.csv").write_text("".join(awards[:-1]), encoding="utf-8")   # the 2018 award dropped
+    edit(text / "water.md", "Phnom Penh covers", "Phnom Penh spans")
+    result = run_fixture(b, *targets)
+    assert result.returncode == 0, result.stderr[-3000:]
+    r = report(b)
+    assert named(r) == {
+        ("dataset", "key_figures", (("key", "pp_area"), "value")),
+        ("dataset", "cities", (("name", "Phnom Penh"), "area_km2")),
+        ("dataset", "nrw_cambodia", (("city", "Siem Reap"), ("year", "2015"), "nrw_percent")),
+        ("dataset", "events", (("id", "pp-1997-ppwsa-founded"), "provenance")),
+        ("dataset", "awards", ("removed", "2018", "Model city for promoting the SDGs")),
+        ("value", "key_figures", "pp_area", "changed", False),
+        ("value", "events", "pp-1997-ppwsa-founded", "changed", True),
+        ("cell", "Table 2.1.1", "Siem Reap", "2015", "8%", "7.5%"),
+        ("figure", "nrw-cambodia"),
+        ("text", "water", 2),            # "covers" -> "spans"; the Siem Reap rate the sentence prints
+    }
+    area = next(v for v in r["values"] if v["key"] == "pp_area")
+    assert [(p["unit_name"], p["old"], p["new"]) for p in area["places"]] == [
+        ("Case Study 1 · Water in Cambodian cities",
+         "Phnom Penh covers 678.46 km²; its water authority was founded in July 1997.",
+         "Phnom Penh spans 680.5 km²; its water authority was founded in July 1997.")]
+    assert area["what"] == "Phnom Penh, area of the capital"
+    page = b.path("web-next/changes.html").read_text(encoding="utf-8")
+    assert "<del>covers</del><ins>spans</ins>" in page and "prints the same" in page
+    assert page.count('<figure class="before">') == 1 and page.count("<svg") >= 2   # old and new drawing
+    book = b.path("book.html").read_text(encoding="utf-8")
+    assert 'id="ch-changes"' in book and "Changes from the fixture-before edition" in book
+
+
+# -- the paper: a synthetic updated edition ---------------------------------------------
+
+@pytest.fixture
+def paper_copy(built, tmp_path) -> Build:
+    dest = tmp_path / "paper"
+    shutil.copytree(built.dir, dest, symlinks=True)
+    return Build(dest, built.result)
+
+
+def test_the_paper_report_on_a_synthetic_updated_edition(paper_copy):
+    b = paper_copy
+    since(b, "config.yaml", "2018-published")
+    raw = b.dir / "data/raw"
+    edit(raw / "key_figures.csv", "pp_population,1500000,", "pp_population,2100000,")
+    edit(raw / "cities.csv", "Phnom Penh,Cambodia,partner,,1500000,", "Phnom Penh,Cambodia,partner,,2100000,")
+    edit(raw / "nrw_asean.csv", "Singapore,Singapore,4.4%", "Singapore,Singapore,4.1%")
+    edit(b.dir / "content/2018/phnom-penh.md", "only Singapore reported a lower rate",
+         "only Singapore reported a rate lower still")
+    result = snakemake(b.dir, "build/2018/changes/changes.json")
+    assert result.returncode == 0, result.stderr[-3000:]
+    r = report(b)
+    assert {d["name"] for d in r["datasets"]} == {"key_figures", "cities", "nrw_asean"}
+    population = next(v for v in r["values"] if v["key"] == "pp_population")
+    assert population["places"] and all(p["old_printed"] != p["new_printed"] for p in population["places"])
+    assert any("2.1 million" in p["new"] and "1.5 million" in p["old"] for p in population["places"])
+    assert {(t["label"], c["row"], c["old"], c["new"]) for t in r["tables"] for c in t["cells"]} == {
+        ("Table 3.2.1", "Singapore", "4.4%", "4.1%")}
+    edits = [p for u in r["text"] if u["unit"] == "phnom-penh" for p in u["paragraphs"]]
+    assert any(["+", "rate lower still"] in p["redline"] or ["+", "still"] in p["redline"] for p in edits)
+    assert {u["unit"] for u in r["text"]} == {"phnom-penh"}
+    assert re.search(r"Changes from the 2018-published edition", b.path("web-next/changes.html").read_text())
