@@ -1,32 +1,39 @@
 # The changes report (config `changes.since`: a previous edition, built): what changed from it, as
 # JSON for CI, a page of the web edition and, with `changes.print`, an appendix of the PDF. It reads both
-# editions as built (datasets, figures' plotted data, label index, web pages), never the PDF.
+# editions as built (datasets, figures' plotted data, label index, web pages), never the PDF. The rule is
+# always defined (`snakemake changes`); `all` asks for it when the config names a previous edition.
 
-if CHANGES:
 
-    rule changes:
-        message:
-            f"Comparing this edition with the {CHANGES['name']} edition ({CHANGES['folder']}): the changes report"
-        input:
-            pages=[str(ED.web(c)) for c in ED.chapters],
-            labels=ED.labels,
-            data=[str(ED.clean(d)) for d in DATASETS],
-            figures=[str(ED.figure(f, e)) for f in DRAWN for e in ("csv", "svg")],
-            schemas=[schema(d) for d in DATASETS],
-            since=sorted(str(p) for p in CHANGES["folder"].glob("**/*")
-                         if p.is_file() and p.suffix in (".csv", ".json", ".html", ".svg")
-                         and p.relative_to(CHANGES["folder"]).parts[0] in ("data", "figures", "web", "labels.json")),
-            templates=["templates/changes.html.j2", "templates/changes-body.html.j2",
-                       "templates/changes-part.html.j2", "templates/site.html.j2"],
-            code=code("changes.py", "roles.py", "render/*.py", "yamlfile.py"),
-        output:
-            report=CHANGES_REPORT,
-            page=ED.web("changes"),
-            part=CHANGES_PART,
-        params:
-            since=CHANGES,            # another previous edition: a change reruns
-            schemas="schemas/datasets",
-        log:
-            ED.log("changes"),
-        script:
-            "../scripts/changes_report.py"
+def since_files(wildcards):
+    """The previous edition's files the report reads (none when the config names no previous edition)."""
+    if not CHANGES:
+        return []
+    folder = CHANGES["folder"]
+    return sorted(str(p) for p in folder.glob("**/*") if p.is_file() and p.suffix in (".csv", ".json", ".html", ".svg")
+                  and p.relative_to(folder).parts[0] in ("data", "figures", "web", "labels.json"))
+
+
+rule changes:
+    message:
+        "Comparing this edition with the previous one (config changes.since): the changes report"
+    input:
+        pages=[str(ED.web(c)) for c in ED.chapters],
+        labels=ED.labels,
+        data=[str(ED.clean(d)) for d in DATASETS],
+        figures=[str(ED.figure(f, e)) for f in DRAWN for e in ("csv", "svg")],
+        schemas=[schema(d) for d in DATASETS],
+        since=since_files,
+        templates=["templates/changes.html.j2", "templates/changes-body.html.j2",
+                   "templates/changes-part.html.j2", "templates/site.html.j2"],
+        code=code("changes.py", "roles.py", "render/*.py", "yamlfile.py"),
+    output:
+        report=CHANGES_REPORT,
+        page=ED.web("changes"),
+        part=CHANGES_PART,
+    params:
+        since=CHANGES,            # another previous edition: a change reruns
+        schemas="schemas/datasets",
+    log:
+        ED.log("changes"),
+    script:
+        "../scripts/changes_report.py"

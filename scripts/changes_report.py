@@ -4,7 +4,7 @@ from pathlib import Path
 
 from dpaper.changes import Snapshot, compare
 from dpaper.config import Edition
-from dpaper.errors import run
+from dpaper.errors import BuildError, run
 from dpaper.render.images import inline_svg
 from dpaper.render.pages import changes_page, changes_part
 
@@ -14,6 +14,9 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 def main():
     ed = Edition(sm.config)
     since = ed.changes
+    if since is None:
+        raise BuildError("config changes.since: expected the previous edition to compare with (its built folder "
+                         "or its config file), found none")
     old = Snapshot.of(since["folder"], ident=since["name"])
     new = Snapshot.of(ed.out, Path(sm.output.page).parent, ident=str(ed.meta["id"]))
     report = compare(old, new, Path(sm.params.schemas), sm.config)

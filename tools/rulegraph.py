@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Refresh the rule graph in README.md from `snakemake --rulegraph mermaid-js`."""
+"""Refresh the rule graph in README.md from `snakemake --rulegraph mermaid-js all changes` (the changes
+report is built only when the config names a previous edition: it is asked for by name here)."""
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 root = Path(__file__).resolve().parents[1]
-out = subprocess.run([str(Path(sys.executable).parent / "snakemake"), "--rulegraph", "mermaid-js"],
+out = subprocess.run([str(Path(sys.executable).parent / "snakemake"), "--rulegraph", "mermaid-js", "all", "changes"],
                      cwd=root, capture_output=True, text=True, check=True).stdout
 body = "\n".join(line for line in out.splitlines() if re.match(r"\s*(flowchart|id\d+(\[| -->))", line))
 readme = root / "README.md"
