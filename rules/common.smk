@@ -17,6 +17,7 @@ from dpaper.errors import BuildError
 from dpaper.figures import modules as figure_modules, registry as figure_registry
 from dpaper.fonts import face_paths, licence_paths
 from dpaper.lock import hold as hold_output_lock
+from dpaper.provenance import source_state
 from dpaper.render.plan import missing_photographs, plan_chapter
 
 
@@ -36,6 +37,7 @@ try:
     hold_output_lock(ED.out)   # one build per output folder at a time (dpaper.lock)
 except BuildError as _exc:
     stop(_exc.problems)
+SOURCE = source_state()   # the commit built from, and whether the tree had uncommitted changes (provenance)
 CHANGES = ED.changes   # the previous edition the changes report compares with (config changes), or None
 stop([p] if (p := ED.changes_problem(_config_file)) else [])
 CHANGES_REPORT = ED.out / "changes" / "changes.json"

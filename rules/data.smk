@@ -57,14 +57,16 @@ rule data_dictionary:
         same_facts=rules.same_facts.output,   # the data page is not written while declared facts disagree
         key_figures=[ED.clean("key_figures")] if "key_figures" in DATASETS else [],   # listed as they print
         labels=ED.labels,   # the book's contents, in the page's navigation
+        data=[str(ED.clean(d)) for d in DATASETS],   # their hashes: which data this build is (provenance)
         template=["templates/data.html.j2", "templates/site.html.j2"],
-        code=code("data/*.py", "render/*.py"),
+        code=code("data/*.py", "render/*.py", "provenance.py"),
     output:
         page=ED.web("data"),
         summary=ED.summary,
     params:
         edition=config["edition"],   # the page's frame and the key figures' language: a change reruns
         base_url=config.get("web", {}).get("base_url"),
+        source=SOURCE,   # a new commit, or uncommitted changes, rerun: the page and the PDF name the build
     log:
         ED.log("data_dictionary"),
     script:

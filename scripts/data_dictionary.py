@@ -6,6 +6,7 @@ from dpaper.config import Edition
 from dpaper.data.dictionary import dictionary, summary
 from dpaper.data.load import load, records
 from dpaper.errors import run
+from dpaper.provenance import build_facts
 from dpaper.render.pages import data_page
 from dpaper.render.values import key_figures_as_printed
 
@@ -15,7 +16,7 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 def main():
     edition = Edition(sm.config).web_meta
     datasets = dictionary(list(sm.input.schemas), list(sm.input.reports))
-    s = summary(datasets)
+    s = summary(datasets) | {"build": build_facts(sm.params.source, list(sm.input.data), "uv.lock")}
     Path(sm.output.summary).write_text(json.dumps(s, indent=1) + "\n", encoding="utf-8")
     printed = {}   # dataset -> its rows as the text prints them
     if sm.input.key_figures:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from dpaper.provenance import in_words, source_words
 from dpaper.render.chapter import Context, render
 from dpaper.render.environment import templates
 from dpaper.render.markdown import plain
@@ -199,6 +200,8 @@ def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers
     part, config changes.print) goes after the last part."""
     authors = book_authors(chapters)
     env = templates(directory)
+    if validation.get("build"):      # which build of which data: the PDF's Subject names it (dpaper.provenance)
+        validation = validation | {"build_words": in_words(validation["build"])}
     printed = [(c, p) for c, p in zip(chapters, parts) if print_log or not c.get("log")]
     first = [bool(c.get("before_contents")) for c, _ in printed]        # pages set before the contents
     book = env.get_template("book.html.j2").render(edition=edition,
@@ -254,7 +257,8 @@ def data_page(edition: dict, datasets: list[dict], summary: dict, printed: dict 
     page = templates(directory).get_template("data.html.j2").render(
         **site(edition, chapters or [], "data", "The data",
                f"Every dataset behind {edition['title']} ({edition['date_display']}): its fields, rules and "
-               "validation, and each as a CSV file."), datasets=datasets, summary=summary, printed=printed or {})
+               "validation, and each as a CSV file."), datasets=datasets, summary=summary, printed=printed or {},
+        source=source_words(summary["build"]) if summary.get("build") else "")
     return page + "\n"
 
 
