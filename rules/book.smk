@@ -33,7 +33,7 @@ rule book:
         validation=ED.summary,                       # the build's facts, in the PDF's metadata
         changes=[CHANGES_PART] if CHANGES and CHANGES["print"] else [],   # the changes report as an appendix
         templates=["templates/book.html.j2"],
-        code=code("render/*.py", "data/*.py"),
+        code=code("render/*.py", "data/*.py", "provenance.py"),
     output:
         book=ED.book,
     params:
@@ -119,6 +119,7 @@ rule web_index:
         **({"sitemap": ED.web_file("sitemap.xml")} if BASE_URL else {}),   # a sitemap needs absolute URLs
     params:
         base_url=BASE_URL,
+        changes=CHANGES and CHANGES["name"],   # the front page links the changes report
     log:
         ED.log("web_index"),
     script:
@@ -133,12 +134,12 @@ rule web_files:
         epub=[ED.epub],
         data=[str(ED.clean(d)) for d in DATASETS],
         photos=PHOTOS,
-        drawings=[str(ED.figure(f)) for f in DRAWN],
+        drawings=[str(ED.figure(f, e)) for f in DRAWN for e in ("svg", "csv")],
         code=code("render/images.py", "publish.py"),
     output:
         [ED.web_file(ED.pdf.name), ED.web_file(ED.epub.name)] + [ED.web_file(f"data/{d}.csv") for d in DATASETS]
         + [ED.web_file(f"images/{Path(p).relative_to(ED.images).as_posix()}") for p in PHOTOS]
-        + [ED.web_file(f"figures/{f}.svg") for f in DRAWN],
+        + [ED.web_file(f"figures/{f}.{e}") for f in DRAWN for e in ("svg", "csv")],   # drawings and their data
     log:
         ED.log("web_files"),
     script:

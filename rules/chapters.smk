@@ -29,14 +29,15 @@ rule chapter:
         labels=ED.labels,
         data=lambda w: [str(ED.clean(d)) for d in PLAN[w.chapter].datasets],
         schemas=lambda w: [schema(d) for d in PLAN[w.chapter].datasets],
-        figures=lambda w: [str(ED.figure(f, e)) for f in PLAN[w.chapter].figures for e in ("svg", "json")],
+        # the drawing, its alt text, its plotted data (hashed under it on the web)
+        figures=lambda w: [str(ED.figure(f, e)) for f in PLAN[w.chapter].figures for e in ("svg", "json", "csv")],
         images=lambda w: PLAN[w.chapter].images,
         declarations=DECLARATIONS,
         bibliography=ED.bibliography,
         notes=ED.notes,
         templates=["templates/part.html.j2", "templates/web.html.j2", "templates/site.html.j2",
                    "templates/blocks.html.j2"],
-        code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py"),
+        code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py", "publish.py"),
     output:
         part=ED.part("{chapter}"),
         web=ED.web("{chapter}"),

@@ -5,6 +5,7 @@ from pathlib import Path
 from dpaper.config import Edition
 from dpaper.data.load import load, records
 from dpaper.errors import run
+from dpaper.provenance import in_words
 from dpaper.render.pages import book_pages
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
@@ -17,6 +18,8 @@ def main():
     publishers = records(load("publishers", inputs.publishers, inputs.publishers_schema)
                          .sort_values("order", kind="stable"))
     validation = json.loads(Path(inputs.validation).read_text(encoding="utf-8"))
+    if validation.get("build"):      # which build of which data: the PDF's Subject names it
+        validation["build_words"] = in_words(validation["build"])
     cities = records(load("cities", inputs.cities, inputs.cities_schema))
     countries = records(load("countries", inputs.countries, inputs.countries_schema))
     organisations = records(load("abbreviations", inputs.abbreviations, inputs.abbreviations_schema))

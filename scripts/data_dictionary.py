@@ -6,7 +6,7 @@ from dpaper.config import Edition
 from dpaper.data.dictionary import dictionary, summary
 from dpaper.data.load import load, records
 from dpaper.errors import run
-from dpaper.provenance import build_facts
+from dpaper.provenance import build_facts, source_words
 from dpaper.render.pages import data_page
 from dpaper.render.values import key_figures_as_printed
 
@@ -24,7 +24,8 @@ def main():
         kf = load("key_figures", sm.input.key_figures[0], schema)
         printed["key_figures"] = key_figures_as_printed(records(kf), edition.get("language"))
     chapters = json.loads(Path(sm.input.labels).read_text(encoding="utf-8"))["chapters"]
-    Path(sm.output.page).write_text(data_page(edition, datasets, s, printed, chapters=chapters), encoding="utf-8")
+    page = data_page(edition, datasets, s, printed, chapters=chapters, source=source_words(s["build"]))
+    Path(sm.output.page).write_text(page, encoding="utf-8")
 
 
 run(main, sm.log[0], sm.input)

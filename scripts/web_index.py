@@ -18,7 +18,9 @@ def main():
     publishers = records(load("publishers", inputs.publishers, inputs.publishers_schema)
                          .sort_values("order", kind="stable"))
     sizes = {Path(p).name: Path(p).stat().st_size for p in (inputs.pdf, inputs.epub)}
-    Path(sm.output.index).write_text(index_page(ed.web_meta, chapters, publishers, sizes), encoding="utf-8")
+    changes = (ed.changes or {}).get("name", "")     # the changes report's page, linked from the front page
+    Path(sm.output.index).write_text(index_page(ed.web_meta, chapters, publishers, sizes, changes=changes),
+                                     encoding="utf-8")
     Path(sm.output.not_found).write_text(not_found_page(ed.web_meta, chapters), encoding="utf-8")
     if sm.output.get("sitemap"):
         pages = ["index.html", *(f"{c['id']}.html" for c in chapters), "data.html"]

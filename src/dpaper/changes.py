@@ -182,7 +182,7 @@ def _contains_block(el) -> bool:
 def _skipped(el) -> bool:
     c = _classes(el)
     return ("datum-source" in c or "fn-call" in c or "tnote" in c or "back" in c or "pager" in c
-            or "secnum-link" in c or el.get("aria-hidden") == "true")
+            or "secnum-link" in c or "block-data" in c or "drawing-tools" in c or el.get("aria-hidden") == "true")
 
 
 def _cell_text(el, keep_head: bool = True) -> str:

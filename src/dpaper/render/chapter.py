@@ -8,6 +8,7 @@ its markup is a macro of templates/blocks.html.j2.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from markupsafe import Markup
 
 from dpaper import limits
 from dpaper.errors import BuildError
+from dpaper.publish import safe_csv
 from dpaper.render import images, pipeline, tables
 from dpaper.render.access import DatasetAccess, access
 from dpaper.render.environment import blocks, manuscript
@@ -230,13 +232,21 @@ class Renderer:
                                       self._source(source, cite))
         if not caption:
             raise BuildError("table(): expected a caption= argument, found none")
-        html, notes = tables.render(spec, None if spec.lost else self.ctx.datasets[spec.dataset])
-        if self.mode == "print" and not spec.lost:
+        df = self.ctx.datasets[spec.dataset]
+        html, notes = tables.render(spec, df)
+        if self.mode == "print":
             html = tables.with_kept_rows(tables.with_continued_row(html, entry["text"]))
         return _block(self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                         "", Markup(html),
                                         [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                        self._inline(note, "note"), self._source(source, cite)))
+                                        self._inline(note, "note"), self._source(source, cite),
+                                        self._table_data(spec, df)))
+
+    def _table_data(self, spec, df) -> dict | None:
+        """On the web, under a table: its dataset (a link to the CSV) and a short hash of the rows it shows."""
+        if self.mode != "web":
+            return None
+        return {"datasets": [spec.dataset], "digest": tables.shown_digest(spec, df)}
 
     def image_path(self, name: str) -> str:
         """A photograph's link from this page ("" for one still to come in a draft); the web edition has
@@ -283,7 +293,16 @@ class Renderer:
         return _block(self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                          "", src, alt_text, expected, self._source(source, cite),
                                          ratio, Markup(self._svg_slot(svg) if svg else ""), legible,
-                                         f"figures/{ident}.svg" if svg else ""))
+                                         f"figures/{ident}.svg" if svg else "", self._figure_data(spec, svg)))
+
+    def _figure_data(self, spec, svg: str) -> dict | None:
+        """On the web, under a drawing: its plotted data (a CSV of the web edition, with its SHA-256) and the
+        datasets it is drawn from."""
+        plotted = self.ctx.root / self.ctx.figures_dir / f"{spec.id}.csv" if spec and svg else None
+        if self.mode != "web" or plotted is None or not plotted.is_file():
+            return None
+        return {"datasets": list(spec.datasets), "plotted": f"figures/{spec.id}.csv",
+                "digest": hashlib.sha256(safe_csv(plotted.read_bytes())).hexdigest()[:12]}   # as published
 
     def _svg_slot(self, svg: str) -> str:
         """A word in place of a chart's inline SVG until the chapter has passed the gate: the SVG is ours
@@ -299,11 +318,13 @@ class Renderer:
         if name not in tables.REGISTRY:
             raise BuildError(f"figure {spec.id!r}: expected a table of the table registry, found {name!r}")
         table = tables.REGISTRY[name]
-        html, notes = tables.render(table, self.ctx.datasets[table.dataset])
+        df = self.ctx.datasets[table.dataset]
+        html, notes = tables.render(table, df)
         return _block(self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                                "", Markup(html),
                                                [(tables.note_mark(i), n) for i, n in enumerate(notes)],
-                                               self._inline(note, "note"), self._source(source, cite)))
+                                               self._inline(note, "note"), self._source(source, cite),
+                                               self._table_data(table, df)))
 
     def _photo(self, spec) -> str | None:
         """The photograph's file name in the images directory; None if it is missing (a placeholder in a

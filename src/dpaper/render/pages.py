@@ -11,7 +11,6 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from dpaper.provenance import in_words, source_words
 from dpaper.render.chapter import Context, render
 from dpaper.render.environment import templates
 from dpaper.render.markdown import plain
@@ -200,8 +199,6 @@ def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers
     part, config changes.print) goes after the last part."""
     authors = book_authors(chapters)
     env = templates(directory)
-    if validation.get("build"):      # which build of which data: the PDF's Subject names it (dpaper.provenance)
-        validation = validation | {"build_words": in_words(validation["build"])}
     printed = [(c, p) for c, p in zip(chapters, parts) if print_log or not c.get("log")]
     first = [bool(c.get("before_contents")) for c, _ in printed]        # pages set before the contents
     book = env.get_template("book.html.j2").render(edition=edition,
@@ -220,13 +217,14 @@ def file_size(size: int) -> str:
 
 
 def index_page(edition: dict, chapters: list[dict], publishers: list[dict], sizes: dict[str, int],
-               directory: str | Path = "templates") -> str:
+               directory: str | Path = "templates", changes: str = "") -> str:
     """The web edition's front page: the title, the book's contents, the downloads with their sizes
-    (`sizes`: file name -> bytes) and the suggested citation (the imprint's)."""
+    (`sizes`: file name -> bytes), the changes report from the `changes` edition (if there is one) and
+    the suggested citation (the imprint's)."""
     citation = suggested_citation(edition, book_authors(chapters), publishers)
     frame = site(edition, chapters, "index", None, default_description(edition))
     return templates(directory).get_template("index.html.j2").render(
-        **frame, publishers=publishers, citation=citation,
+        **frame, publishers=publishers, citation=citation, changes=changes,
         sizes={name: file_size(n) for name, n in sizes.items()}) + "\n"
 
 
@@ -251,14 +249,15 @@ def search_page(edition: dict, chapters: list[dict], directory: str | Path = "te
 
 
 def data_page(edition: dict, datasets: list[dict], summary: dict, printed: dict | None = None,
-              directory: str | Path = "templates", chapters: list[dict] | None = None) -> str:
+              directory: str | Path = "templates", chapters: list[dict] | None = None, source: str = "") -> str:
     """The web edition's data dictionary: every dataset, its fields and rules, what the build validated,
-    a link to its CSV, and (`printed`: dataset -> rows) values as the text prints them."""
+    a link to its CSV, and (`printed`: dataset -> rows) values as the text prints them; `source`: the
+    build's source in words (dpaper.provenance), with the rest of `summary["build"]` under "This build"."""
     page = templates(directory).get_template("data.html.j2").render(
         **site(edition, chapters or [], "data", "The data",
                f"Every dataset behind {edition['title']} ({edition['date_display']}): its fields, rules and "
                "validation, and each as a CSV file."), datasets=datasets, summary=summary, printed=printed or {},
-        source=source_words(summary["build"]) if summary.get("build") else "")
+        source=source)
     return page + "\n"
 
 

@@ -6,6 +6,8 @@ note and source are the manuscript's words. Every cell is escaped.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -338,6 +340,13 @@ def render(spec: TableSpec, df: pd.DataFrame | None) -> tuple[Markup, list[str]]
     compact = (' class="compact"' if spec.pivot else ' class="matrix"' if spec.matrix
                else ' class="merged"' if spec.merge else "")
     return Markup(f"<table{compact}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"), notes
+
+
+def shown_digest(spec: TableSpec, df: pd.DataFrame) -> str:
+    """A short SHA-256 of the rows the table shows (the dataset's rows its `where` keeps, every field, as
+    JSON records): the web edition prints it under the table, so a reader can tell two tables' data apart."""
+    text = json.dumps(_rows(spec, df), default=str, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def _rows(spec: TableSpec, df: pd.DataFrame) -> list[dict]:
