@@ -23,7 +23,8 @@ def main():
                                      encoding="utf-8")
     Path(sm.output.not_found).write_text(not_found_page(ed.web_meta, chapters), encoding="utf-8")
     if sm.output.get("sitemap"):
-        pages = ["index.html", *(f"{c['id']}.html" for c in chapters), "data.html"]
+        pages = ["index.html", *(f"{c['id']}.html" for c in chapters), "data.html",
+                 *(["changes.html"] if changes else [])]
         Path(sm.output.sitemap).write_text(sitemap(ed.web_meta["base_url"], pages, str(ed.meta["date"])),
                                            encoding="utf-8")
 
