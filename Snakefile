@@ -33,7 +33,10 @@ rule all:
     input:
         ED.pdf,
         rules.publish.output,   # the web edition's folder, publishable as it is, replaced whole
+        [CHANGES_REPORT] if CHANGES else [],   # the changes report's JSON (its page is in web/)
 
 
 onsuccess:
     print_summary(ED.summary)
+    if CHANGES:
+        print_changes(CHANGES_REPORT)   # the changes report in one line (CI shows it on the run page)

@@ -2,6 +2,7 @@
 # JSON for CI, a page of the web edition and, with `changes.print`, an appendix of the PDF. It reads both
 # editions as built (datasets, figures' plotted data, label index, web pages), never the PDF. The rule is
 # always defined (`snakemake changes`); `all` asks for it when the config names a previous edition.
+from dpaper.changes import print_summary as print_changes
 
 
 def since_files(wildcards):

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import Build, run_fixture, snakemake
-from dpaper.changes import redline, table_changes
+from dpaper.changes import redline, summary_line, table_changes
 from dpaper.config import Edition
 
 
@@ -93,6 +93,7 @@ def test_the_fixture_report_names_each_change_and_no_other(fixture_copy):
     assert result.returncode == 0, result.stderr[-3000:]
     same = report(b)
     assert not same["changed"] and not named(same)
+    assert summary_line(same) == "Changes from the fixture-before edition: no changes."
     page = b.path("web-next/changes.html").read_text(encoding="utf-8")
     assert "Changes from the fixture-before edition" in page and "No changes" in page
 
@@ -118,6 +119,8 @@ def test_the_fixture_report_names_each_change_and_no_other(fixture_copy):
         ("figure", "nrw-cambodia"),
         ("text", "water", 2),            # "covers" -> "spans"; the Siem Reap rate the sentence prints
     }
+    assert summary_line(r) == ("Changes from the fixture-before edition: 2 values in the text (1 printing the same), "
+                               "1 table cell in 1 table, 1 figure, 2 paragraphs in 1 unit, 4 rows in 4 datasets.")
     founded = next(v for v in r["values"] if v["key"] == "pp-1997-ppwsa-founded")
     assert [(p["unit_name"], p["old"], p["new"]) for p in founded["places"]] == [
         ("Case Study 1 · Water in Cambodian cities",

@@ -458,3 +458,26 @@ def compare(old: Snapshot, new: Snapshot, schemas: Path, config: dict | None = N
               "paragraphs": sum(len(t["paragraphs"]) for t in text)}
     return {"since": old.id, "edition": new.id, "changed": any(counts.values()), "counts": counts,
             "datasets": datasets, "values": values, "tables": tables, "figures": figures, "text": text}
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def summary_line(report: dict) -> str:
+    """The report in one line, for the build's log and CI's run page."""
+    name = f"Changes from the {report['since']} edition" if report.get("since") else "Changes"
+    if not report["changed"]:
+        return f"{name}: no changes."
+    c = report["counts"]
+    same = f" ({c['prints_the_same']} printing the same)" if c["prints_the_same"] else ""
+    return (f"{name}: {_n(c['values'], 'value')} in the text{same}, {_n(c['table_cells'], 'table cell')} in "
+            f"{_n(c['tables'], 'table')}, {_n(c['figures'], 'figure')}, {_n(c['paragraphs'], 'paragraph')} in "
+            f"{_n(c['units'], 'unit')}, {_n(c['rows'], 'row')} in {_n(c['datasets'], 'dataset')}.")
+
+
+def print_summary(path: str | Path) -> None:
+    """Snakemake's onsuccess: the changes report in one line, if this run made one."""
+    p = Path(path)
+    if p.is_file():
+        print(f"{summary_line(json.loads(p.read_text(encoding='utf-8')))} (details: {p})")
