@@ -229,6 +229,8 @@ def read_page(path: Path) -> Page:
                 return
             if _skipped(e) or _tag(e) in SKIP:
                 return
+            if e is not el and _tag(e) in BLOCKS:
+                add(" ")                                 # a source line under its caption
             add(e.text or "")
             for child in e:
                 walk(child)
@@ -249,7 +251,7 @@ def read_page(path: Path) -> Page:
             tables[anchor or f"table-{len(tables) + 1}"] = [
                 [_cell_text(c) for c in tr if _tag(c) in ("th", "td")] for tr in el.iter(f"{NS}tr")]
             return
-        if tag in BLOCKS and not _contains_block(el):
+        if tag in BLOCKS and (tag == "figcaption" or not _contains_block(el)):   # a caption with its source line
             b = block(el)
             if tag == "h1":
                 state["title"] = state["title"] or b.text
