@@ -5,15 +5,6 @@
 from dpaper.changes import print_summary as print_changes
 
 
-def since_files(wildcards):
-    """The previous edition's files the report reads (none when the config names no previous edition)."""
-    if not CHANGES:
-        return []
-    folder = CHANGES["folder"]
-    return sorted(str(p) for p in folder.glob("**/*") if p.is_file() and p.suffix in (".csv", ".json", ".html", ".svg")
-                  and p.relative_to(folder).parts[0] in ("data", "figures", "web", "labels.json"))
-
-
 rule changes:
     message:
         "Comparing this edition with the previous one (config changes.since): the changes report"

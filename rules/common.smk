@@ -87,3 +87,12 @@ def code(*parts):
 wildcard_constraints:
     dataset="|".join(DATASETS) or "none",
     chapter="|".join(ED.chapters),
+
+
+def since_files(wildcards):
+    """The previous edition's files the report reads (none when the config names no previous edition)."""
+    if not CHANGES:
+        return []
+    folder = CHANGES["folder"]
+    return sorted(str(p) for p in folder.glob("**/*") if p.is_file() and p.suffix in (".csv", ".json", ".html", ".svg")
+                  and p.relative_to(folder).parts[0] in ("data", "figures", "web", "labels.json"))
