@@ -24,7 +24,6 @@ rule changes:
         part=CHANGES_PART,
     params:
         since=CHANGES,            # another previous edition: a change reruns
-        schemas="schemas/datasets",
     log:
         ED.log("changes"),
     script:

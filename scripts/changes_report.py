@@ -19,7 +19,7 @@ def main():
                          "or its config file), found none")
     old = Snapshot.of(since["folder"], ident=since["name"])
     new = Snapshot.of(ed.out, Path(sm.output.page).parent, ident=str(ed.meta["id"]))
-    report = compare(old, new, Path(sm.params.schemas), sm.config)
+    report = compare(old, new, {Path(p).stem: Path(p) for p in sm.input.schemas}, sm.config)
     drawings = {}
     for f in report["figures"]:
         before, after = old.root / "figures" / f"{f['id']}.svg", ed.figure(f["id"])

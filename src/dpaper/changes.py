@@ -84,12 +84,12 @@ def read_csv(path: Path) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline=""))]
 
 
-def described(schema: Path) -> dict:
+def described(schema: Path | None) -> dict:
     """What a dataset's Table Schema says that the report uses: its primary key, its title and its
     fields' titles (readers' words; a field without one is named by its name)."""
-    s = (yamlfile.load(schema) or {}) if schema.is_file() else {}
+    s = (yamlfile.load(schema) or {}) if schema and schema.is_file() else {}
     key = s.get("primaryKey") or []
-    return {"key": [key] if isinstance(key, str) else list(key), "title": s.get("title") or schema.stem,
+    return {"key": [key] if isinstance(key, str) else list(key), "title": s.get("title") or "",
             "fields": {f["name"]: f.get("title") or f["name"].replace("_", " ") for f in s.get("fields") or []}}
 
 
@@ -392,14 +392,14 @@ def _text_changes(old: Page | None, new: Page | None) -> list[dict]:
     return out
 
 
-def compare(old: Snapshot, new: Snapshot, schemas: Path, config: dict | None = None) -> dict:
-    """The changes report from `old` to `new` (JSON-ready)."""
+def compare(old: Snapshot, new: Snapshot, schemas: dict[str, Path], config: dict | None = None) -> dict:
+    """The changes report from `old` to `new` (JSON-ready); `schemas`: dataset -> its Table Schema."""
     units_old, units_new = _units(old), _units(new)
     data_old, data_new = old.datasets(), new.datasets()
     datasets = []
     for name in sorted(set(data_old) | set(data_new)):
-        about = described(schemas / f"{name}.yaml")
-        head = {"name": name, "title": about["title"], "fields": about["fields"]}
+        about = described(schemas.get(name))
+        head = {"name": name, "title": about["title"] or name, "fields": about["fields"]}
         if name not in data_old or name not in data_new:
             datasets.append(head | {"status": "added" if name in data_new else "removed", "key": [], "added": [],
                                     "removed": [], "changed": [], "columns_added": [], "columns_removed": []})
