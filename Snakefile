@@ -26,6 +26,7 @@ include: "rules/data.smk"       # raw tables -> clean datasets, data dictionary,
 include: "rules/figures.smk"    # clean datasets -> the figures of each chapter
 include: "rules/chapters.smk"   # contents + manuscript -> labels, chapter parts and web pages
 include: "rules/book.smk"       # parts -> book HTML and web index; assets; the PDF
+include: "rules/changes.smk"    # two built editions -> what changed (config changes.since)
 
 
 rule all:
@@ -33,7 +34,10 @@ rule all:
     input:
         ED.pdf,
         rules.publish.output,   # the web edition's folder, publishable as it is, replaced whole
+        [CHANGES_REPORT] if CHANGES else [],   # the changes report's JSON (its page is in web/)
 
 
 onsuccess:
     print_summary(ED.summary)
+    if CHANGES:
+        print_changes(CHANGES_REPORT)   # the changes report in one line (CI shows it on the run page)

@@ -13,7 +13,8 @@ PHOTOS = sorted({i for ch in ED.chapters for i in PLAN[ch].images})
 DRAWN = sorted({f for ch in ED.chapters for f in PLAN[ch].figures})   # the drawings the chapters place
 ARCHIVE = config.get("pdf", {}).get("archive", False)    # PDF/A-3 with the data attached (config pdf)
 BASE_URL = config.get("web", {}).get("base_url")   # where the web edition is published (config web), if known
-WEB_PAGES = [str(ED.web(c)) for c in ED.chapters] + [str(ED.web("index")), str(ED.web("data"))]
+WEB_PAGES = ([str(ED.web(c)) for c in ED.chapters] + [str(ED.web("index")), str(ED.web("data"))]
+             + ([str(ED.web("changes"))] if CHANGES else []))   # the changes report (rules/changes.smk)
 
 
 rule book:
@@ -27,9 +28,10 @@ rule book:
         countries=role("countries"),
         abbreviations=role("abbreviations"),
         validation=ED.summary,                       # the build's facts, in the PDF's metadata
+        changes=[CHANGES_PART] if CHANGES and CHANGES["print"] else [],   # the changes report as an appendix
         templates=[template("book.html.j2")],
         words=WORD_FILES,
-        code=code("render/*.py", "data/*.py"),
+        code=code("render/*.py", "data/*.py", "provenance.py"),
     output:
         book=ED.book,
     params:
@@ -122,6 +124,7 @@ rule web_index:
     params:
         base_url=BASE_URL,
         words=WORDS,
+        changes=CHANGES and CHANGES["name"],   # the front page links the changes report
     log:
         ED.log("web_index"),
     script:
@@ -136,12 +139,12 @@ rule web_files:
         epub=[ED.epub],
         data=[str(ED.clean(d)) for d in DATASETS],
         photos=PHOTOS,
-        drawings=[str(ED.figure(f)) for f in DRAWN],
+        drawings=[str(ED.figure(f, e)) for f in DRAWN for e in ("svg", "csv")],
         code=code("render/images.py", "publish.py"),
     output:
         [ED.web_file(ED.pdf.name), ED.web_file(ED.epub.name)] + [ED.web_file(f"data/{d}.csv") for d in DATASETS]
         + [ED.web_file(f"images/{Path(p).relative_to(ED.images).as_posix()}") for p in PHOTOS]
-        + [ED.web_file(f"figures/{f}.svg") for f in DRAWN],
+        + [ED.web_file(f"figures/{f}.{e}") for f in DRAWN for e in ("svg", "csv")],   # drawings and their data
     log:
         ED.log("web_files"),
     script:

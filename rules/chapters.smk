@@ -34,7 +34,8 @@ rule chapter:
         labels=ED.labels,
         data=lambda w: [str(ED.clean(d)) for d in PLAN[w.chapter].datasets],
         schemas=lambda w: [schema(d) for d in PLAN[w.chapter].datasets],
-        figures=lambda w: [str(ED.figure(f, e)) for f in PLAN[w.chapter].figures for e in ("svg", "json")],
+        # the drawing, its alt text, its plotted data (hashed under it on the web)
+        figures=lambda w: [str(ED.figure(f, e)) for f in PLAN[w.chapter].figures for e in ("svg", "json", "csv")],
         images=lambda w: PLAN[w.chapter].images,
         declarations=DECLARATIONS,
         tables=TABLE_DECLARATIONS,
@@ -45,7 +46,7 @@ rule chapter:
                                          "table.html.j2")],
         words=WORD_FILES,
         code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py", "figures/bind.py",
-                  "tables/*.py"),
+                  "tables/*.py", "publish.py"),
     output:
         part=ED.part("{chapter}"),
         web=ED.web("{chapter}"),

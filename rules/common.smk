@@ -17,6 +17,7 @@ from dpaper.errors import BuildError
 from dpaper.figures import modules as figure_modules, registry as figure_registry
 from dpaper.fonts import face_paths, licence_paths
 from dpaper.lock import hold as hold_output_lock
+from dpaper.provenance import source_state
 from dpaper.render.labels import chapter_anchor
 from dpaper.render.environment import template_file
 from dpaper.render.plan import missing_photographs, plan_chapter
@@ -57,6 +58,11 @@ try:
     hold_output_lock(ED.out)   # one build per output folder at a time (dpaper.lock)
 except BuildError as _exc:
     stop(_exc.problems)
+SOURCE = source_state()   # the commit built from, and whether the tree had uncommitted changes (provenance)
+CHANGES = ED.changes   # the previous edition the changes report compares with (config changes), or None
+stop([p] if (p := ED.changes_problem(CONFIG_FILE)) else [])
+CHANGES_REPORT = ED.out / "changes" / "changes.json"
+CHANGES_PART = ED.out / "changes" / "part.html"   # the report as an appendix of the book (changes.print)
 DATASETS = sorted(p.stem for p in ED.schemas.glob("*.yaml"))
 stop(ED.role_problems(DATASETS, CONFIG_FILE))
 ROLES = ED.roles(DATASETS)   # which dataset plays each part the engine knows (config roles), or None
@@ -128,3 +134,12 @@ def code(*parts):
 wildcard_constraints:
     dataset="|".join(DATASETS) or "none",
     chapter="|".join(ED.chapters),
+
+
+def since_files(wildcards):
+    """The previous edition's files the report reads (none when the config names no previous edition)."""
+    if not CHANGES:
+        return []
+    folder = CHANGES["folder"]
+    return sorted(str(p) for p in folder.glob("**/*") if p.is_file() and p.suffix in (".csv", ".json", ".html", ".svg")
+                  and p.relative_to(folder).parts[0] in ("data", "figures", "web", "labels.json"))

@@ -59,9 +59,10 @@ rule data_dictionary:
         key_figures=role("key_figures")[:1],   # listed as they print
         events=role("events")[:1],   # the text's values link to their rows
         labels=ED.labels,   # the book's contents, in the page's navigation
+        data=[str(ED.clean(d)) for d in DATASETS],   # their hashes: which data this build is (provenance)
         template=[template("data.html.j2"), template("site.html.j2")],
         words=WORD_FILES,
-        code=code("data/*.py", "render/*.py"),
+        code=code("data/*.py", "render/*.py", "provenance.py"),
     output:
         page=ED.web("data"),
         summary=ED.summary,
@@ -71,6 +72,7 @@ rule data_dictionary:
         key_figures=ROLES["key_figures"],
         events=ROLES["events"],
         base_url=config.get("web", {}).get("base_url"),
+        source=SOURCE,   # a new commit, or uncommitted changes, rerun: the page and the PDF name the build
     log:
         ED.log("data_dictionary"),
     script:

@@ -17,11 +17,13 @@ def main():
     chapters = json.loads(Path(inputs.labels).read_text(encoding="utf-8"))["chapters"]
     publishers = ordered_publishers(inputs.publishers)
     sizes = {Path(p).name: Path(p).stat().st_size for p in (inputs.pdf, inputs.epub)}
-    page = index_page(ed.web_meta, chapters, publishers, sizes, ed.templates)
+    changes = (ed.changes or {}).get("name", "")     # the changes report's page, linked from the front page
+    page = index_page(ed.web_meta, chapters, publishers, sizes, ed.templates, changes=changes)
     Path(sm.output.index).write_text(page, encoding="utf-8")
     Path(sm.output.not_found).write_text(not_found_page(ed.web_meta, chapters, ed.templates), encoding="utf-8")
     if sm.output.get("sitemap"):
-        pages = ["index.html", *(f"{c['id']}.html" for c in chapters), "data.html"]
+        pages = ["index.html", *(f"{c['id']}.html" for c in chapters), "data.html",
+                 *(["changes.html"] if changes else [])]
         Path(sm.output.sitemap).write_text(sitemap(ed.web_meta["base_url"], pages, str(ed.meta["date"])),
                                            encoding="utf-8")
 

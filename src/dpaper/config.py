@@ -189,6 +189,37 @@ class Edition:
                 f"or null, found {d!r}"
                 for r, d in (self.config.get("roles") or {}).items() if d is not None and d not in available]
 
+    @property
+    def changes(self) -> dict | None:
+        """The previous edition this one reports its changes from (config `changes`), or None: `folder`
+        (its built folder), `name` (its edition id: "Changes from the <name> edition"), `print` (the report
+        as an appendix of the PDF too). `since` names the built folder or the edition's config file."""
+        conf = self.config.get("changes") or {}
+        since = conf.get("since")
+        if not since:
+            return None
+        folder, name = Path(since), conf.get("name") or ""
+        if folder.suffix in (".yaml", ".yml") and folder.is_file() and not outside(folder):
+            other = yamlfile.load(folder) or {}
+            folder = Path(str((other.get("paths") or {}).get("output") or ""))
+            name = name or str((other.get("edition") or {}).get("id") or "")
+        return {"since": since, "folder": folder, "name": name or folder.name, "print": bool(conf.get("print"))}
+
+    def changes_problem(self, config_file: str = "config.yaml") -> str | None:
+        """Why the previous edition named by `changes.since` cannot be compared with, or None."""
+        ch = self.changes
+        if ch is None:
+            return None
+        if why := outside(ch["since"]) or outside(ch["folder"]):
+            return f"{config_file}: changes.since: expected a path inside the project, found {why}: {ch['since']!r}"
+        if ch["folder"].resolve() == self.out.resolve():
+            return (f"{config_file}: changes.since: expected the previous edition's folder, found this edition's "
+                    f"own output ({self.out})")
+        if not (ch["folder"] / "labels.json").is_file() or not (ch["folder"] / "data").is_dir():
+            return (f"{config_file}: changes.since: expected a built edition in {ch['folder']} (labels.json, "
+                    f"data/, web/), found none: build the previous edition first")
+        return None
+
     # the table of contents
     @cached_property
     def units(self) -> list[Unit]:

@@ -68,6 +68,8 @@ def chapter_body(page: str, chapter: dict, chapters: set[str], figures: dict[str
         el.getparent().replace(el, img)
     for el in part.xpath('.//div[contains(concat(" ", @class, " "), " table-scroll ")]'):
         el.drop_tag()
+    for el in part.xpath('.//p[contains(concat(" ", @class, " "), " block-data ")]'):
+        el.drop_tree()                         # which CSV a table or drawing shows: only the web folder has them
     for el in part.xpath(".//img[@src]"):
         if el.get("src").startswith("images/"):
             used.add(el.get("src"))

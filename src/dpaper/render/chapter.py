@@ -8,6 +8,7 @@ its markup is a macro of templates/blocks.html.j2.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from markupsafe import Markup
 
 from dpaper import limits, tables
 from dpaper.errors import BuildError
+from dpaper.publish import safe_csv
 from dpaper.render import images, pipeline
 from dpaper.render.access import DatasetAccess, access
 from dpaper.render.environment import blocks, manuscript
@@ -25,7 +27,7 @@ from dpaper.render.manuscript import Source
 from dpaper.render.markdown import parser
 from dpaper.render.sandbox import describe
 from dpaper.render.values import Event, Fact, readers_place, traced
-from dpaper.tables.build import build, note_mark
+from dpaper.tables.build import build, note_mark, shown_digest
 from dpaper.tables.model import for_print
 
 NOTE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
@@ -269,13 +271,21 @@ class Renderer:
         if not caption:
             raise BuildError(f"table(): expected a caption= argument or a caption in tables/{spec.module}.py, "
                              "found none")
-        table, notes = build(spec, self.ctx.datasets[spec.dataset], self.ctx.language)
+        df = self.ctx.datasets[spec.dataset]
+        table, notes = build(spec, df, self.ctx.language)
         if self.mode == "print":
             table = for_print(table, entry["text"])
         return _block(self.blocks.table(entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                         "", self._table_markup(table),
                                         [(note_mark(i), n) for i, n in enumerate(notes)],
-                                        self._inline(note, "note"), self._source(source, cite)))
+                                        self._inline(note, "note"), self._source(source, cite),
+                                        self._table_data(spec, df)))
+
+    def _table_data(self, spec, df) -> dict | None:
+        """On the web, under a table: its dataset (a link to the CSV) and a short hash of the rows it shows."""
+        if self.mode != "web" or spec.lost:
+            return None
+        return {"datasets": [spec.dataset], "digest": shown_digest(spec, df)}
 
     def image_path(self, name: str) -> str:
         """A photograph's link from this page ("" for one still to come in a draft); the web edition has
@@ -322,7 +332,16 @@ class Renderer:
         return _block(self.blocks.figure(kind, entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                          "", src, alt_text, expected, self._source(source, cite),
                                          ratio, Markup(self._svg_slot(svg) if svg else ""), legible,
-                                         f"figures/{ident}.svg" if svg else ""))
+                                         f"figures/{ident}.svg" if svg else "", self._figure_data(spec, svg)))
+
+    def _figure_data(self, spec, svg: str) -> dict | None:
+        """On the web, under a drawing: its plotted data (a CSV of the web edition, with its SHA-256) and the
+        datasets it is drawn from."""
+        plotted = self.ctx.root / self.ctx.figures_dir / f"{spec.id}.csv" if spec and svg else None
+        if self.mode != "web" or plotted is None or not plotted.is_file():
+            return None
+        return {"datasets": list(spec.datasets), "plotted": f"figures/{spec.id}.csv",
+                "digest": hashlib.sha256(safe_csv(plotted.read_bytes())).hexdigest()[:12]}   # as published
 
     def _svg_slot(self, svg: str) -> str:
         """A word in place of a chart's inline SVG until the chapter has passed the gate: the SVG is ours
@@ -338,11 +357,13 @@ class Renderer:
         if name not in self.ctx.tables:
             raise BuildError(f"figure {spec.id!r}: expected a table declared in tables/, found {name!r}")
         declared = self.ctx.tables[name]
-        table, notes = build(declared, self.ctx.datasets[declared.dataset], self.ctx.language)
+        df = self.ctx.datasets[declared.dataset]
+        table, notes = build(declared, df, self.ctx.language)
         return _block(self.blocks.table_figure(entry["anchor"], entry["text"], self._inline(caption, "caption"),
                                                "", self._table_markup(table),
                                                [(note_mark(i), n) for i, n in enumerate(notes)],
-                                               self._inline(note, "note"), self._source(source, cite)))
+                                               self._inline(note, "note"), self._source(source, cite),
+                                               self._table_data(declared, df)))
 
     def _photo(self, spec) -> str | None:
         """The photograph's file name in the images directory; None if it is missing (a placeholder in a

@@ -89,14 +89,15 @@ SVG_ID = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 SVG_METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
 
 
-def inline_svg(path: Path) -> str:
+def inline_svg(path: Path, prefix: str | None = None) -> str:
     """A figure's SVG (ours, drawn by the figures job) for inlining in a web page, where an SVG in an
     <img> could not use the page's fonts: without its XML declaration, doctype and RDF metadata, on one
     line, each id (matplotlib's `patch_1`, Graphviz's `node1`, clip paths) and reference to one prefixed
-    with the figure's id, so that two figures on a page share none."""
+    with the figure's id (or `prefix`: the changes page shows a figure's old and new drawing), so that
+    two figures on a page share none."""
     text = path.read_text(encoding="utf-8")
     text = SVG_METADATA.sub("", text[text.index("<svg"):])
-    text = SVG_ID.sub(lambda m: f"{m[1]}{path.stem}-{m[2]}", text)
+    text = SVG_ID.sub(lambda m: f"{m[1]}{prefix or path.stem}-{m[2]}", text)
     return " ".join(text.split("\n"))   # one line: the figure stays one HTML block
 
 

@@ -202,11 +202,12 @@ def book_authors(chapters: list[dict]) -> list[str]:
 
 def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers: list[dict], validation: dict,
                directory: str | Path = "templates", names: list[str] = (), print_log: bool = False,
-               stylesheet: str | None = None) -> str:
+               stylesheet: str | None = None, appendix: str = "") -> str:
     """The book HTML WeasyPrint lays out (parts and publishers in order); `names` are never hyphenated in
     print. The log of editorial decisions (the unit whose front matter says `log: true`) is printed only
     with `print_log` (config apparatus.print_log); the web always has it. The build's facts (`validation`:
-    datasets, rows, checks) go into the PDF's metadata, not on a page."""
+    datasets, rows, checks) go into the PDF's metadata, not on a page. `appendix` (the changes report's
+    part, config changes.print) goes after the last part."""
     authors = book_authors(chapters)
     env = templates(directory, _words(edition))
     printed = [(c, p) for c, p in zip(chapters, parts) if print_log or not c.get("log")]
@@ -214,7 +215,8 @@ def book_pages(edition: dict, chapters: list[dict], parts: list[str], publishers
     book = env.get_template("book.html.j2").render(edition=edition,
                                                    chapters=[c for (c, _), f in zip(printed, first) if not f],
                                                    before=[Markup(p) for (_, p), f in zip(printed, first) if f],
-                                                   parts=[Markup(p) for (_, p), f in zip(printed, first) if not f],
+                                                   parts=[Markup(p) for (_, p), f in zip(printed, first) if not f]
+                                                   + ([Markup(appendix)] if appendix else []),
                                                    authors=authors, publishers=publishers, validation=validation,
                                                    citation=suggested_citation(edition, authors, publishers),
                                                    stylesheet=stylesheet)
@@ -227,13 +229,14 @@ def file_size(size: int) -> str:
 
 
 def index_page(edition: dict, chapters: list[dict], publishers: list[dict], sizes: dict[str, int],
-               directory: str | Path = "templates") -> str:
+               directory: str | Path = "templates", changes: str = "") -> str:
     """The web edition's front page: the title, the book's contents, the downloads with their sizes
-    (`sizes`: file name -> bytes) and the suggested citation (the imprint's)."""
+    (`sizes`: file name -> bytes), the changes report from the `changes` edition (if there is one) and
+    the suggested citation (the imprint's)."""
     citation = suggested_citation(edition, book_authors(chapters), publishers)
     frame = site(edition, chapters, "index", None, default_description(edition))
     return templates(directory, _words(edition)).get_template("index.html.j2").render(
-        **frame, publishers=publishers, citation=citation,
+        **frame, publishers=publishers, citation=citation, changes=changes,
         sizes={name: file_size(n) for name, n in sizes.items()}) + "\n"
 
 
@@ -258,11 +261,32 @@ def search_page(edition: dict, chapters: list[dict], directory: str | Path = "te
 
 
 def data_page(edition: dict, datasets: list[dict], summary: dict, printed: dict | None = None,
-              directory: str | Path = "templates", chapters: list[dict] | None = None) -> str:
+              directory: str | Path = "templates", chapters: list[dict] | None = None, source: str = "") -> str:
     """The web edition's data dictionary: every dataset, its fields and rules, what the build validated,
-    a link to its CSV, and (`printed`: dataset -> rows) values as the text prints them."""
+    a link to its CSV, and (`printed`: dataset -> rows) values as the text prints them; `source`: the
+    build's source in words (dpaper.provenance), with the rest of `summary["build"]` under "This build"."""
     page = templates(directory, _words(edition)).get_template("data.html.j2").render(
         **site(edition, chapters or [], "data", _words(edition)["the_data"],
                f"Every dataset behind {edition['title']} ({edition['date_display']}): its fields, rules and "
-               "validation, and each as a CSV file."), datasets=datasets, summary=summary, printed=printed or {})
+               "validation, and each as a CSV file."), datasets=datasets, summary=summary, printed=printed or {},
+        source=source)
     return page + "\n"
+
+
+def changes_page(edition: dict, report: dict, since: str, drawings: dict | None = None,
+                 directory: str | Path = "templates", chapters: list[dict] | None = None) -> str:
+    """The web edition's changes page: what changed from the `since` edition (dpaper.changes), the old and
+    new drawing of each figure side by side (`drawings`: figure id -> (old SVG, new SVG), inline)."""
+    title = f"Changes from the {since} edition"
+    frame = site(edition, chapters or [], "changes", title,
+                 f"What changed in {edition['title']} ({edition['date_display']}) from the {since} edition: "
+                 "its data, the values the text prints, the tables, the figures and the text.")
+    page = templates(directory).get_template("changes.html.j2").render(
+        **frame, r=report, since=since, drawings={k: tuple(map(Markup, v)) for k, v in (drawings or {}).items()})
+    return page + "\n"
+
+
+def changes_part(report: dict, since: str, directory: str | Path = "templates") -> str:
+    """The changes report as an appendix of the book (config changes.print): the page's body, no drawings."""
+    return templates(directory).get_template("changes-part.html.j2").render(r=report, since=since,
+                                                                             drawings={}) + "\n"

@@ -144,3 +144,12 @@ def _group_row(spec: TableSpec, value: str, header: str, rows: list[dict], lang:
     else:
         body = Cell(items=[Item(i) for i in items], ordered=value in spec.numbered)
     return Row([heading, body])
+
+
+def shown_digest(spec: TableSpec, df: pd.DataFrame) -> str:
+    """A short SHA-256 of the rows the table shows (the dataset's rows its `where` keeps, every field, as
+    JSON records): the web edition prints it under the table, so a reader can tell two tables' data apart."""
+    import hashlib
+    import json
+    text = json.dumps(_rows(spec, df), default=str, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
