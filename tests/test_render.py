@@ -123,9 +123,13 @@ def test_the_web_gets_values_as_buttons_tables_in_scrollers_and_its_lead_from_th
                          templates=ROOT / "templates"), "web")
     html = str(r.body())
     assert re.findall(r'popovertarget="src-(\d+)"', html) == ["1", "2"]
-    assert ('<em><button type="button" class="datum" popovertarget="src-1" aria-describedby="src-1">9.82%</button>'
-            '<span class="datum-source" id="src-1" popover role="note" data-pagefind-ignore><span class="datum-head">'
-            'Where this comes from</span> s. Source: Table 3.2.1</span></em>') in html
+    assert ('<em><button type="button" class="datum" popovertarget="src-1" aria-describedby="src-1" '
+            'data-row="key_figures#x">9.82%</button><span class="datum-source" id="src-1" popover role="note" '
+            'data-pagefind-ignore><span class="datum-head">Where this comes from</span>'
+            '<span class="datum-what">s</span><span class="datum-line"><span class="datum-k">Stated in:</span> '
+            'Table 3.2.1</span><span class="datum-line"><span class="datum-k">In the data:</span> '
+            '<a href="data.html#key_figures-x">key_figures</a> · '
+            '<a class="datum-csv" href="data/key_figures.csv" download>CSV</a></span></span></em>') in html
     assert html.count('<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>') == 1
     assert r.lead == "Rate 9.82%.1 Then 9.82%."
     assert "table-scroll" not in render_one(tmp_path, '{{ table("nrw-asean", caption="c") }}\n', NRW)[0]

@@ -202,7 +202,7 @@ def _cell_text(el, keep_head: bool = True) -> str:
 def read_page(path: Path) -> Page:
     root = parse(path.read_text(encoding="utf-8"))
     main = next((e for e in root.iter(f"{NS}main")), root)
-    # what each value is, as its popover tells readers: "Phnom Penh, area of the capital. Source: …"
+    # what each value is, as its popover tells readers: "the capital's area. Source: …"
     about = {}
     for e in root.iter(f"{NS}span"):
         if "datum-source" in _classes(e):
