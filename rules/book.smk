@@ -31,7 +31,7 @@ rule book:
         abbreviations_schema=schema("abbreviations"),
         validation=ED.summary,                       # the build's facts, in the PDF's metadata
         templates=["templates/book.html.j2"],
-        code=code("render/*.py", "data/*.py"),
+        code=code("render/*.py", "typography.py", "data/*.py"),
     output:
         book=ED.book,
     params:
@@ -91,7 +91,7 @@ rule epub:
         publishers=ED.clean("publishers"),
         publishers_schema=schema("publishers"),
         css="templates/epub.css",
-        code=code("epub.py", "render/*.py", "data/*.py"),
+        code=code("epub.py", "render/*.py", "typography.py", "data/*.py"),
     output:
         ensure(ED.epub, non_empty=True),   # written whole or not at all (dpaper.epub)
     log:
@@ -110,7 +110,7 @@ rule web_index:
         pdf=ED.pdf,
         epub=ED.epub,
         templates=["templates/index.html.j2", "templates/404.html.j2", "templates/site.html.j2"],
-        code=code("render/*.py", "data/*.py"),
+        code=code("render/*.py", "typography.py", "data/*.py"),
     output:
         index=ED.web("index"),
         not_found=ED.web("404"),
@@ -150,7 +150,7 @@ rule search:
         pages=WEB_PAGES,
         labels=ED.labels,
         templates=["templates/search.html.j2", "templates/site.html.j2"],
-        code=code("render/*.py"),
+        code=code("render/*.py", "typography.py"),
     output:
         page=ED.web("search"),
         # Pagefind's fixed files; its hashed index and fragments beside them (the job clears the folder first)

@@ -9,7 +9,7 @@ rule labels:
         chapters=[str(ED.chapter_source(c)) for c in ED.chapters],
         front_matter="schemas/front-matter.schema.yaml",
         declarations=DECLARATIONS,
-        code=code("render/*.py", "figures/__init__.py", "figures/declare.py"),
+        code=code("render/*.py", "typography.py", "figures/__init__.py", "figures/declare.py"),
     output:
         ED.labels,
     params:
@@ -36,7 +36,7 @@ rule chapter:
         notes=ED.notes,
         templates=["templates/part.html.j2", "templates/web.html.j2", "templates/site.html.j2",
                    "templates/blocks.html.j2"],
-        code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py"),
+        code=code("data/*.py", "render/*.py", "typography.py", "figures/__init__.py", "figures/declare.py"),
     output:
         part=ED.part("{chapter}"),
         web=ED.web("{chapter}"),

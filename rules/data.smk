@@ -58,7 +58,7 @@ rule data_dictionary:
         key_figures=[ED.clean("key_figures")] if "key_figures" in DATASETS else [],   # listed as they print
         labels=ED.labels,   # the book's contents, in the page's navigation
         template=["templates/data.html.j2", "templates/site.html.j2"],
-        code=code("data/*.py", "render/*.py"),
+        code=code("data/*.py", "render/*.py", "typography.py"),
     output:
         page=ED.web("data"),
         summary=ED.summary,

@@ -16,7 +16,7 @@ for _module, _ids in figure_modules(FIGURES).items():
             geodata=sorted(str(p) for p in Path("geodata").glob("*.geojson")),   # the maps' outlines
             data=sorted({str(ED.clean(d)) for i in _ids for d in FIGURES[i].datasets}),
             schemas=sorted({schema(d) for i in _ids for d in FIGURES[i].datasets}),
-            code=code("data/*.py", "fonts.py", "figures/*.py", "figures/kinds/*.py"),
+            code=code("data/*.py", "fonts.py", "figures/*.py", "figures/kinds/*.py", "typography.py"),
         output:
             [str(ED.figure(i, ext)) for i in _ids for ext in ("svg", "csv", "json")],
         params:

@@ -260,6 +260,16 @@ def test_quotes_and_apostrophes_are_typographic_everywhere(built: Build):
     assert title and sum(title in p for p in built.pages) > 20, title
 
 
+def test_the_labels_of_drawn_figures_have_typographic_quotes(built: Build):
+    """Timelines, diagrams, maps and charts: the text they draw, as print and web show it (figures.draw)."""
+    from dpaper.typography import SVG_TEXT
+    svgs = sorted(built.path("figures").glob("*.svg"))
+    texts = {svg.stem: [m.group(2) for m in SVG_TEXT.finditer(svg.read_text(encoding="utf-8"))] for svg in svgs}
+    straight = [f"{k}: {t!r}" for k, ts in texts.items() for t in ts if re.search(r"[\"']|&#3[49];|&quot;|&apos;", t)]
+    assert len(svgs) > 20 and not straight, straight[:10]
+    assert sum("\u2019" in t for ts in texts.values() for t in ts) > 10      # "the city’s own", "Mayor’s award"
+
+
 def test_a_lettered_item_is_not_a_copyright_sign(built: Build):
     html = book(built.path("book.html"))
     text = " ".join(s.text_content() for s in html.iter("section") if "kind-case-study" in s.get("class", ""))
