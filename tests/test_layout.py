@@ -170,6 +170,27 @@ def test_a_table_breaks_with_at_least_two_rows_on_either_side(built: Build):
     assert len(alone) <= single, (single, alone)
 
 
+def test_table_3_1_1_has_no_row_deeper_than_seven_lines(built: Build):
+    """Its long study titles and results take the width (print.css), not ten lines of a narrow column: every
+    row on its pages, between two of the rules under the rows (8.5 pt type, 11.5 pt a line), is at most
+    seven lines and its padding deep."""
+    import pdfplumber
+    caption = re.compile(r"Table 3\.1\.1[ \n]+(Studies|\(continued)")
+    pages = [i for i, p in enumerate(built.pages) if i > 14 and caption.search(p)]
+    assert pages
+    deep = []
+    with pdfplumber.open(built.pdf) as doc:
+        for i in pages:
+            page = doc.pages[i]
+            key = tuple(round(v, 3) for v in RULE)
+            rules = sorted({round(r["top"], 1) for r in page.lines + page.rects if r["height"] < 2 and r["width"] > 5
+                            and isinstance(r.get("stroking_color"), tuple)
+                            and tuple(round(v, 3) for v in r["stroking_color"]) == key})
+            deep += [f"page {i + 1}: a row {(b - a) / MM:.0f} mm deep" for a, b in zip(rules, rules[1:])
+                     if (b - a) > 7 * 11.5 + 3 * MM + 2]
+    assert not deep, deep
+
+
 def test_a_merged_cell_repeats_its_label_on_the_page_a_table_continues(built: Build):
     """Table 4.2's "Others": a continued page does not open on rows without their label."""
     html = book(built.path("book.html"))
