@@ -7,7 +7,8 @@ same tree WeasyPrint lays out again), and the book is laid out again, at
 most `PASSES` times in all; every kind of fault is mended in the same passes.
 
 - Hyphens: no more than two hyphenated lines in a row, and no rest of a hyphenated word alone on a
-  line (`dpaper.hyphens`).
+  line; a name of ordinary words ("Memorandum of Understanding") may hyphenate where, kept whole, it left
+  the line before it loose (`dpaper.hyphens`).
 - Figures float: a figure (or a table printed whole) that does not fit where
   it is called, and so would leave the foot of a page empty or be cut from
   its caption, moves after the text that follows it, as far as that text
@@ -404,6 +405,9 @@ def render(html, font_config):
         for element, word in found:
             hyphens.protect(element, word)
         changes = [f"kept whole: {w}" for _, w in found]
+        for name in hyphens.loose_names(document, tree.root):    # a name of ordinary words that left a loose line
+            name.set("style", "hyphens: auto")
+            changes.append(f"may hyphenate: {' '.join(''.join(name.itertext()).split())}")
         layout = measure(document)
         tree.parent = {id(c): p for p in tree.root.iter() for c in p}
         moved = floats(layout, tree)
