@@ -341,8 +341,8 @@ def test_no_justified_line_is_loose(built: Build):
     """Word spaces of the running text's justified lines (those that reach the text block's right edge; a
     paragraph's last line is set ragged) against the natural space, the median of the ragged lines': a
     line stretched beyond LOOSE times it reads as a river of white. Today about 1 % of the justified lines
-    still are (22 of 1,870, most before a name from the data that is never hyphenated, or a range of
-    years): the allowance keeps it so until a mend closes them; none may pass WORST."""
+    still are (18 of 1,870, most before a place name, never hyphenated, or a range of years; a name of
+    ordinary words may hyphenate: dpaper.hyphens): the allowance keeps it so; none may pass WORST."""
     import statistics
 
     import pdfplumber
