@@ -334,7 +334,7 @@ def test_no_hard_line_break_inside_a_sentence(built: Build):
 
 
 LOOSE = 3.0     # a justified line's word spaces, on average, at most this many times the text's own
-WORST = 5.0     # and none beyond this (today's worst: 4.5x, before a long name kept whole)
+WORST = 5.0     # and none beyond this (today's worst: 4.0x)
 
 
 def test_no_justified_line_is_loose(built: Build):
