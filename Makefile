@@ -33,7 +33,8 @@ lint: env
 check-data: env
 	$(VENV)/bin/snakemake check_data -c all --keep-going --quiet rules
 
-# every figure of the PDF at print size, one PNG each, in build/contact-sheet/ (index.html shows them all)
+# every figure of the PDF at print size, one PNG each, in build/contact-sheet/ (index.html shows them all),
+# and every page at 60 dpi as the book's spreads in build/contact-sheet/pages/
 contact-sheet: pdf
 	$(VENV)/bin/python tools/contact_sheet.py
 

@@ -31,7 +31,7 @@ rule book:
         changes=[CHANGES_PART] if CHANGES and CHANGES["print"] else [],   # the changes report as an appendix
         templates=[template("book.html.j2")],
         words=WORD_FILES,
-        code=code("render/*.py", "data/*.py", "provenance.py"),
+        code=code("render/*.py", "typography.py", "data/*.py", "provenance.py"),
     output:
         book=ED.book,
     params:
@@ -95,7 +95,7 @@ rule epub:
         publishers=role("publishers"),
         css=template("epub.css"),
         words=WORD_FILES,
-        code=code("epub.py", "render/*.py", "data/*.py"),
+        code=code("epub.py", "render/*.py", "typography.py", "data/*.py"),
     output:
         ensure(ED.epub, non_empty=True),
     params:
@@ -116,7 +116,7 @@ rule web_index:
         epub=ED.epub,
         templates=[template(n) for n in ("index.html.j2", "404.html.j2", "site.html.j2")],
         words=WORD_FILES,
-        code=code("render/*.py", "data/*.py"),
+        code=code("render/*.py", "typography.py", "data/*.py"),
     output:
         index=ED.web("index"),
         not_found=ED.web("404"),
@@ -159,7 +159,7 @@ rule search:
         labels=ED.labels,
         templates=[template("search.html.j2"), template("site.html.j2")],
         words=WORD_FILES,
-        code=code("render/*.py"),
+        code=code("render/*.py", "typography.py"),
     output:
         page=ED.web("search"),
         # Pagefind's fixed files; its hashed index and fragments beside them (the job clears the folder first)

@@ -11,8 +11,8 @@ rule labels:
         declarations=DECLARATIONS,
         tables=TABLE_DECLARATIONS,
         words=WORD_FILES,
-        code=code("render/*.py", "figures/__init__.py", "figures/declare.py", "figures/bind.py", "tables/__init__.py",
-                  "tables/declare.py"),
+        code=code("render/*.py", "typography.py", "figures/__init__.py", "figures/declare.py", "figures/bind.py",
+                  "tables/__init__.py", "tables/declare.py"),
     output:
         ED.labels,
     params:
@@ -45,7 +45,7 @@ rule chapter:
         templates=[template(n) for n in ("part.html.j2", "web.html.j2", "site.html.j2", "blocks.html.j2",
                                          "table.html.j2")],
         words=WORD_FILES,
-        code=code("data/*.py", "render/*.py", "figures/__init__.py", "figures/declare.py", "figures/bind.py",
+        code=code("data/*.py", "render/*.py", "typography.py", "figures/__init__.py", "figures/declare.py", "figures/bind.py",
                   "tables/*.py", "publish.py"),
     output:
         part=ED.part("{chapter}"),

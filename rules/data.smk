@@ -62,7 +62,7 @@ rule data_dictionary:
         data=[str(ED.clean(d)) for d in DATASETS],   # their hashes: which data this build is (provenance)
         template=[template("data.html.j2"), template("site.html.j2")],
         words=WORD_FILES,
-        code=code("data/*.py", "render/*.py", "provenance.py"),
+        code=code("data/*.py", "render/*.py", "typography.py", "provenance.py"),
     output:
         page=ED.web("data"),
         summary=ED.summary,

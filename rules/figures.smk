@@ -18,7 +18,7 @@ for _module, _ids in figure_modules(FIGURES).items():
             data=sorted({str(ED.clean(d)) for i in _ids for d in FIGURES[i].datasets}),
             schemas=sorted({schema(d) for i in _ids for d in FIGURES[i].datasets}),
             code=code("data/*.py", "fonts.py", "figures/*.py", "figures/kinds/*.py", "render/values.py",
-                      "render/units.py"),
+                      "render/units.py", "typography.py"),
         output:
             [str(ED.figure(i, ext)) for i in _ids for ext in ("svg", "csv", "json")],
         params:

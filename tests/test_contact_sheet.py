@@ -1,5 +1,6 @@
 """tools/contact_sheet.py on the fixture edition's PDF: one PNG per figure, cropped from the figure's top to
-the end of its caption, and a sheet (index.html) naming each with its page."""
+the end of its caption, and a sheet (index.html) naming each with its page; every page at 60 dpi as the
+book's spreads (pages/)."""
 from __future__ import annotations
 
 import importlib.util
@@ -35,5 +36,15 @@ def test_the_contact_sheet_has_every_figure_of_the_pdf_at_print_size(fixture, tm
     assert all(185 <= w <= 187 and 25 <= h <= 280 for w, h in page_mm.values()), page_mm
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(e["title"][:20] in index for e in figures) and "p. " in index
+    # every page as the book opens: page 1 a recto alone, then each verso beside its recto
+    from pypdf import PdfReader
+    count = len(PdfReader(fixture.pdf).pages)
+    spreads = sorted((out / "pages").glob("spread-*.png"))
+    assert [s.name for s in spreads][:2] == ["spread-000-001.png", "spread-002-003.png"]
+    assert len(spreads) == count // 2 + 1, (count, len(spreads))
+    with Image.open(spreads[1]) as im:            # two A4 pages side by side at 60 dpi
+        assert round(im.info["dpi"][0]) == 60 and 990 <= im.width <= 1005 and 700 <= im.height <= 704, im.size
+    pages_index = (out / "pages" / "index.html").read_text(encoding="utf-8")
+    assert all(s.name in pages_index for s in spreads) and "pages/index.html" in index
     assert sheet.main([str(tmp_path / "none.pdf"), str(fixture.path("labels.json")), str(out)]) == 1
     assert sorted(out.glob("*.png")) == pngs                 # a failed run leaves the last sheet alone

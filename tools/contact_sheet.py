@@ -1,4 +1,5 @@
-"""A contact sheet of the built PDF: every figure at print size, one PNG each, to look at before saying done.
+"""A contact sheet of the built PDF: every figure at print size, one PNG each, and every page at 60 dpi
+beside its neighbours, as spreads, to look at before saying done.
 
     .venv/bin/python tools/contact_sheet.py [PDF] [LABELS] [OUT]
     (defaults: build/2018/<slug>.pdf, build/2018/labels.json, build/contact-sheet/; `make contact-sheet`)
@@ -11,6 +12,10 @@ renders it at 150 dpi (`NNN-figure-3.1.8-<id>.png`, in book order; an added figu
 number, is `figure-added`). `index.html` shows them all, with each figure's page and what looks wrong to
 the tool: a caption on another page than its figure, or none found. The PNGs carry their resolution, so
 an image viewer at 100 % shows them at print size.
+
+`pages/` holds every page at 60 dpi as the book opens: a verso (even page) beside its recto, the first
+page alone on the right (`spread-NNN-MMM.png`, PDF page numbers), and `pages/index.html` shows the spreads
+in order, to judge each page beside its neighbours (an empty foot, a lone line, a figure far from its call).
 """
 from __future__ import annotations
 
@@ -29,6 +34,8 @@ DPI = 150
 CAPTION_PT = 9.05          # caption and source lines: 9 pt and smaller; the text runs at 10.5 pt
 LINE_GAP = 10.0            # points between two lines of one caption block
 SIDE = 12 / 25.4 * 72      # 12 mm of the page's sides left out
+PAGE_DPI = 60              # the pages' sheet: a whole spread on a screen
+GUTTER = 6                 # pixels between the two pages of a spread
 
 
 @dataclass
@@ -119,6 +126,45 @@ def render(pdf_path: Path, shots: list[Shot], out: Path) -> None:
         shot.png = f"{stem}.png"
 
 
+def spreads(count: int) -> list[tuple[int | None, int | None]]:
+    """The book's spreads by PDF page number (1-based): page 1 a recto alone, then (2, 3), (4, 5)..."""
+    return [(None, 1)] + [(v, v + 1 if v + 1 <= count else None) for v in range(2, count + 1, 2)]
+
+
+def pages_sheet(pdf_path: Path, out: Path) -> list[str]:
+    """Every page of the PDF at PAGE_DPI, composed as spreads into `out` (PNG each) with an index; their names."""
+    from PIL import Image
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-png", "-r", str(PAGE_DPI), str(pdf_path), f"{tmp}/p"], check=True)
+        files = sorted(Path(tmp).glob("p-*.png"), key=lambda f: int(f.stem.rsplit("-", 1)[1]))
+        images = [Image.open(f) for f in files]
+        w, h = max(i.width for i in images), max(i.height for i in images)
+        names = []
+        for verso, recto in spreads(len(images)):
+            sheet = Image.new("RGB", (2 * w + GUTTER, h), (128, 128, 128))
+            for number, x in ((verso, 0), (recto, w + GUTTER)):
+                if number:
+                    sheet.paste(images[number - 1], (x, 0))
+            name = f"spread-{verso or 0:03d}-{recto or 0:03d}.png"
+            sheet.save(out / name, dpi=(PAGE_DPI, PAGE_DPI))
+            names.append(name)
+        for image in images:
+            image.close()
+    rows = "".join(f'<figure><img src="{n}" alt="PDF pages {html.escape(n[7:-4].replace("-", " and "))}">'
+                   f"<figcaption>{html.escape(_pair(n))}</figcaption></figure>" for n in names)
+    (out / "index.html").write_text(
+        "<!DOCTYPE html><html lang=en><meta charset=utf-8><title>Every page</title><style>"
+        "body{font:14px sans-serif;margin:2rem;background:#eee}figure{margin:0 0 2rem}img{display:block}"
+        f"</style><h1>Every page at {PAGE_DPI} dpi, as spreads ({len(names)})</h1>{rows}</html>\n",
+        encoding="utf-8")
+    return names
+
+
+def _pair(name: str) -> str:
+    verso, recto = (int(x) for x in name[7:-4].split("-"))
+    return " · ".join(f"PDF page {n}" for n in (verso, recto) if n)
+
+
 def index(shots: list[Shot]) -> str:
     rows = []
     for s in shots:
@@ -129,7 +175,8 @@ def index(shots: list[Shot]) -> str:
     return ("<!DOCTYPE html><html lang=en><meta charset=utf-8><title>Contact sheet</title><style>"
             "body{font:14px sans-serif;margin:2rem}section{margin:0 0 3rem}h2{font-size:1rem;margin:0}"
             ".note{color:#a00;font-weight:600}img{border:1px solid #ccc;max-width:100%}</style>"
-            f"<h1>Every figure at print size ({DPI} dpi)</h1>{''.join(rows)}</html>\n")
+            f"<h1>Every figure at print size ({DPI} dpi)</h1><p><a href=pages/index.html>Every page, as "
+            f"spreads</a></p>{''.join(rows)}</html>\n")
 
 
 def main(argv: list[str]) -> int:
@@ -147,6 +194,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(dir=out.parent) as tmp:     # never half a sheet over the last one
         render(pdf_path, shots, Path(tmp))
         (Path(tmp) / "index.html").write_text(index(shots), encoding="utf-8")
+        (Path(tmp) / "pages").mkdir()
+        pages = pages_sheet(pdf_path, Path(tmp) / "pages")
         if out.exists():
             shutil.rmtree(out)
         Path(tmp).rename(out)
@@ -154,7 +203,8 @@ def main(argv: list[str]) -> int:
     for s in shots:
         if s.note:
             print(f"{s.label or s.key}: {s.note}")
-    print(f"{sum(1 for s in shots if s.png)} figures: {out / 'index.html'}")
+    print(f"{sum(1 for s in shots if s.png)} figures: {out / 'index.html'}; "
+          f"{len(pages)} spreads of every page: {out / 'pages' / 'index.html'}")
     return 0
 
 

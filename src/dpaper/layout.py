@@ -7,12 +7,16 @@ same tree WeasyPrint lays out again), and the book is laid out again, at
 most `PASSES` times in all; every kind of fault is mended in the same passes.
 
 - Hyphens: no more than two hyphenated lines in a row, and no rest of a hyphenated word alone on a
-  line (`dpaper.hyphens`).
+  line; a name of ordinary words ("Memorandum of Understanding") may hyphenate where, kept whole, it left
+  the line before it loose (`dpaper.hyphens`).
 - Figures float: a figure (or a table printed whole) that does not fit where
   it is called, and so would leave the foot of a page empty or be cut from
   its caption, moves after the text that follows it, as far as that text
   fills the page it leaves, as a book sets a figure at the top of the next
   page; it never leaves its unit and stays within a page or two of its call.
+- No page of running text more than half empty but its unit's last: where a figure that opens the next
+  page still leaves one so, it moves on once more, past headings too (the text after it, the next
+  section's included, fills the page), as a book lets a figure float to the top of a later page.
 - Tables break well: at least two rows either side of a page break, or no
   break (a forced break before an earlier row, or the table moves on); a
   first-column cell that spans the break (rowspan) repeats its label on the
@@ -109,6 +113,7 @@ class Tree:
 
     def __init__(self, root):
         self.root = root
+        self.refilled: set[int] = set()         # figures moved on to fill a half-empty page: once each
         self.parent = {id(c): p for p in root.iter() for c in p}
         self.unit = {}
         for section in root.iter("section"):
@@ -217,10 +222,12 @@ def _inside(tree: Tree, node, ancestor) -> bool:
     return False
 
 
-def _float(layout: Layout, tree: Tree, figure, room: float, page: int | None = None) -> list:
+def _float(layout: Layout, tree: Tree, figure, room: float, page: int | None = None,
+           headings: bool = False) -> list:
     """Move `figure` after the flowing blocks that follow it, so that they fill the `room` left at the foot of
     `page` and the figure then fits on the page after (or those blocks fill that page too: the figure goes
-    one more page on); figures met on the way queue behind it, in their order. The figures moved."""
+    one more page on); figures met on the way queue behind it, in their order. With `headings`, the text
+    it passes may run on past a heading into the next section (never ending on one). The figures moved."""
     siblings = list(tree.parent[id(figure)])
     i = siblings.index(figure)
     pages = layout.pages
@@ -232,7 +239,7 @@ def _float(layout: Layout, tree: Tree, figure, room: float, page: int | None = N
         latest = max(latest, page + 2)       # a page more than half empty is the worse fault: it may go on a page
     for s in siblings[i + 1:]:
         if s.tag == "figure" and tree.classes(s) & FLOATS:
-            if len(queue) == QUEUE or id(s) in tree.moved:
+            if len(queue) == QUEUE or id(s) in tree.refilled or (id(s) in tree.moved and not headings):
                 break
             queue.append(s)
             tall += layout.extent(s)
@@ -241,8 +248,11 @@ def _float(layout: Layout, tree: Tree, figure, room: float, page: int | None = N
             continue
         if s.tag not in FLOWING and not (s.tag == "figure" and "table" in tree.classes(s)):
             break                                  # text, and tables, which break across pages, flow
-        if s.tag in HEADINGS:                      # a figure stays in its section
-            break
+        if s.tag in HEADINGS:                      # a figure stays in its section, or the text after it
+            if not headings:                       # that fills a half-empty page runs on past the heading
+                break
+            filled += layout.extent(s)
+            continue
         filled += layout.extent(s)
         last = s if filled < room else None
         if filled >= room and (page is None or filled - room + tall <= nxt
@@ -272,6 +282,42 @@ def _latest(layout: Layout, tree: Tree, figure, page: int | None) -> int:
         if page is None or at <= page + 1:
             return at + 1
     return (page or 0) + 1
+
+
+def half_empty(layout: Layout, tree: Tree, moved: set[int] = frozenset()) -> list[list]:
+    """A page of running text more than half empty before its unit's last page, because the figure (or table
+    printed whole) that opens the next page did not fit below the text: that figure, moved already or not
+    (but not in this pass, `moved`: their ids), moves on once more past the text after it, headings
+    included, so that the text fills the page; the figures moved, each queue a list."""
+    done = []
+    for a, b in zip(layout.pages, layout.pages[1:]):
+        unit = tree.unit.get(id(a.last))
+        if a.gap <= HALF * a.height or unit is None or tree.unit.get(id(b.first)) is not unit:
+            continue
+        figure = _opening(tree, b.first)
+        if figure is None or id(figure) in moved or id(figure) in tree.refilled:
+            continue
+        queue = _float(layout, tree, figure, a.gap, a.number, headings=True)
+        tree.refilled |= {id(f) for f in queue}
+        if queue:
+            done.append(queue)
+    return done
+
+
+def _opening(tree: Tree, first):
+    """The floating figure a page opens with (`first`, the element of its first line or block, lies in it,
+    or in headings kept with it just before it), if it does."""
+    node = first
+    while node is not None and not (node.tag == "figure" and tree.classes(node) & FLOATS):
+        node = tree.parent.get(id(node))
+    if node is not None:
+        return node
+    node = first
+    while node is not None and node.tag not in HEADINGS:
+        node = tree.parent.get(id(node))
+    while node is not None and node.tag in HEADINGS:
+        node = node.getnext()
+    return node if node is not None and node.tag == "figure" and tree.classes(node) & FLOATS else None
 
 
 def short_units(layout: Layout, tree: Tree) -> list:
@@ -359,12 +405,17 @@ def render(html, font_config):
         for element, word in found:
             hyphens.protect(element, word)
         changes = [f"kept whole: {w}" for _, w in found]
+        for name in hyphens.loose_names(document, tree.root):    # a name of ordinary words that left a loose line
+            name.set("style", "hyphens: auto")
+            changes.append(f"may hyphenate: {' '.join(''.join(name.itertext()).split())}")
         layout = measure(document)
         tree.parent = {id(c): p for p in tree.root.iter() for c in p}
         moved = floats(layout, tree)
+        refilled = half_empty(layout, tree, {id(f) for q in moved for f in q})
         units = short_units(layout, tree)
-        changed = {id(tree.unit.get(id(q[0]))) for q in moved} | {id(u) for u in units}
+        changed = {id(tree.unit.get(id(q[0]))) for q in moved + refilled} | {id(u) for u in units}
         changes += [f"figure moved on: {', '.join(f.get('id', '?') for f in q)}" for q in moved]
+        changes += [f"figure moved on to fill a page: {', '.join(f.get('id', '?') for f in q)}" for q in refilled]
         changes += [f"unit follows on: {u.get('id', '?')}" for u in units]
         changes += [f"table {c}" for c in table_breaks(layout, tree, changed)]
         if not changes:

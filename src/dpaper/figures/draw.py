@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dpaper.errors import BuildError
 from dpaper.figures import bind, numbers
+from dpaper.typography import typographic_svg
 
 KINDS = {"timeline": ("timeline", "timeline"), "map": ("maps", "map_figure"), "diagram": ("diagram", "diagram")}
 
@@ -55,7 +56,8 @@ def draw_module(specs: list, datasets: dict, out_dir: Path, language: str | None
             d = drawing(spec, datasets, roles)
         if not d.alt.strip():
             raise BuildError(f"{spec.module}.py: figure {spec.id!r}: expected alt text, found none")
-        (out_dir / f"{spec.id}.svg").write_text(d.svg, encoding="utf-8")
+        # its labels' quotes and apostrophes typographic, whatever drew it (print and web use this file)
+        (out_dir / f"{spec.id}.svg").write_text(typographic_svg(d.svg), encoding="utf-8")
         with open(out_dir / f"{spec.id}.csv", "w", encoding="utf-8", newline="") as fh:
             if d.table:
                 w = csv.DictWriter(fh, fieldnames=list(d.table[0]), lineterminator="\n")

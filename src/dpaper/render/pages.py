@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from dpaper.render.chapter import Context, Renderer, render
 from dpaper.render.environment import templates
 from dpaper.render.markdown import plain
+from dpaper.typography import curly_quotes
 from dpaper.words import words as language_words
 
 INDEX = {"id": "index", "label": None, "name": "Contents"}   # its name: the edition's word (site())
@@ -108,27 +109,6 @@ def chapter_pages(ctx: Context, edition: dict, chapters: list[dict]) -> tuple[st
 RANGE_DASH = re.compile(r"(?<=\d)\u2013(?=\d)")      # 2008–2015, 10–20%
 TAG = re.compile(r"(<[^>]*>)")
 WORD_JOINER = "\u2060"   # no break after the dash; Pango draws nothing for it, so no font needs the glyph
-
-
-STRAIGHT = re.compile(r"&#34;|&#39;|&quot;|&apos;|[\"']")
-OPENS_AFTER = " \t\n([{\u2013\u2014/\u201c\u2018\u00a0"     # a quote after these opens; after anything else it closes
-
-
-def curly_quotes(text: str, before: str = " ") -> str:
-    """Straight quotes and apostrophes (raw or as character references) as typographic ones: “…”, ‘…’, ’.
-    `before` is the character before `text` (the end of the text before a tag)."""
-    out, last, at = [], before, 0
-    for m in STRAIGHT.finditer(text):
-        out.append(text[at:m.start()])
-        if m.start() > at:
-            last = text[m.start() - 1]
-        double = m.group() in ('"', "&#34;", "&quot;")
-        opening = last in OPENS_AFTER
-        q = ("\u201c" if opening else "\u201d") if double else ("\u2018" if opening else "\u2019")
-        out.append(q)
-        last, at = q, m.end()
-    out.append(text[at:])
-    return "".join(out)
 
 
 def print_text(html: str, names: list[str]) -> str:
