@@ -28,7 +28,7 @@ from dpaper.tables import registry as table_registry
 # Snakemake compares each job's params with its last run's, and imports pandas to do so whenever pandas is
 # installed (a third of a no-op run's time); no param of ours is a pandas object, and for anything else its
 # plain serialiser is the one it uses anyway: the same records, without the import
-# (docs/decisions/startup-without-pandas.md).
+# (docs/decisions/132-startup-without-pandas.md).
 import snakemake.persistence as _persistence
 
 _base = getattr(_persistence, "PersistenceBase", None)

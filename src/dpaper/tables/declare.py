@@ -36,7 +36,7 @@ class Matrix:
     of `tracks`, with their headings), one row per year of `span` (a year the data has no row for keeps
     its empty row), each cell the `value`s of its track and year, each led by its link letters (`letters`,
     a list field) in brackets. The 2018 edition ran the years across the page; down the page, six
-    columns of short entries fit the text width (docs/decisions.md)."""
+    columns of short entries fit the text width (docs/decisions/)."""
     track: str
     tracks: tuple[tuple[str, str], ...]        # (value, column heading), left to right
     year: str                                  # an integer field
