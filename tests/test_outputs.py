@@ -175,7 +175,10 @@ def test_a_build_stopped_at_the_pdf_step_keeps_the_last_good_and_the_next_run_re
 
 def test_a_build_killed_at_the_web_step_leaves_the_published_folder_whole(fixture_copy: Build, tmp_path):
     search = fixture_copy.dir / "templates/search.html.j2"   # what only the web's last steps read
-    search.write_text(search.read_text().replace("<h1>Search the paper</h1>", "<h1>Search the whole paper</h1>"))
+    template, clean = search.read_text(), outputs(fixture_copy)
+    edited = template.replace("<h1>", '<h1 class="edited">', 1)
+    assert edited != template
+    search.write_text(edited)
     site = published(fixture_copy)
     stop_when(fixture_copy, "web-next/search.html", signal.SIGKILL, tmp_path)
     assert published(fixture_copy) == site, "a killed build leaves the published web folder as it was"
@@ -185,12 +188,15 @@ def test_a_build_killed_at_the_web_step_leaves_the_published_folder_whole(fixtur
     assert result.returncode == 0, result.stderr[-3000:]
     jobs = set(re.findall(r"\(Rule: (\w+)\)", result.stdout + result.stderr))
     assert jobs == {"search", "publish", "all"}, jobs
-    assert "Search the whole paper" in fixture_copy.path("web/search.html").read_text(encoding="utf-8")
+    assert '<h1 class="edited">' in fixture_copy.path("web/search.html").read_text(encoding="utf-8")
     now = published(fixture_copy)
     staged = fixture_copy.path("web-next")
     assert now == {p.relative_to(staged).as_posix(): p.read_bytes() for p in sorted(staged.rglob("*"))
                    if p.is_file()}, "the published folder is the staged one, whole"
     assert not fixture_copy.path("web.new").exists() and not fixture_copy.path("web.old").exists()
+    search.write_text(template)                         # the edit taken back: the bytes of the clean build
+    assert run_fixture(fixture_copy).returncode == 0
+    assert outputs(fixture_copy) == clean
 
 
 def test_the_published_folder_changes_in_one_step(tmp_path):
@@ -221,7 +227,7 @@ def test_a_full_disk_fails_with_one_line_and_keeps_the_published_folder(fixture_
     subprocess.run(["cp", "-a", str(out), str(saved)], check=True)
     used = sum(p.stat().st_size for p in saved.rglob("*") if p.is_file())
     search = fixture_copy.dir / "templates/search.html.j2"
-    search.write_text(search.read_text().replace("<h1>Search the paper</h1>", "<h1>Search the whole paper</h1>"))
+    search.write_text(search.read_text().replace("<h1>", '<h1 class="edited">', 1))
     env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "DPAPER_BUILD_LOCK")}
     env["PATH"] = f"{BIN}{os.pathsep}{env['PATH']}"
     # room for everything but a second copy of the web folder: the disk fills while it is published
