@@ -32,7 +32,8 @@ def project(tmp_path: Path) -> Path:
 
 def test_the_default_pdf_is_tagged_ua_with_labels_and_notes(project: Path):
     out = project / "out.pdf"
-    write_pdf(project / "book.html", out, root=project, epoch=1530403200, say=lambda *_: None, document_id="t/1")
+    write_pdf(project / "book.html", out, root=project, epoch=1530403200, say=lambda *_: None, document_id="t/1",
+              first_chapter="one")
     assert ua_problems(out) == []
     with pikepdf.open(out) as pdf:
         assert "/AF" not in pdf.Root and not pdf.attachments

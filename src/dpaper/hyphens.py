@@ -82,10 +82,10 @@ URL = re.compile(r"\S*(?:/|www\.|@|\.jp|\.org|\.com)\S*")
 def loose_names(document, root) -> list:
     """The name spans (`<span class="name">`) that open the line after a justified line whose word spaces
     stretch beyond LOOSE times the font's own, and whose every long word (7 letters or more) the book also
-    uses as an ordinary word, in lower case ("Memorandum of Understanding", "Environment"; never
-    "Kitakyushu" or "Battambang"): kept whole, the name left that gap; allowed to hyphenate, it closes it."""
+    uses as an ordinary word, in lower case ("Memorandum of Understanding", "Environment"; never a place's or
+    a person's name): kept whole, the name left that gap; allowed to hyphenate, it closes it."""
     from weasyprint.formatting_structure import boxes
-    ordinary = URL.sub(" ", " ".join("".join(root.itertext()).split()))     # "kitakyushu" of an address is no word
+    ordinary = URL.sub(" ", " ".join("".join(root.itertext()).split()))     # a place in an address is no word
     found, loose = [], None
     for page in document.pages:
         for line in page._page_box.descendants():
