@@ -2,6 +2,7 @@
 import json
 from pathlib import Path
 
+from dpaper import ENGINE
 from dpaper.config import Edition
 from dpaper.data.dictionary import dictionary, summary
 from dpaper.data.load import load, records
@@ -16,7 +17,7 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 def main():
     edition = Edition(sm.config).web_meta
     datasets = dictionary(list(sm.input.schemas), list(sm.input.reports))
-    s = summary(datasets) | {"build": build_facts(sm.params.source, list(sm.input.data), "uv.lock")}
+    s = summary(datasets) | {"build": build_facts(sm.params.source, list(sm.input.data), ENGINE / "uv.lock")}
     Path(sm.output.summary).write_text(json.dumps(s, indent=1) + "\n", encoding="utf-8")
     printed = {}   # dataset -> its rows as the text prints them (each value of the text links to its row)
     for role, as_printed in (("key_figures", key_figures_as_printed), ("events", events_as_printed)):
