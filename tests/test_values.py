@@ -208,8 +208,8 @@ def test_spell_keeps_its_words():
 
 
 def test_an_edition_language_without_a_table_of_units_is_an_error():
-    with pytest.raises(BuildError, match="no table of units for 'fr'.*units.yaml"):
-        language("fr")
+    with pytest.raises(BuildError, match="no table of units for 'it'.*units.yaml"):
+        language("it")
     with pytest.raises(BuildError, match="expected a language CLDR knows"):
         language("qq")
 
@@ -219,13 +219,14 @@ def test_a_papers_units_file_adds_units_and_languages_and_says_what_is_wrong(tmp
     may give a whole language; a mistake is one line with the file and the unit."""
     path = tmp_path / "units.yaml"
     path.write_text("en:\n  units:\n    ferries: {number: words, after: {one: ferry, other: ferries}}\n"
-                    "fr:\n  words: [zéro, un, deux]\n  words_up_to: 2\n  qualifiers: {about: 'environ {}'}\n"
+                    "it:\n  words: [zero, uno, due]\n  words_up_to: 2\n  qualifiers: {about: 'circa {}'}\n"
                     "  large_from: 1000000\n  large_decimals: 2\n  ordinal: {other: e}\n  month: ''\n"
-                    "  day: ''\n  unknown_date: (date inconnue)\n"
+                    "  day: ''\n  unknown_date: (data sconosciuta)\n"
                     "  units: {bus: {number: words, after: {one: bus, other: bus}}}\n", encoding="utf-8")
     table = from_file(path)
     assert figure_text(3, table["en"].units["ferries"]) == "three ferries"
-    assert "km" in table["en"].units and set(table["fr"].units) == {"bus"}
+    assert "km" in table["en"].units and set(table["it"].units) == {"bus"}   # a language the engine lacks
+    assert {"bus", "km"} <= set(from_file(path.with_name("none.yaml"))["fr"].units | {"bus": None})
     path.write_text("en:\n  units:\n    ferries: {number: wordz}\n", encoding="utf-8")
     with pytest.raises(BuildError, match=r"units.yaml: en: units: ferries: number: expected one of figures, "
                                          r"words, ordinal, percent, year, found 'wordz'$"):

@@ -316,8 +316,18 @@ def _opening(tree: Tree, first):
     while node is not None and node.tag not in HEADINGS:
         node = tree.parent.get(id(node))
     while node is not None and node.tag in HEADINGS:
-        node = node.getnext()
+        node = _next_sibling(tree, node)
     return node if node is not None and node.tag == "figure" and tree.classes(node) & FLOATS else None
+
+
+def _next_sibling(tree: Tree, node):
+    """The element after `node` in its parent (ElementTree keeps no link to it), or None."""
+    parent = tree.parent.get(id(node))
+    if parent is None:
+        return None
+    children = list(parent)
+    at = next(i for i, child in enumerate(children) if child is node)
+    return children[at + 1] if at + 1 < len(children) else None
 
 
 def short_units(layout: Layout, tree: Tree) -> list:

@@ -1,8 +1,9 @@
 """The table of units: how a key figure's number and unit read in running text.
 
-The engine's part is the mechanism (`Unit`, `Language`) and English defaults: the words for small numbers,
-the `qualifier`s ("about", "more than" …), ordinals, date patterns, and the units any paper has (numbers
-alone, durations, people, km). A paper's own units and languages are its configuration: `schemas/units.yaml`
+The engine's part is the mechanism (`Unit`, `Language`) and defaults in English, French and German (the
+languages it has words for): the words for small numbers, the `qualifier`s ("about", "more than" …),
+ordinals, date patterns, and the units any paper has (numbers alone, durations, people, km). A paper's own
+units and languages are its configuration: `schemas/units.yaml`
 (`UNITS_FILE`), by language, each unit as `Unit`'s fields; a unit there replaces the default of that name, and
 another language gives all of `Language`'s fields. `values.py` does the printing: numbers, grouping, percent
 signs, currency placement, plural categories and the words for million, billion, trillion come from CLDR
@@ -113,7 +114,55 @@ EN = Language(
     }),
 )
 
-DEFAULTS: Mapping[str, Language] = MappingProxyType({"en": EN})
+
+def _common(**words: Unit) -> Mapping[str, Unit]:
+    """The units every language has that need no words of their own, with its `words`."""
+    return MappingProxyType({"count": Unit(COUNTED), "ratio parts": Unit(), "ratio": Unit("percent", out_of=1),
+                             "percent": Unit("percent"), "year": Unit("year"), "km": Unit(after="km", sep=NBSP),
+                             "km2": Unit(after="km²", sep=NBSP), **words})
+
+
+FR = Language(
+    words=tuple("zéro un deux trois quatre cinq six sept huit neuf dix onze douze".split()),
+    words_up_to=9,
+    qualifiers=MappingProxyType({"about": "environ {}", "nearly": "près de {}", "more than": "plus de {}",
+                                 "at least": "au moins {}", "within": "dans un rayon de {}",
+                                 "up to about": "jusqu’à environ {}"}),
+    large_from=1_000_000,
+    large_decimals=2,
+    ordinal=MappingProxyType({"one": "er", "other": "e"}),   # 1er, 2e
+    month="", day="",                                          # CLDR's own: juillet 1997, 16 décembre 2015
+    unknown_date="(date inconnue)",
+    units=_common(rank=Unit("ordinal", before="classé"),
+                  times=Unit(COUNTED, after=plural("fois", "fois"), named={1: "une fois", 2: "deux fois"}),
+                  people=Unit(COUNTED, after=plural("personne", "personnes")),
+                  years=Unit(COUNTED, after=plural("an", "ans")),
+                  months=Unit(COUNTED, after=plural("mois", "mois")),
+                  weeks=Unit(COUNTED, after=plural("semaine", "semaines")),
+                  days=Unit(COUNTED, after=plural("jour", "jours"))),
+)
+
+DE = Language(
+    words=tuple("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split()),
+    words_up_to=9,
+    qualifiers=MappingProxyType({"about": "etwa {}", "nearly": "fast {}", "more than": "mehr als {}",
+                                 "at least": "mindestens {}", "within": "innerhalb von {}",
+                                 "up to about": "bis zu etwa {}"}),
+    large_from=1_000_000,
+    large_decimals=2,
+    ordinal=MappingProxyType({"other": "."}),                  # 3.
+    month="", day="",                                          # CLDR's own: Juli 1997, 16. Dezember 2015
+    unknown_date="(Datum unbekannt)",
+    units=_common(rank=Unit("ordinal", before="auf Platz"),
+                  times=Unit(COUNTED, after=plural("Mal", "Mal"), named={1: "einmal", 2: "zweimal"}),
+                  people=Unit(COUNTED, after=plural("Person", "Personen")),
+                  years=Unit(COUNTED, after=plural("Jahr", "Jahre")),
+                  months=Unit(COUNTED, after=plural("Monat", "Monate")),
+                  weeks=Unit(COUNTED, after=plural("Woche", "Wochen")),
+                  days=Unit(COUNTED, after=plural("Tag", "Tage"))),
+)
+
+DEFAULTS: Mapping[str, Language] = MappingProxyType({"en": EN, "fr": FR, "de": DE})
 
 
 def _unit(raw, where: str) -> Unit:
