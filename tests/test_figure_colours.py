@@ -27,9 +27,17 @@ GROUNDS = {"#ffffff", style.RULE, style.TINT, maps.SEA, maps.LAND, maps.SHADE, m
 VISION = (None, "deutan", "protan", "tritan")
 
 
+def roles() -> dict:
+    """Which dataset plays each role in this paper (config.yaml's `roles`)."""
+    from dpaper import yamlfile
+    from dpaper.config import Edition
+    ed = Edition(yamlfile.load(ROOT / "config.yaml"))
+    return ed.roles(sorted(p.stem for p in (ROOT / "schemas/datasets").glob("*.yaml")))
+
+
 def specs():
     from dpaper.figures import registry
-    return [s for s in registry(ROOT / "figures").values() if s.kind in ("map", "chart")]
+    return [s for s in registry(ROOT / "figures", roles()).values() if s.kind in ("map", "chart")]
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +45,7 @@ def drawn(cleaned) -> dict[str, str]:
     from dpaper.figures.draw import drawing
     out = {}
     for spec in specs():
-        out[spec.id] = drawing(spec, {name: cleaned(name) for name in spec.datasets}).svg
+        out[spec.id] = drawing(spec, {name: cleaned(name) for name in spec.datasets}, roles()).svg
     return out
 
 

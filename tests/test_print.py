@@ -122,9 +122,14 @@ def test_names_from_the_data_are_not_hyphenated(built: Build):
     import csv
     names = {r["name"] for r in csv.DictReader(built.path("data/cities.csv").open(encoding="utf-8"))}
     names |= {r["expansion"] for r in csv.DictReader(built.path("data/abbreviations.csv").open(encoding="utf-8"))}
-    text = _flat(built.text)
-    # the words of names that the text never uses as ordinary words ("Battambang", not "Development")
-    words = {w for n in names for w in re.findall(r"\w{7,}", n) if w.lower() not in text}
+    from dpaper.hyphens import URL
+    html = built.path("book.html").read_text(encoding="utf-8")
+    ordinary = URL.sub(" ", re.sub(r"<[^>]+>", " ", html))
+    # the words of names that the book never uses as ordinary words ("Battambang", not "Development"), as
+    # dpaper.hyphens judges them: a name made of ordinary words may break where keeping it whole leaves a
+    # loose line (docs/decisions/126-loose-lines.md)
+    words = {w for n in names for w in re.findall(r"\w{7,}", n)
+             if not re.search(rf"\b{re.escape(w.lower())}\b", ordinary)}
     split = [f"{a}-{b}" for a, b in re.findall(r"(\w+)-\n(\w+)", built.text) if a + b in words]
     assert not split, split
     assert built.path("book.html").read_text(encoding="utf-8").count('<span class="name">') > 100

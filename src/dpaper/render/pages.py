@@ -157,7 +157,7 @@ def _surname_first(name: str) -> str:
     return f"{family}, {' '.join(g[0] + '.' for g in given)}" if given else family
 
 
-EMPTY_PART = re.compile(r"(?<=\.)(\s*[.:,])+")
+EMPTY_PART = re.compile(r"(?<=\.)(\s*[.:])+|:\s*(?=\.)")   # "Title. ." or "Title: ." where a part is empty
 
 
 def suggested_citation(edition: dict, authors: list[str], publishers: list[dict]) -> str:
