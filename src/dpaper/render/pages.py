@@ -170,8 +170,9 @@ def suggested_citation(edition: dict, authors: list[str], publishers: list[dict]
         else "".join(names)
     year = str(edition["date"])[:4]
     by = joint.join(p["name"] for p in publishers)
-    text = words["citation"].format(authors=who, year=year, title=edition["title"], subtitle=edition["subtitle"],
-                                    series=edition["series"], publishers=by)
+    form = words["citation"].replace("{authors},", "{authors}") if who.endswith(".") else words["citation"]
+    text = form.format(authors=who, year=year, title=edition["title"], subtitle=edition["subtitle"],
+                       series=edition["series"], publishers=by)       # "Essai, C. 2024", never "C., 2024"
     return EMPTY_PART.sub("", " ".join(text.split()))    # a part the edition lacks leaves no ". ."
 
 
