@@ -9,6 +9,7 @@ comments), and take their numbers and dates from the data through the placeholde
 from __future__ import annotations
 
 from dpaper.figures.declare import diagram, timeline
+from dpaper.render.values import spell
 
 _REDRAWN = "Redrawn in outline from the text of this chapter; the 2018 figure does not survive"
 
@@ -18,7 +19,8 @@ FACTORS = ["Policy positioning", "Collaboration with a diverse set of stakeholde
            "Communication with cooperating cities", "Domestic and overseas assessment", "Benefits to the city"]
 
 diagram("ks-seven-factors", datasets=("key_figures",),
-        caption="The factors that give Kitakyushu's intercity cooperation its character",
+        caption=f"{spell(len(FACTORS)).capitalize()} factors that shape the character of Kitakyushu's intercity "
+                "cooperation",   # the number is the factors drawn: "Seven", as the 2018 caption has it
         source=_REDRAWN, title="the {number:ch4_factors} factors behind Kitakyushu's intercity cooperation",
         nodes=[{"id": "core", "label": "Intercity cooperation in Kitakyushu style: continuing, expanding and "
                                         "intensifying"}]
