@@ -20,7 +20,7 @@ so every place a changed row prints is found with the sentence around it.
 
 Nothing here names a dataset of this paper: datasets come from the edition's
 folders and schemas, and the roles (which dataset holds key figures) from
-dpaper.roles.
+the configuration (`Edition.roles`).
 """
 from __future__ import annotations
 
@@ -37,13 +37,12 @@ import daff
 from tinyhtml5 import parse
 
 from dpaper import yamlfile
-from dpaper.roles import dataset_for
 
 NS = "{http://www.w3.org/1999/xhtml}"
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "figcaption", "dd", "dt", "blockquote"}
 SKIP = {"nav", "script", "style", "svg", "table", "button"}       # buttons: values, handled apart
 SENTENCE_END = re.compile(r"(?<=[.!?])[”’)]?\s+(?=[A-Z“‘(0-9])")
-ROLES = ("facts", "events")
+LISTED = ("key_figures", "events")   # the roles whose rows are listed even when not printed (config roles)
 
 
 # -- the two editions ------------------------------------------------------------
@@ -321,7 +320,9 @@ def _places(pages: dict[str, Page], units: dict) -> dict[str, dict[str, list[dic
 
 
 def _value_entries(datasets: list[dict], old_places, new_places, units_old, units_new, config) -> list[dict]:
-    roles = {d for r in ROLES if (d := dataset_for(r, config))}
+    from dpaper.config import Edition
+    played = Edition(config).roles([d["name"] for d in datasets])
+    roles = {played[r] for r in LISTED if played[r]}
     out = []
     for d in datasets:
         key = d["key"]
